@@ -1,0 +1,36 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from resultat.accounts.services import DEMO_USERS, create_demo_users, ensure_roles
+
+
+class Command(BaseCommand):
+    help = "Demoläget för make run: 'setup' läser in referensdata och exempelstrategin och skapar demoanvändare."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        sub.add_parser("setup", help="Läs in Västerbotten-exemplet (offline) och skapa demoanvändarna. Idempotent.")
+        sub.add_parser("logins", help="Visa demoinloggningarna.")
+
+    def handle(self, *args, action, **options):
+        if action == "setup":
+            self.setup()
+        self.print_logins()
+
+    def setup(self):
+        if not (settings.DEV or settings.DEBUG):
+            raise CommandError("'demo setup' är bara för utvecklingsläge (RESULTAT_DEV=1).")
+        ensure_roles()
+        call_command("reference", "load", stdout=self.stdout)
+        strategies = Path(settings.DATA_DIR) / "strategies" / "vasterbotten"
+        files = [strategies / "rus-2020-2030-uppfoljning-2025.yaml", strategies / "rus-2020-2030-aktualisering-2025-26.yaml"]
+        call_command("strategy", "load", *map(str, files), stdout=self.stdout)
+        create_demo_users()
+
+    def print_logins(self):
+        self.stdout.write("\nDemoinloggningar (bara i utvecklingsläge):")
+        for demo in DEMO_USERS:
+            self.stdout.write(f"  {demo.role:<14} användarnamn {demo.username:<11} lösenord {demo.password}")

@@ -1,0 +1,78 @@
+"""Writes for accounts: roles as groups, and the demo users of ``make run``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+
+from resultat.accounts.models import Role, User
+
+# Model permissions each role gets in the admin. Object-level rules (which units an
+# editor writes for) live in the apps that own the objects.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.ADMINISTRATOR: ["*"],
+    Role.ANALYST: ["strategy.view_*", "reference.view_*"],
+    Role.EDITOR: [],
+    Role.REVIEWER: [],
+}
+
+
+@transaction.atomic
+def ensure_roles() -> dict[str, Group]:
+    groups = {}
+    for role in Role.values:
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = set()
+        for pattern in ROLE_PERMISSIONS[role]:
+            qs = Permission.objects.all()
+            if pattern != "*":
+                app, codename = pattern.split(".")
+                qs = qs.filter(content_type__app_label=app)
+                if codename.endswith("*"):
+                    qs = qs.filter(codename__startswith=codename[:-1])
+                else:
+                    qs = qs.filter(codename=codename)
+            wanted.update(qs.values_list("pk", flat=True))
+        if set(group.permissions.values_list("pk", flat=True)) != wanted:
+            group.permissions.set(wanted)
+        groups[role] = group
+    return groups
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    password: str
+    role: str
+    name: str
+
+
+DEMO_USERS = [
+    DemoUser("admin", "demo-admin-2026", Role.ADMINISTRATOR, "Ada Administratör"),
+    DemoUser("analytiker", "demo-analytiker-2026", Role.ANALYST, "Anna Analytiker"),
+    DemoUser("redaktor", "demo-redaktor-2026", Role.EDITOR, "Rolf Redaktör"),
+    DemoUser("granskare", "demo-granskare-2026", Role.REVIEWER, "Greta Granskare"),
+]
+
+
+@transaction.atomic
+def create_demo_users() -> list[DemoUser]:
+    """Create (or reset) the demo users. Refused outside development."""
+    if not (settings.DEV or settings.DEBUG):
+        raise ImproperlyConfigured("Demoanvändare skapas bara i utvecklingsläge (RESULTAT_DEV=1); produktion har inga demoanvändare.")
+    groups = ensure_roles()
+    for demo in DEMO_USERS:
+        first, last = demo.name.split(" ", 1)
+        user, _ = User.objects.get_or_create(username=demo.username, defaults={"first_name": first, "last_name": last})
+        user.first_name, user.last_name = first, last
+        user.email = f"{demo.username}@example.invalid"
+        user.is_staff = demo.role in (Role.ADMINISTRATOR, Role.ANALYST)
+        user.is_superuser = demo.role == Role.ADMINISTRATOR
+        user.set_password(demo.password)
+        user.save()
+        user.groups.set([groups[demo.role]])
+    return DEMO_USERS

@@ -1,0 +1,100 @@
+"""Reading settings from the environment. Plain Python, no Django import."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+_TRUE = {"1", "true", "yes", "on", "ja"}
+_FALSE = {"0", "false", "no", "off", "nej", ""}
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError(f"Miljövariabeln {name} ska vara 1/0, true/false; fick {raw!r}")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def dev_secret_key(var_dir: Path) -> str:
+    """A random key kept in var/ so development sessions survive restarts."""
+    path = Path(var_dir) / "dev-secret-key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+def database_from_url(url: str | None, var_dir: Path) -> dict:
+    """Turn DATABASE_URL into a Django DATABASES entry.
+
+    Supported: ``sqlite:///relative/or/absolute.db`` (``sqlite:////abs``),
+    ``postgresql://user:pass@host:port/name?sslmode=...`` (also ``postgres://``),
+    and a socket directory as ``?host=/run/postgresql``. Without a URL the
+    default is a SQLite file ``var/resultat.sqlite3``.
+    """
+    if not url:
+        return _sqlite(Path(var_dir) / "resultat.sqlite3")
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = unquote(parsed.path)
+        if path.startswith("//"):
+            path = path[1:]
+        elif path.startswith("/"):
+            path = path[1:]
+        if path in ("", ":memory:"):
+            return _sqlite(":memory:")
+        return _sqlite(Path(path))
+    if parsed.scheme in ("postgres", "postgresql", "pgsql"):
+        query = {k: v[-1] for k, v in parse_qs(parsed.query).items()}
+        host = query.pop("host", None) or unquote(parsed.hostname or "")
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parsed.path.lstrip("/")) or "resultat",
+            "USER": unquote(parsed.username or ""),
+            "PASSWORD": unquote(parsed.password or ""),
+            "HOST": host,
+            "PORT": str(parsed.port or ""),
+            "CONN_MAX_AGE": int(query.pop("conn_max_age", "60")),
+            "CONN_HEALTH_CHECKS": True,
+            "OPTIONS": query,
+        }
+    raise ValueError(f"DATABASE_URL har ett okänt schema {parsed.scheme!r} (använd sqlite:// eller postgresql://)")
+
+
+def _sqlite(path) -> dict:
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        # WAL lets readers work while one writer writes; the busy timeout makes
+        # concurrent writers wait instead of failing with "database is locked".
+        "OPTIONS": {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": (
+                "PRAGMA journal_mode=WAL;"
+                "PRAGMA synchronous=NORMAL;"
+                "PRAGMA foreign_keys=ON;"
+                "PRAGMA busy_timeout=20000;"
+            ),
+        },
+    }

@@ -1,0 +1,739 @@
+"""Context-free analysis of one OCR token: which Swedish words could it have been?
+
+A token is a run of letters, digits and the symbols OCR puts in place of
+å/ä/ö (``& @ | [ ¢``). Its analysis is a short list of :class:`Candidate`
+spellings, each with a score: the log10 of (word frequency × probability that
+the OCR turned that word into this token). The context step
+(:mod:`resultat.core.ocr.context`) may then move the scores before one is
+chosen.
+
+How a token is read, in order:
+
+1. *Symbol readings.* Characters that are never part of a Swedish word are
+   replaced: ``6``/``0``/``¢`` → ö; ``I6 l6 16 |6 |0`` → lö; ``&`` ``@``
+   ``3`` ``4`` → ä or å; ``é`` → ö, ä or a genuine é; ``[``, a leading ``1`` or
+   ``|`` → l. Every combination (at most :data:`MAX_READINGS`) is a reading.
+2. *Diacritic restoration.* Every known word whose skeleton (å/ä→a, ö→o)
+   equals the reading's is a candidate. A restored å/ä/ö costs
+   ``log10(p_strip)``, the document's estimated probability that a diacritic
+   was lost.
+3. *Letter confusions*, only when 1–2 found nothing common: ``d`` read for
+   ä, å or ö; ``i``, ``ia``, ``ii``, ``di``, ``id``, ``ad``, ``ai`` for ä;
+   ``do``/``od`` for ö; a leading capital ``I`` for l.
+4. *Inflection and compounds*, only for unknown words: a known stem plus an
+   ending ("prioriteringarnas"), or one or two first parts plus a head
+   ("utvecklings|nämndens"), each part restored on its own; with a misread
+   letter inside when nothing else works ("omvdrlds|bevakning").
+5. *Glued words:* ``ilanet`` → ``i länet``, ``somi`` → ``som i``,
+   ``paen`` → ``på en``, ``|arbetet`` → ``I arbetet``.
+
+Word probabilities mix wordfreq (70 %) with the domain text's frequencies
+(30 %, from the context model) when the domain text has the word.
+
+Tokens the lexicon cannot explain are left exactly as they were.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from itertools import product
+
+from resultat.core.ocr.lexicon import FOLD as FOLD_TABLE
+from resultat.core.ocr.lexicon import PROPER_NAME_COST, Lexicon, fold
+
+#: The analyser forgets its caches when this many distinct tokens are cached.
+MAX_CACHED_TOKENS = 200_000
+#: Cap on the number of symbol readings tried for one token.
+MAX_READINGS = 48
+
+# Penalties (log10) of the rarer analyses.
+#: Each letter read as another letter (d→ä, i→ä, I→l).
+LETTER_CONFUSION = -2.5
+#: Each join in a compound.
+COMPOUND_JOIN = -1.0
+#: Reading a first part as a word plus linking -s rather than as a word
+#: ending in s ("gräns", not "gran" + s); only this choice, not the compound.
+LINKING_S = -0.2
+#: Splitting a glued preposition or two glued words apart.
+GLUED_I = -3.0
+
+# When the rarer analyses run: when the best candidate so far is rarer than a
+# cost (centibels, see lexicon.py; -99 as a score means "no candidate").
+#: Letter confusions, for words of up to five letters (always for 2–3-letter
+#: words with d or i: "dr" is "är") ...
+LETTER_TRIGGER_COST = 450
+#: ... and for longer words, which would need a very common alternative.
+LETTER_TRIGGER_COST_LONG = 600
+#: Inflection and compounds.
+COMPOUND_TRIGGER_COST = 850
+#: A compound with a misread letter inside, when nothing else was found.
+LETTER_COMPOUND_TRIGGER = 1200
+#: A glued preposition ("ilanet").
+GLUED_TRIGGER_COST = 500
+#: Two common words run together ("paen" = "på en"), in tokens this short.
+SPLIT_TRIGGER_COST = 600
+MAX_SPLIT_LENGTH = 10
+
+# How rare the words found by those analyses may be (cost).
+#: A word found through a misread letter.
+LETTER_WORD_COST = 760
+#: A first part of a compound, and the last part.
+PART_COST = 650
+FINAL_PART_COST = 700
+#: A word of a two-word split.
+SPLIT_PART_COST = 300
+#: A first part this common is not split further into two parts.
+TWO_PART_PREFIX_COST = 550
+#: A linking-s reading ("behov" + s) beats a passive verb ("behövs", of
+#: "behöva") when its stem is at least this common.
+LINKED_STEM_COST = 550
+#: Words with å/ä/ö may be this much rarer than a limit says: a rare word with
+#: diacritics is real, a rare plain one is often a stripped spelling.
+DIACRITIC_COST_SLACK = 60
+#: The compound analysis stops after this many heads that fit (longest first) ...
+MAX_HEADS = 3
+#: ... and only looks at heads at most this much shorter than the longest.
+HEAD_WINDOW = 5
+
+#: Words that are never a part of a compound: they would otherwise win over the
+#: noun of the same skeleton ("knappval" is not knapp + väl).
+NOT_PARTS = frozenset(
+    "väl än så då här där är på från åt nåt nån sån bör får går når hör gör få gå nå må "
+    "vår våra även också både ända ändå sä nä ät tänk äter ände".split()
+)
+#: ... and words that are not the last part ("socialtjänstlag", not -låg).
+NOT_HEADS = NOT_PARTS | frozenset(["låg"])
+
+_DIA = "åäö"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible reading of a token.
+
+    ``word`` is the lower-case spelling (it may hold a space after splitting a
+    glued "i"); ``text`` is the spelling cased like the token; ``score`` is a
+    log10 probability.
+    """
+
+    word: str
+    text: str
+    score: float
+
+
+# --- case -------------------------------------------------------------------
+
+
+def case_pattern(letters: str) -> str:
+    """'lower', 'title', 'upper' or 'mixed' for the letters of a token."""
+    if not letters:
+        return "lower"
+    if letters.islower():
+        return "lower"
+    if letters.isupper():
+        return "upper" if len(letters) > 1 else "title"
+    if letters[0].isupper() and letters[1:].islower():
+        return "title"
+    return "mixed"
+
+
+def apply_case(word: str, pattern: str) -> str:
+    if pattern == "upper":
+        return word.upper()
+    if pattern == "title":
+        return word[:1].upper() + word[1:]
+    return word
+
+
+# --- symbol readings ----------------------------------------------------------
+
+# (pattern, replacements with log10 penalty). At each position the first
+# pattern that matches wins; a multi-character pattern lists the readings of
+# its characters taken one by one as well.
+_SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
+    (re.compile(r"[Il1|]16|[Il1|]6|16|\|0|[Il]0(?=[a-zåäö])"), (("lö", 0.0),)),
+    (re.compile(r"[oO]é|é6|6é|[oO]6|6o|é¢"), (("ö", 0.0),)),
+    (re.compile(r"dé"), (("ö", 0.0), ("ä", -0.2), ("dö", -0.3), ("dä", -0.6), ("dé", -0.8))),
+    (re.compile(r"éd"), (("ö", 0.0), ("ä", -0.2), ("öd", -0.3), ("äd", -0.6), ("éd", -0.8))),
+    # é with a letter beside it for one ä: "Véasterbotten", "samhaélle", "hiélsa", "géillande"
+    (re.compile(r"éa"), (("ä", 0.0), ("öa", -0.5), ("äa", -0.8), ("éa", -0.8))),
+    (re.compile(r"aé"), (("ä", 0.0), ("aö", -0.5), ("aä", -0.8), ("aé", -0.8))),
+    (re.compile(r"ié"), (("ä", 0.0), ("iö", -0.5), ("iä", -0.8), ("ié", -0.8))),
+    (re.compile(r"éi"), (("ä", 0.0), ("öi", -0.5), ("äi", -0.8), ("éi", -0.8))),
+    (re.compile(r"&d"), (("ä", 0.0), ("äd", -0.3), ("åd", -0.5))),
+    (re.compile(r"6|¢"), (("ö", 0.0),)),
+    (re.compile(r"(?<=[a-zåäöé])0(?=[a-zåäöé])|^0(?=[a-zåäöé]{2})"), (("ö", -0.3),)),
+    (re.compile(r"3a"), (("å", -0.3), ("åa", -0.6), ("äa", -0.6))),
+    (re.compile(r"&|@"), (("ä", 0.0), ("å", -0.2))),
+    (re.compile(r"3|4"), (("å", 0.0), ("ä", 0.0))),
+    (re.compile(r"é"), (("ö", 0.0), ("ä", -0.3), ("é", -0.5))),
+    (re.compile(r"l\[|\[(?=[a-zåäö])"), (("l", 0.0),)),
+    (re.compile(r"^[1|](?=[a-zåäöé&@3])"), (("l", 0.0),)),
+]
+
+_SYMBOLS = re.compile(r"[0-9&@|\[¢é]")
+
+
+def symbol_readings(token: str) -> list[tuple[str, str, float]]:
+    """Readings of a token with symbols replaced: (lower-case reading, case, penalty).
+
+    The case pattern is taken from the token's own letters, not counting the
+    characters a rule consumed (so "I6sningar" is lower case).
+    """
+    if not _SYMBOLS.search(token):
+        return [(token.lower(), case_pattern(token), 0.0)]
+    segments: list[tuple[tuple[str, float], ...]] = []
+    kept: list[str] = []
+    i = 0
+    n = len(token)
+    literal: list[str] = []
+    while i < n:
+        for pattern, options in _SYMBOL_RULES:
+            m = pattern.match(token, i)
+            if m and m.end() > i:
+                if literal:
+                    segments.append(((("".join(literal)).lower(), 0.0),))
+                    literal = []
+                segments.append(options)
+                i = m.end()
+                break
+        else:
+            ch = token[i]
+            literal.append(ch)
+            if ch.isalpha() and ch != "é":
+                kept.append(ch)
+            i += 1
+    if literal:
+        segments.append(((("".join(literal)).lower(), 0.0),))
+    pattern = case_pattern("".join(kept))
+    out: list[tuple[str, str, float]] = []
+    for combo in product(*segments):
+        out.append(("".join(s for s, _ in combo), pattern, sum(p for _, p in combo)))
+        if len(out) >= MAX_READINGS:
+            break
+    out.sort(key=lambda r: -r[2])
+    return out
+
+
+# --- letter confusions ----------------------------------------------------------
+
+_LETTER_OPTIONS = {
+    "ia": ("ä",),
+    "ii": ("ä",),
+    "di": ("ä",),
+    "id": ("ä",),
+    "da": ("ä",),
+    "ad": ("ä", "å"),
+    "ai": ("ä",),
+    "do": ("ö",),
+    "od": ("ö",),
+    "d": ("ä", "å", "ö"),
+    "i": ("ä",),
+}
+
+
+def letter_readings(reading: str, single: bool = False) -> list[tuple[str, float]]:
+    """Readings with one or two letters taken as a misread å/ä/ö.
+
+    d → ä/å/ö, i → ä, and ia/ii/di/da/ad → ä ("ldnet", "Visterbotten",
+    "Viasterbotten", "adven").
+    """
+    spots = set()
+    for pat in ("ia", "ii", "di", "id", "da", "ad", "ai", "do", "od"):
+        start = reading.find(pat)
+        while start != -1:
+            spots.add((start, start + 2, pat))
+            start = reading.find(pat, start + 1)
+    for k, ch in enumerate(reading):
+        if ch in "di":
+            spots.add((k, k + 1, ch))
+    ordered = sorted(spots)
+    out: list[tuple[str, float]] = []
+    for a, (s, e, g) in enumerate(ordered):
+        for rep in _LETTER_OPTIONS[g]:
+            out.append((reading[:s] + rep + reading[e:], LETTER_CONFUSION))
+        if single:
+            continue
+        for s2, e2, g2 in ordered[a + 1 :]:
+            if s2 < e:
+                continue
+            for rep in _LETTER_OPTIONS[g]:
+                for rep2 in _LETTER_OPTIONS[g2]:
+                    out.append(
+                        (
+                            reading[:s] + rep + reading[e:s2] + rep2 + reading[e2:],
+                            2 * LETTER_CONFUSION,
+                        )
+                    )
+    return out[:80]
+
+
+#: Inflection endings tried on an unknown word whose stem is known.
+INFLECTIONS = tuple(
+    sorted(
+        """s n t a e r en et na ar er or ns ts ens ets nas arna erna orna
+        arnas ernas ornas de te ade ande ende nde ndes ades ats as are ares""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+_INFLECTIONS_BY_LENGTH = tuple(
+    (length, frozenset(x for x in INFLECTIONS if len(x) == length))
+    for length in sorted({len(x) for x in INFLECTIONS}, reverse=True)
+)
+#: log10 penalty for an inflected form of a known stem (vs. the stem).
+INFLECTION = -0.7
+
+
+# --- the analyser ---------------------------------------------------------------
+
+
+def _consistent(candidate: str, reading: str) -> bool:
+    """A candidate keeps every å/ä/ö/é the reading already has."""
+    for c, r in zip(candidate, reading):
+        if r in "åäöé" and c != r:
+            return False
+    return True
+
+
+#: Share of the domain text's word frequencies in a word's probability: a word
+#: the domain uses a lot ("öka", "stärka", "delprioritering") outweighs a word
+#: wordfreq's mostly spoken and online sources prefer ("åka", "starka").
+DOMAIN_WEIGHT = 0.3
+_GENERAL = math.log10(1 - DOMAIN_WEIGHT)
+
+
+def _logp(cost: int, domain_freq: float) -> float:
+    """log10 of the mixed probability of a word: wordfreq and the domain text."""
+    return math.log10((1 - DOMAIN_WEIGHT) * 10 ** (-cost / 100) + DOMAIN_WEIGHT * domain_freq)
+
+
+def _n_dia(word: str) -> int:
+    return sum(1 for ch in word if ch in _DIA)
+
+
+def _restored(candidate: str, reading: str) -> int:
+    if candidate == reading:
+        return 0
+    return sum(1 for c, r in zip(candidate, reading) if c in _DIA and r not in _DIA)
+
+
+class Analyser:
+    """Turns tokens into candidate lists; one per document (it holds ``p_strip``).
+
+    Results are cached per token, so a word that occurs a hundred times is
+    analysed once.
+    """
+
+    def __init__(self, lexicon: Lexicon, p_strip: float, domain: dict[str, float] | None = None):
+        self.lexicon = lexicon
+        self.domain = domain or {}
+        self.p_strip = p_strip
+        self.log_strip = math.log10(p_strip)
+        self._costs = lexicon.costs
+        self._variants = lexicon.variants
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._part_cache: dict[str, tuple[str, float] | None] = {}
+        self._head_part_cache: dict[str, tuple[str, float] | None] = {}
+        self._head_cache: dict[str, tuple[str, float] | None] = {}
+        self._prefix_cache: dict[str, tuple[str, float, int] | None] = {}
+        self._best_cache: dict[tuple[int, int], dict[str, tuple[str, float] | None]] = {}
+
+    # spelled readings -------------------------------------------------------
+    def _spell(self, reading: str, penalty: float, max_cost: int = 9999) -> list[tuple[str, float]]:
+        """Known words for one reading with their scores (no case yet)."""
+        if reading.isascii():
+            sk = reading
+            fixed = False
+        else:
+            sk = reading.translate(FOLD_TABLE)
+            fixed = sk != reading
+        out = []
+        costs = self._costs
+        c = costs.get(sk)
+        domain = self.domain
+        if c is not None and c <= max_cost and not fixed and sk.isalpha():
+            d = domain.get(sk)
+            out.append((sk, (_logp(c, d) if d else -c / 100 + _GENERAL) + penalty))
+        max_dia = max_cost + DIACRITIC_COST_SLACK
+        for word in self._variants.get(sk, ()):
+            c = costs[word]
+            if c > max_dia or (fixed and not _consistent(word, reading)):
+                continue
+            d = domain.get(word)
+            base = _logp(c, d) if d else -c / 100 + _GENERAL
+            out.append((word, base + penalty + self.log_strip * _restored(word, reading)))
+        return out
+
+    def _best(
+        self, reading: str, max_cost: int, exclude: frozenset[str] = frozenset()
+    ) -> tuple[str, float] | None:
+        """The most likely known word for a reading (no damage penalty), cached.
+
+        Words in ``exclude`` are passed over (for compound parts: "väl", "nåt").
+        """
+        key = (max_cost, id(exclude))
+        cache = self._best_cache.get(key)
+        if cache is None:
+            cache = self._best_cache[key] = {}
+        try:
+            return cache[reading]
+        except KeyError:
+            pass
+        sk = reading if reading.isascii() else reading.translate(FOLD_TABLE)
+        if sk not in self._costs and sk not in self._variants:
+            cache[reading] = None  # the common case: no such word
+            return None
+        best = None
+        for word, score in self._spell(reading, 0.0, max_cost):
+            if word in exclude:
+                continue
+            if best is None or score > best[1]:
+                best = (word, score)
+        cache[reading] = best
+        return best
+
+    def _inflected(self, reading: str, max_cost: int) -> tuple[str, float] | None:
+        """A known stem plus an inflection ending: "prioriteringarnas"."""
+        best = None
+        n = len(reading)
+        for length, suffixes in _INFLECTIONS_BY_LENGTH:
+            if n - length < 3 or reading[n - length :] not in suffixes:
+                continue
+            stem = self._best(reading[: n - length], max_cost, NOT_PARTS)
+            if stem is not None:
+                score = stem[1] + INFLECTION - 0.8 * length
+                if best is None or score > best[1]:
+                    best = (stem[0] + reading[n - length :], score)
+        return best
+
+    def _part(self, part: str, final: bool) -> tuple[str, float] | None:
+        """Best spelling of a compound part (a reading fragment), or None.
+
+        A first part may be a word, a word plus linking -s ("behovs"), a word
+        without its final -a/-e ("skol" of skola) or with -a changed to
+        -e/-o/-u ("styrke" of styrka). Function words and adverbs ("väl",
+        "får", "nåt") are not parts.
+        """
+        cache = self._head_part_cache if final else self._part_cache
+        try:
+            return cache[part]
+        except KeyError:
+            pass
+        best: tuple[str, float] | None = None
+        if final:
+            best = self._head(part)
+        else:
+            best = self._best(part, PART_COST, NOT_PARTS)
+            if part[-1] == "s" and len(part) > 4:
+                linked = self._best(part[:-1], PART_COST, NOT_PARTS)
+                if linked is not None and (
+                    best is None
+                    or linked[1] + LINKING_S > best[1]
+                    or (
+                        # "behovs" (behov + s), not the passive "behövs" (of behöva)
+                        _n_dia(linked[0]) < _n_dia(best[0])
+                        and linked[1] > -LINKED_STEM_COST / 100
+                        and self._costs.get(best[0][:-1] + "a", 999) <= PART_COST
+                    )
+                ):
+                    best = (linked[0] + "s", linked[1])
+            if len(part) >= 4:
+                for vowel in "ae":  # drop-vowel forms: "skol" of "skola"
+                    full = self._best(part + vowel, PART_COST, NOT_PARTS)
+                    if full is not None and full[0][:-1] in NOT_PARTS:
+                        continue
+                    if full is not None and (best is None or full[1] - 0.5 > best[1]):
+                        best = (full[0][:-1], full[1] - 0.5)
+                if part[-1] in "eou":  # "styrke" of "styrka", "gatu" of "gata"
+                    full = self._best(part[:-1] + "a", PART_COST, NOT_PARTS)
+                    if full is not None and (best is None or full[1] - 0.5 > best[1]):
+                        best = (full[0][:-1] + part[-1], full[1] - 0.5)
+        cache[part] = best
+        return best
+
+    def _prefix(self, reading: str) -> tuple[str, float, int] | None:
+        """The first part(s) of a compound: one or two known parts."""
+        try:
+            return self._prefix_cache[reading]
+        except KeyError:
+            pass
+        best = None
+        one = self._part(reading, False)
+        if one is not None:
+            best = (one[0], one[1], 1)
+            if one[1] > -TWO_PART_PREFIX_COST / 100:
+                self._prefix_cache[reading] = best
+                return best  # a common word: no need to look for two parts
+        n = len(reading)
+        for k in range(3, n - 2):
+            first = self._part(reading[:k], False)
+            if first is None:
+                continue
+            second = self._part(reading[k:], False)
+            if second is None:
+                continue
+            score = first[1] + second[1] + COMPOUND_JOIN
+            if best is None or score > best[1]:
+                best = (first[0] + second[0], score, 2)
+        self._prefix_cache[reading] = best
+        return best
+
+    def _compound(self, reading: str, penalty: float) -> tuple[str, float] | None:
+        """Best analysis as a compound: one or two first parts and a head.
+
+        Heads are tried longest first; inflected heads ("…nämndens") only when
+        no head is a word as it stands.
+        """
+        n = len(reading)
+        if n < 6 or not reading.isalpha():
+            return None
+        return self._compound_pass(reading, penalty)
+
+    def _compound_pass(self, reading: str, penalty: float):
+        n = len(reading)
+        best = None
+        found = 0
+        stop = n - 2
+        head_of = self._head
+
+        j = 3
+        while j < stop:
+            head = head_of(reading[j:])
+            if head is not None:
+                if not found:
+                    stop = min(stop, j + HEAD_WINDOW)
+                pre = self._prefix(reading[:j])
+                if pre is not None:
+                    score = pre[1] + head[1] + COMPOUND_JOIN * pre[2] + penalty
+                    if best is None or score > best[1]:
+                        best = (pre[0] + head[0], score)
+                    found += 1
+                    if found >= MAX_HEADS:
+                        break
+            j += 1
+        return best
+
+    def _head(self, part: str) -> tuple[str, float] | None:
+        """A compound's last part: a word, or an inflected form of one."""
+        try:
+            return self._head_cache[part]
+        except KeyError:
+            pass
+        got = self._best(part, FINAL_PART_COST, NOT_HEADS)
+        if got is None and len(part) > 4:
+            got = self._inflected(part, FINAL_PART_COST)
+        self._head_cache[part] = got
+        return got
+
+    # the public entry -------------------------------------------------------
+    def analyse(self, token: str, in_capitals: bool = False) -> tuple[Candidate, ...]:
+        """Candidate spellings of ``token``, best first; () when it is left alone.
+
+        ``in_capitals``: the token stands among words in capitals (a heading
+        like "ALLA OVERGRIPANDE MAL"), so a short capital word is a word, not
+        an acronym.
+        """
+        key = token if not in_capitals else token + "\x00"
+        cached = self._cache.get(key)
+        if cached is None:
+            if len(self._cache) > MAX_CACHED_TOKENS:
+                self.clear()
+            cached = self._analyse(token, in_capitals)
+            self._cache[key] = cached
+        return cached
+
+    def clear(self) -> None:
+        """Forget cached analyses (done by itself when the caches grow large)."""
+        for cache in (
+            self._cache,
+            self._part_cache,
+            self._head_part_cache,
+            self._head_cache,
+            self._prefix_cache,
+            self._best_cache,
+        ):
+            cache.clear()
+
+    def _analyse(self, token: str, in_capitals: bool = False) -> tuple[Candidate, ...]:
+        lex = self.lexicon
+        fix = lex.gazetteer.fixes.get(token)
+        if fix is not None:
+            return (Candidate(fix.lower(), fix, 0.0),)
+        if not _worth_reading(token, in_capitals):
+            return ()
+        lower = token.lower()
+        damaged = _SYMBOLS.search(token) is not None
+        short_di = len(lower) <= 3 and ("d" in lower or "i" in lower)
+        if not damaged and not short_di and "a" not in lower and "o" not in lower:
+            c = self._costs.get(lower)
+            if c is not None and c <= LETTER_TRIGGER_COST:
+                return ()  # nothing to restore, too common to be a misreading
+        readings = symbol_readings(token)
+        scored: dict[str, tuple[float, str]] = {}  # word -> (score, case pattern)
+
+        def add(word: str, score: float, pattern: str) -> None:
+            old = scored.get(word)
+            if old is None or score > old[0]:
+                scored[word] = (score, pattern)
+
+        def top() -> float:
+            return max((s for s, _ in scored.values()), default=-99.0)
+
+        for reading, pattern, penalty in readings:
+            for word, score in self._spell(reading, penalty):
+                add(word, score, pattern)
+        # a misread letter can only win over a word this rare (longer words
+        # would need a very common alternative, and those are short)
+        trigger = LETTER_TRIGGER_COST if len(lower) <= 5 else LETTER_TRIGGER_COST_LONG
+        if top() < -trigger / 100 or short_di:
+            for reading, pattern, penalty in readings[:3]:
+                for alt, alt_penalty in letter_readings(reading):
+                    for word, score in self._spell(alt, penalty + alt_penalty, LETTER_WORD_COST):
+                        add(word, score, pattern)
+                if token[:1] == "I" and reading[:1] == "i":
+                    # a leading capital I read for l: "Iénet" = länet
+                    case = "lower" if token[1:2].islower() or token[1:2] in "6é" else pattern
+                    for word, score in self._spell("l" + reading[1:], penalty + LETTER_CONFUSION):
+                        add(word, score, case)
+        if top() < -COMPOUND_TRIGGER_COST / 100:
+            for reading, pattern, penalty in readings[:3]:
+                if not reading.isalpha():
+                    continue
+                if not damaged and "a" not in reading and "o" not in reading:
+                    continue  # nothing a compound analysis could restore
+                infl = self._inflected(reading, FINAL_PART_COST)
+                if infl is not None:
+                    add(infl[0], infl[1] + penalty, pattern)
+                comp = self._compound(reading, penalty)
+                if comp is not None:
+                    add(comp[0], comp[1], pattern)
+        if (
+            top() < -LETTER_COMPOUND_TRIGGER / 100
+            and len(lower) >= 7
+            and readings[0][1] == "lower"
+            and readings[0][0].isalpha()
+            and self._compound(readings[0][0], 0.0) is None
+        ):
+            # a misread letter inside a compound: "omvdrldsbevakning"
+            for reading, pattern, penalty in readings[:2]:
+                if not reading.isalpha():
+                    continue
+                for alt, alt_penalty in letter_readings(reading, single=True):
+                    comp = self._compound(alt, penalty + alt_penalty)
+                    if comp is not None:
+                        add(comp[0], comp[1], pattern)
+        if top() < -GLUED_TRIGGER_COST / 100:
+            self._glued(token, readings, add)
+        if top() < -SPLIT_TRIGGER_COST / 100 and len(lower) <= MAX_SPLIT_LENGTH:
+            self._two_words(readings, add)
+        if not scored:
+            return ()
+        cands = []
+        for word, (score, pattern) in scored.items():
+            if pattern in ("title", "upper"):
+                proper = lex.proper_name(word)
+                if proper is not None:
+                    score = max(
+                        score,
+                        -PROPER_NAME_COST / 100 + self.log_strip * _restored(word, fold(word)),
+                    )
+                    if pattern == "title" and " " not in word:
+                        cands.append(Candidate(word, proper, score))
+                        continue
+            if pattern == "mixed":
+                text = token if lower == word else apply_case(word, "title")
+            else:
+                text = apply_case(word, pattern)
+            cands.append(Candidate(word, text, score))
+        cands.sort(key=lambda c: -c.score)
+        return tuple(cands[:6])
+
+    def _two_words(self, readings, add) -> None:
+        """Two common words run together: "paen" = "på en"."""
+        reading, pattern, penalty = readings[0]
+        if pattern != "lower" or not reading.isalpha():
+            return
+        for k in range(2, len(reading) - 1):
+            first = self._best(reading[:k], SPLIT_PART_COST)
+            if first is None:
+                continue
+            second = self._best(reading[k:], SPLIT_PART_COST)
+            if second is None:
+                continue
+            add(first[0] + " " + second[0], first[1] + second[1] + GLUED_I + penalty, pattern)
+
+    def _glued(self, token: str, readings, add) -> None:
+        """Offer "i X" for "iX" and "X i" for "Xi" (preposition glued on)."""
+        if len(token) < 3 or not readings:
+            return
+        reading, pattern, penalty = readings[0]
+        if token[0] == "|":
+            # "|arbetet": the capital preposition I glued on ("I arbetet")
+            rest = self._glued_rest(token[1:])
+            if rest is not None:
+                add("i " + rest[0], rest[1] + GLUED_I, "title")
+            return
+        if pattern != "lower":
+            return
+        if reading.startswith("ii") and len(reading) >= 4:
+            # no Swedish word starts with "ii": "iinlandet" = "i inlandet"
+            rest = self.analyse(token[1:])
+            if rest:
+                add("i " + rest[0].word, rest[0].score + penalty, "lower")
+        elif reading.startswith("i") and len(reading) >= 3:
+            rest = self._glued_rest(token[1:])
+            if rest is not None:
+                add("i " + rest[0], rest[1] + GLUED_I + penalty, "lower")
+        if reading.startswith("pa") and len(reading) >= 5:
+            rest = self._glued_rest(token[2:])
+            if rest is not None:
+                add("på " + rest[0], rest[1] + GLUED_I + penalty, "lower")
+        if reading.endswith("i") and len(reading) >= 4:
+            rest = self._glued_rest(token[:-1], 350)
+            if rest is not None:
+                add(rest[0] + " i", rest[1] + GLUED_I + penalty, "lower")
+
+    def _glued_rest(self, rest: str, max_cost: int = 550) -> tuple[str, float] | None:
+        """The word left after taking a glued "i" off: a known word, no compounds."""
+        best = None
+        for reading, _pattern, penalty in symbol_readings(rest)[:3]:
+            got = self._best(reading, max_cost)
+            if got is not None and (best is None or got[1] + penalty > best[1]):
+                best = (got[0], got[1] + penalty)
+        return best
+
+
+def _worth_reading(token: str, in_capitals: bool = False) -> bool:
+    """Tokens left alone: numbers, codes (N01951, E4, S3, CO2), acronyms, single letters."""
+    letters = sum(1 for ch in token if ch.isalpha())
+    if letters == 0:
+        return False
+    if len(token) == 1:
+        return False
+    digits = sum(1 for ch in token if ch.isdigit())
+    if digits:
+        lower = sum(1 for ch in token if ch.islower())
+        if lower == 0:
+            return False  # N01951, E4, S3, CO2, R10
+        if re.search(r"\d{2,}", token) and not re.search(r"[Il|1]16|16", token):
+            return False  # Youth2030, 2030-mdl parts, 35:e
+        if not re.fullmatch(r"[A-Za-zåäöÅÄÖéÉ&@|\[¢0-9]+", token):
+            return False
+        if re.search(r"[0-9]", token) and not re.search(r"[0346]|^1|16", token):
+            return False
+    if token.isupper() and len(token) <= 4 and token.isalpha() and not in_capitals:
+        return False  # acronyms: EU, RUS, SKR, ALMI
+    return True
+
+
+__all__ = [
+    "Analyser",
+    "Candidate",
+    "apply_case",
+    "case_pattern",
+    "letter_readings",
+    "symbol_readings",
+]

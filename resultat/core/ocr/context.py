@@ -1,0 +1,422 @@
+"""Choosing between candidate spellings from the words around them.
+
+Stripped of its diacritics, "ar" can be *är* or *år*, "har" *har* or *här*,
+"starka" *starka* or *stärka*. Two sources of context decide:
+
+1. **A small domain model** (:class:`ContextModel`): word counts of a clean
+   Swedish text from the same domain, and for the ambiguous words also the
+   words just before and after them. The shipped model (``data/context.tsv``)
+   is trained on Region Västerbotten's strategy text (RUS 2020–2030,
+   aktualisering 2025–26). Its word counts are mixed into wordfreq's general
+   frequencies (see :mod:`resultat.core.ocr.candidates`: "stärka" over
+   "starka", "öka" over "åka", "flöden" over "floden"), and its bigram counts
+   add the evidence of the neighbours ("ett år", "den här"). Rebuild it with
+   ``python -m resultat.core.ocr --train-context FILE… > data/context.tsv``.
+2. **Hand-written rules** for patterns a small corpus cannot cover: a year or
+   a count next to år, a modal verb before an infinitive, the English "for",
+   "an" and "over" among English words, "Här" opening a sentence, …
+
+Scores are log10 probabilities; a rule adds a bonus to one spelling.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from resultat.core.ocr.candidates import Candidate
+from resultat.core.ocr.lexicon import Lexicon, fold
+
+CONTEXT_MODEL_PATH = Path(__file__).with_name("data") / "context.tsv"
+
+#: Weight (pseudo-count) of the context-free distribution against a bigram's counts.
+BIGRAM_PRIOR = 1.5
+#: A word whose skeleton has two spellings at most this rare (cost) is "ambiguous".
+AMBIGUOUS_COST = 700
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """The words on one side of a token, nearest first, lower case.
+
+    ``boundary`` is true when a sentence ends right there (. ! ? : ; a blank
+    line, the start or end of the text); ``gap`` is the
+    separator text right next to the token; ``raw`` the neighbouring tokens
+    as written (capitals kept).
+    """
+
+    words: tuple[str, ...]
+    boundary: bool
+    gap: str = ""
+    raw: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> str:
+        return self.words[0] if self.words else ""
+
+    def key(self) -> tuple:
+        """What the rules and the model read: for caching decisions."""
+        raw = self.raw[0] if self.raw else ""
+        return (self.first, self.boundary, self.gap[:1], raw[:1].isupper())
+
+
+# --- the domain model ----------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-zÅÄÖåäöéÉ]+|\d+|[.!?:;]")
+_NUM = re.compile(r"\d+")
+
+
+def norm(word: str) -> str:
+    """The form the model uses: lower case, numbers as <year> or <num>."""
+    if not word:
+        return ""
+    if word[0].isdigit():
+        if len(word) == 4 and word[:2] in ("19", "20"):
+            return "<year>"
+        return "<num>"
+    return word.lower()
+
+
+@dataclass
+class ContextModel:
+    """Counts of ambiguous words and their neighbours in a clean domain text."""
+
+    unigrams: Counter = field(default_factory=Counter)
+    left: Counter = field(default_factory=Counter)  # (previous word, word)
+    right: Counter = field(default_factory=Counter)  # (word, next word)
+    sources: list[str] = field(default_factory=list)
+
+    @classmethod
+    def train(cls, texts: Iterable[str], lexicon: Lexicon) -> ContextModel:
+        model = cls()
+        ambiguous: dict[str, bool] = {}
+
+        def is_ambiguous(w: str) -> bool:
+            got = ambiguous.get(w)
+            if got is None:
+                spellings = [s for s, c in lexicon.spellings(fold(w)) if c <= AMBIGUOUS_COST]
+                got = len(spellings) > 1 or (w not in spellings and len(spellings) == 1)
+                ambiguous[w] = got
+            return got
+
+        for text in texts:
+            for sentence in _sentences(text):
+                words = ["<s>"] + [norm(w) for w in sentence] + ["</s>"]
+                for i in range(1, len(words) - 1):
+                    w = words[i]
+                    if w.startswith("<"):
+                        continue
+                    model.unigrams[w] += 1
+                    if not is_ambiguous(w):
+                        continue
+                    model.left[(words[i - 1], w)] += 1
+                    model.right[(w, words[i + 1])] += 1
+        return model
+
+    # persistence ----------------------------------------------------------------
+    def dump(self) -> str:
+        lines = [
+            "# Context model for resultat.core.ocr (built by python -m resultat.core.ocr",
+            "# --train-context). Word counts of clean Swedish text, no text itself:",
+            "# u = word, count; l = previous word, word, count; r = word, next word, count",
+            "# (l and r only for words whose å/ä/ö-stripped form has several spellings).",
+        ]
+        lines += [f"# source: {s}" for s in self.sources]
+        lines += [f"u\t{w}\t{n}" for w, n in sorted(self.unigrams.items())]
+        lines += [f"l\t{a}\t{b}\t{n}" for (a, b), n in sorted(self.left.items())]
+        lines += [f"r\t{a}\t{b}\t{n}" for (a, b), n in sorted(self.right.items())]
+        return "\n".join(lines) + "\n"
+
+    @classmethod
+    def parse(cls, text: str) -> ContextModel:
+        model = cls()
+        for line in text.splitlines():
+            if not line or line.startswith("#"):
+                if line.startswith("# source: "):
+                    model.sources.append(line[len("# source: ") :])
+                continue
+            parts = line.split("\t")
+            if parts[0] == "u":
+                model.unigrams[parts[1]] = int(parts[2])
+            elif parts[0] == "l":
+                model.left[(parts[1], parts[2])] = int(parts[3])
+            elif parts[0] == "r":
+                model.right[(parts[1], parts[2])] = int(parts[3])
+        return model
+
+    @classmethod
+    def load(cls, path: Path = CONTEXT_MODEL_PATH) -> ContextModel:
+        if not path.exists():
+            return cls()
+        return cls.parse(path.read_text(encoding="utf-8"))
+
+    def domain_frequencies(self) -> dict[str, float]:
+        """Relative frequency of each word in the domain text (for mixing with wordfreq)."""
+        total = sum(self.unigrams.values())
+        if not total:
+            return {}
+        return {w: n / total for w, n in self.unigrams.items()}
+
+    # scoring --------------------------------------------------------------------
+    def adjust(self, options: list[Candidate], left: Side, right: Side) -> list[float]:
+        """log10 corrections to the candidates' scores from the neighbouring words.
+
+        The candidates' scores already mix wordfreq with the domain's word
+        frequencies; this adds the evidence of the word before and after:
+        P(spelling | neighbour) from the bigram counts, smoothed towards the
+        candidates' own distribution.
+        """
+        words = [c.word for c in options]
+        top = max(c.score for c in options)
+        prior = [10 ** (c.score - top) for c in options]
+        total = sum(prior)
+        prior = [x / total for x in prior]
+        out = [0.0] * len(words)
+        prev = norm(left.first) if not left.boundary else "<s>"
+        nxt = norm(right.first) if not right.boundary else "</s>"
+        for table, key in ((self.left, lambda w: (prev, w)), (self.right, lambda w: (w, nxt))):
+            b = [table.get(key(w), 0) for w in words]
+            tb = sum(b)
+            if tb == 0:
+                continue
+            for k in range(len(words)):
+                p = (b[k] + BIGRAM_PRIOR * prior[k]) / (tb + BIGRAM_PRIOR)
+                out[k] += math.log10(p / prior[k])
+        return out
+
+
+def _sentences(text: str) -> Iterable[list[str]]:
+    sentence: list[str] = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if w in ".!?:;":
+            if sentence:
+                yield sentence
+            sentence = []
+        else:
+            sentence.append(w)
+    if sentence:
+        yield sentence
+
+
+# --- hand-written rules ----------------------------------------------------------
+
+MODALS = frozenset(
+    "att ska skall kan kunna bör måste vill behöver får skulle kommer kunde borde "
+    "fortsätta försöka brukar lyckas".split()
+)
+PREPOSITIONS = frozenset(
+    "i på av för till med om från mot vid under över genom efter inom utan hos åt bland "
+    "kring enligt mellan inför trots".split()
+)
+NUMBER_WORDS = frozenset(
+    "ett två tre fyra fem sex sju åtta nio tio elva tolv femton tjugo trettio fyrtio "
+    "femtio hundra tusen varje per förra nästa innevarande kommande senaste tredje fjärde "
+    "femte vart".split()
+)
+#: Words after which "ar" is the verb: "det är", "som är".
+_SUBJECTS = frozenset(
+    "det den de detta denna dessa som vilket vilka vad hur här där vi man".split()
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+#: Words after "den/det har" that do not make it "den/det här".
+_NOT_NOUNS = frozenset(
+    "även också redan inte aldrig sedan länge en ett den det de ofta alltid nu då därför "
+    "dessutom fortfarande hittills tidigare under genom dessa detta denna mer fler så väl".split()
+)
+PRONOUNS = frozenset(
+    ["jag", "du", "han", "hon", "vi", "ni", "de", "man", "den", "det", "någon", "alla", "dessa"]
+)
+ENGLISH = frozenset(
+    "the of and to in on with by from at a an is are this that new our your their its or "
+    "as be been it we you for over".split()
+)
+#: Supine / participle endings: "har tagit", "har ökat", "har gjort".
+_SUPINE = re.compile(r"(?:it|at|tt|ts|its|ats|tts|ått|ort|tat|fått|haft|varit|blivit)$")
+_DEFINITE = re.compile(r"(?:en|et|na|arna|erna|orna)$")
+
+
+def _rules(skeleton: str, options: list[Candidate], left: Side, right: Side) -> dict[str, float]:
+    """Bonuses (log10) for spellings, from hand-written patterns."""
+    words = {c.word for c in options}
+    bonus: dict[str, float] = {}
+    prev, nxt = (
+        (left.first if not left.boundary else ""),
+        (right.first if not right.boundary else ""),
+    )
+
+    def give(word: str, amount: float) -> None:
+        if word in words:
+            bonus[word] = bonus.get(word, 0.0) + amount
+
+    if skeleton == "ar":
+        if prev in _SUBJECTS:
+            give("är", 2.0)  # "det är", "som är"
+        if (
+            (_NUM.fullmatch(nxt) and len(nxt) == 4)  # "år 2030"
+            or (_NUM.fullmatch(prev) and not _YEAR.fullmatch(prev))  # "3 år", not "2030 är"
+            or prev in NUMBER_WORDS
+        ):
+            give("år", 1.0 if prev in _SUBJECTS else 3.0)
+        elif (
+            prev in ("i", "under", "per", "om")
+            and (right.boundary or nxt in PREPOSITIONS)
+            or prev in ("många", "flera", "några", "fler", "tio", "hundra")
+            and nxt not in _NOT_NOUNS
+        ):
+            give("år", 2.0)
+    elif skeleton in ("aret", "arets", "aren", "arlig", "arliga", "arligen", "arligt"):
+        for w in words:
+            if w.startswith("å"):
+                give(w, 1.0)
+    elif skeleton == "har":
+        if left.boundary:
+            if nxt in PRONOUNS and nxt not in ("den", "det", "de"):
+                give("har", 1.0)
+            elif not _SUPINE.search(nxt):
+                give("här", 2.5)
+        elif (
+            prev in ("den", "det", "de", "detta")
+            and nxt
+            and nxt not in _NOT_NOUNS
+            and not (_SUPINE.search(nxt))
+            and (_DEFINITE.search(nxt) or nxt.endswith(("ar", "er")))
+        ):
+            give("här", 2.5)
+        elif right.boundary and prev not in PRONOUNS and prev != "som":
+            give("här", 1.5)
+        elif _SUPINE.search(nxt):
+            give("har", 1.0)
+    elif skeleton in ("vara", "var"):
+        if skeleton == "var" and nxt in ("och", "för", "sin", "sitt", "sina"):
+            give("var", 2.5)  # "var och en", "var för sig"
+        elif prev in MODALS:
+            give("vara" if skeleton == "vara" else "var", 2.0)
+        elif left.words[:2] == ("till", "ta"):
+            give("vara", 2.0)  # "ta till vara"
+        elif prev in PREPOSITIONS:
+            give("våra" if skeleton == "vara" else "vår", 2.0)
+    elif skeleton == "bor":
+        mark = right.gap.strip()[:1]
+        clause_end = right.boundary or (mark != "" and mark in ",;)")
+        if (
+            nxt in PREPOSITIONS
+            or nxt in ("kvar", "nära", "ute", "där", "här")
+            or clause_end
+            or prev in ("som",)
+            and nxt in PREPOSITIONS
+        ):
+            give("bor", 2.0)
+        else:
+            give("bör", 0.5)
+    elif skeleton in ("for", "an", "over"):
+        english = left.first in ENGLISH or right.first in ENGLISH or _english_names(left, right)
+        plain = skeleton
+        if english:
+            give(plain, 4.0)
+    elif skeleton == "ost" and right.gap[:1] in "-–":
+        give("öst", 3.0)
+    elif skeleton == "rad":
+        if prev in ("en", "lång", "långa", "hel", "första", "andra", "sista", "varje"):
+            give("rad", 2.0)  # "en rad samarbeten"
+    elif skeleton == "starkt" and prev in ("har", "hade", "ha", "blivit", "också", "även"):
+        give("stärkt", 1.5)  # "har stärkt argumentationen"
+    elif skeleton == "beror":
+        give("beror" if nxt == "på" else "berör", 1.0)
+    # infinitive after a modal or "att": stärka, förstå, svara, ingå, ändra …
+    if prev in MODALS and len(words) > 1:
+        for w in words:
+            if w in _INFINITIVES:
+                give(w, 1.5)
+    return bonus
+
+
+#: Infinitives that compete with another spelling of the same skeleton.
+_INFINITIVES = frozenset(
+    "stärka förstå svara ingå ändra sätta ställa möta mäta läsa följa göra öka nå gå få "
+    "stå lösa höja säga bära våga hålla välja påverka tänka känna lägga hämta söka främja "
+    "räcka leda lära förändra förbättra ersätta hänga vända".split()
+)
+
+
+def _english_names(left: Side, right: Side) -> bool:
+    """Between two capitalised words, one of them English: "Ecosystems for Social"."""
+    if not left.raw or not right.raw or left.boundary or right.boundary:
+        return False
+    a, b = left.raw[0], right.raw[0]
+    if not (a[:1].isupper() and b[:1].isupper()):
+        return False
+    return any(
+        not raw.isupper() and _english_only(word)
+        for raw, word in ((a, left.first), (b, right.first))
+    )
+
+
+def _english_only(word: str) -> bool:
+    """An English word that is not also a common Swedish one ("ecosystems", not "social")."""
+    from resultat.core.ocr.lexicon import english_words, get_lexicon
+
+    if word not in english_words():
+        return False
+    lex = get_lexicon()
+    cost = lex.cost(word)
+    return (cost is None or cost > 550) and lex.proper_name(word) is None
+
+
+RULE_SKELETONS = frozenset(
+    "ar aret arets aren arlig arliga arligen arligt har vara var bor for an over ost "
+    "beror rad starkt".split()
+)
+
+
+# --- choosing -------------------------------------------------------------------
+
+_model: ContextModel | None = None
+_FOLDED: dict[str, str] = {}
+
+
+def default_model() -> ContextModel:
+    global _model
+    if _model is None:
+        _model = ContextModel.load()
+    return _model
+
+
+_RULE_WORDS: dict[str, bool] = {}
+
+
+def has_rule(word: str) -> bool:
+    """A hand-written rule looks at this word, whatever its score."""
+    got = _RULE_WORDS.get(word)
+    if got is None:
+        got = _RULE_WORDS[word] = fold(word) in RULE_SKELETONS
+    return got
+
+
+def choose(options, left: Side, right: Side, model: ContextModel | None = None) -> Candidate:
+    """The candidate with the best score after context corrections."""
+    options = list(options)
+    if len(options) == 1:
+        return options[0]
+    model = default_model() if model is None else model
+    groups: dict[str, list[int]] = {}
+    for k, c in enumerate(options):
+        sk = _FOLDED.get(c.word)
+        if sk is None:
+            sk = _FOLDED[c.word] = fold(c.word)
+        groups.setdefault(sk, []).append(k)
+    scores = [c.score for c in options]
+    for skeleton, idx in groups.items():
+        if len(idx) < 2:
+            continue
+        group = [options[k] for k in idx]
+        adj = model.adjust(group, left, right)
+        rules = _rules(skeleton, group, left, right)
+        for k, a in zip(idx, adj):
+            scores[k] += a + rules.get(options[k].word, 0.0)
+    best = max(range(len(options)), key=lambda k: scores[k])
+    return options[best]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "resultat.accounts",
     "resultat.reference",
     "resultat.strategy",
+    "resultat.followup",
     "resultat.public",
 ]
 

@@ -29,6 +29,11 @@ class Command(BaseCommand):
         files = [strategies / "rus-2020-2030-uppfoljning-2025.yaml", strategies / "rus-2020-2030-aktualisering-2025-26.yaml"]
         call_command("strategy", "load", *map(str, files), stdout=self.stdout)
         create_demo_users()
+        from resultat.followup import demo as followup_demo
+
+        cycle = followup_demo.setup()
+        if cycle is not None:
+            self.stdout.write(f"Uppföljningscykel {cycle.year} öppnad med syntetiska demotexter för Digitalisering.")
 
     def print_logins(self):
         self.stdout.write("\nDemoinloggningar (bara i utvecklingsläge):")

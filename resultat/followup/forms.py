@@ -1,0 +1,73 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from resultat.followup.models import Question, StandingArena
+from resultat.reference.models import SdgGoal
+
+
+class OpenCycleForm(forms.Form):
+    year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
+    version = forms.ChoiceField(label=_("Strategiversion"))
+    carry_over = forms.BooleanField(label=_("Fyll i förra årets godkända texter (redaktören bekräftar eller skriver om)"), required=False)
+    submit_by = forms.DateField(label=_("Sista dag för bidrag"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, versions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].choices = [(v.pk, f"{v.strategy.short_name or v.strategy.name}: {v.name}") for v in versions]
+
+
+class DeadlinesForm(forms.Form):
+    opens_on = forms.DateField(label=_("Öppnar"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    submit_by = forms.DateField(label=_("Sista dag för bidrag"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    review_by = forms.DateField(label=_("Granskning klar"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    publish_on = forms.DateField(label=_("Publicering"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ContributionForm(forms.Form):
+    body = forms.CharField(
+        label=_("Text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 18, "aria-describedby": "format-help"}),
+        max_length=200_000,
+    )
+    base_revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
+EXTRA_ITEM_ROWS = 3
+
+
+def parse_items(data, question: Question) -> tuple[list[dict], list[str]]:
+    """Read the typed-list rows (items-N-field) posted by the edit form."""
+    items, errors = [], []
+    try:
+        total = int(data.get("items-TOTAL", "0"))
+    except ValueError:
+        total = 0
+    for i in range(min(total, 500)):
+        prefix = f"items-{i}-"
+        if data.get(prefix + "DELETE"):
+            continue
+        row = {
+            "kind": data.get(prefix + "kind") or (question.item_kinds[0] if len(question.item_kinds) == 1 else ""),
+            "title": (data.get(prefix + "title") or "").strip(),
+            "text": (data.get(prefix + "text") or "").strip(),
+            "sdg_goal": (data.get(prefix + "sdg_goal") or "").strip(),
+            "sdg_target": (data.get(prefix + "sdg_target") or "").strip(),
+            "arena": (data.get(prefix + "arena") or "").strip(),
+        }
+        if not any(row[k] for k in ("title", "text", "sdg_goal", "arena")):
+            continue
+        if row["sdg_goal"]:
+            if not row["sdg_goal"].isdigit():
+                errors.append(_("Rad %(row)s: Agenda 2030-målet ska vara ett nummer 1–17.") % {"row": i + 1})
+                continue
+            row["sdg_goal"] = int(row["sdg_goal"])
+        items.append(row)
+    return items, errors
+
+
+def item_choices():
+    return {
+        "goals": list(SdgGoal.objects.all()),
+        "arenas": list(StandingArena.objects.all()),
+    }

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from resultat.followup import views
+
+app_name = "followup"
+
+urlpatterns = [
+    path("", views.cycle_list, name="cycles"),
+    path("mina-uppgifter/", views.my_tasks, name="my_tasks"),
+    path("granskning/", views.review_queue, name="review_queue"),
+    path("<int:year>/", views.cycle_detail, name="cycle"),
+    path("<int:year>/<slug:action>/", views.cycle_action, name="cycle_action"),
+    path("bidrag/<int:pk>/", views.contribution, name="contribution"),
+    path("bidrag/<int:pk>/spara/", views.contribution_save, name="contribution_save"),
+    path("bidrag/<int:pk>/version/<int:number>/", views.revision, name="revision"),
+    path("bidrag/<int:pk>/<slug:action>/", views.contribution_action, name="contribution_action"),
+]
+
+public_urlpatterns = [
+    path("", views.public_index, name="public_index"),
+    path("<int:year>/", views.public_cycle, name="public_cycle"),
+]

@@ -1,0 +1,299 @@
+"""Pages of the follow-up: cycles (analyst), my tasks (editor), review queue
+(reviewer), the contribution page, and the published texts (public).
+
+Every action is a plain form POST that works without JavaScript; htmx only
+autosaves drafts. Views call services for writes and selectors for reads.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from resultat.core.markup import html_to_markup, markup_to_html
+from resultat.core.richtext import word_count
+from resultat.core.textdiff import diff_html
+from resultat.followup import permissions, selectors, services
+from resultat.followup.forms import EXTRA_ITEM_ROWS, ContributionForm, DeadlinesForm, OpenCycleForm, item_choices, parse_items
+from resultat.followup.models import Contribution, Cycle, Question, QuestionSet
+from resultat.strategy.models import StrategyVersion
+
+
+def _analyst_required(request: HttpRequest) -> None:
+    if not permissions.is_analyst(request.user):
+        raise PermissionDenied
+
+
+def _cycle(year: int) -> Cycle:
+    cycle = selectors.cycles().filter(year=year).first()
+    if cycle is None:
+        raise Http404(_("Uppföljningscykeln finns inte"))
+    return cycle
+
+
+@login_required
+def cycle_list(request: HttpRequest) -> HttpResponse:
+    _analyst_required(request)
+    versions = StrategyVersion.objects.select_related("strategy").order_by("-valid_from")
+    form = OpenCycleForm(request.POST or None, versions=versions)
+    if request.method == "POST" and form.is_valid():
+        version = versions.get(pk=form.cleaned_data["version"])
+        try:
+            cycle = services.open_cycle(
+                year=form.cleaned_data["year"],
+                version=version,
+                question_set=QuestionSet.objects.order_by("-id").first(),
+                actor=request.user,
+                carry_over=form.cleaned_data["carry_over"],
+                deadlines={"submit_by": form.cleaned_data["submit_by"]},
+            )
+        except services.FollowupError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Uppföljningscykeln %(year)s är öppnad.") % {"year": cycle.year})
+            return redirect("followup:cycle", cycle.year)
+    return render(request, "followup/cycle_list.html", {"cycles": selectors.cycles(), "form": form})
+
+
+@login_required
+def cycle_detail(request: HttpRequest, year: int) -> HttpResponse:
+    _analyst_required(request)
+    cycle = _cycle(year)
+    questions, chapters, totals = selectors.completion_matrix(cycle)
+    return render(
+        request,
+        "followup/cycle_detail.html",
+        {
+            "cycle": cycle,
+            "questions": questions,
+            "chapters": chapters,
+            "totals": selectors.state_summary(totals),
+            "overdue": selectors.overdue(cycle),
+            "queue": cycle.contributions.filter(state=Contribution.State.SUBMITTED).select_related("area", "question"),
+            "events": cycle.events.select_related("actor"),
+            "deadlines_form": DeadlinesForm(initial={k: getattr(cycle, k) for k in ("opens_on", "submit_by", "review_by", "publish_on")}),
+        },
+    )
+
+
+@login_required
+@require_POST
+def cycle_action(request: HttpRequest, year: int, action: str) -> HttpResponse:
+    _analyst_required(request)
+    cycle = _cycle(year)
+    try:
+        if action == "deadlines":
+            form = DeadlinesForm(request.POST)
+            if not form.is_valid():
+                raise services.FollowupError(_("Ogiltigt datum."))
+            services.set_deadlines(cycle, request.user, **form.cleaned_data)
+            messages.success(request, _("Tidsfristerna är sparade."))
+        elif action == "lock":
+            services.lock_cycle(cycle, request.user)
+            messages.success(request, _("Cykeln är låst."))
+        elif action == "publish":
+            count = services.publish_cycle(cycle, request.user)
+            messages.success(request, _("Cykeln är publicerad: %(n)s bidrag är nu offentliga.") % {"n": count})
+        elif action == "reopen":
+            services.reopen_cycle(cycle, request.user, request.POST.get("reason", ""))
+            messages.success(request, _("Cykeln är öppen igen."))
+        elif action == "remind":
+            sent = services.send_reminders(cycle)
+            messages.success(request, _("Påminnelser skickade till %(n)s personer.") % {"n": len(sent)})
+        else:
+            raise Http404
+    except services.FollowupError as exc:
+        messages.error(request, str(exc))
+    return redirect("followup:cycle", year)
+
+
+@login_required
+def my_tasks(request: HttpRequest) -> HttpResponse:
+    return render(request, "followup/my_tasks.html", {"tasks": selectors.my_tasks(request.user)})
+
+
+@login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    return render(request, "followup/review_queue.html", {"queue": selectors.review_queue(request.user)})
+
+
+def _item_rows(contribution: Contribution, posted: list[dict] | None = None) -> list[dict]:
+    if posted is not None:
+        rows = list(posted)
+    else:
+        rows = [
+            {"kind": i.kind, "title": i.title, "text": i.text, "sdg_goal": i.sdg_goal.number if i.sdg_goal_id else "",
+             "sdg_target": i.sdg_target.code if i.sdg_target_id else "", "arena": i.arena.code if i.arena_id else ""}
+            for i in contribution.items.all()
+        ]
+    if contribution.question.item_kinds:
+        rows += [{"kind": contribution.question.item_kinds[0]} for _ in range(EXTRA_ITEM_ROWS)]
+    return rows
+
+
+def _page_context(request, contribution: Contribution, form=None, item_rows=None, conflict=None) -> dict:
+    previous = selectors.previous_year(contribution)
+    can_edit = permissions.can_edit(request.user, contribution)
+    last_submitted = selectors.changes_since_submission(contribution)
+    return {
+        "c": contribution,
+        "can_edit": can_edit,
+        "can_review": permissions.can_review(request.user, contribution) and contribution.state == Contribution.State.SUBMITTED,
+        "form": form or ContributionForm(initial={"body": html_to_markup(contribution.body), "base_revision": contribution.revision}),
+        "item_rows": item_rows if item_rows is not None else _item_rows(contribution),
+        "item_kinds": [(k, Question.ItemKind(k).label) for k in contribution.question.item_kinds],
+        "choices": item_choices(),
+        "previous": previous,
+        "diff_previous": diff_html(previous.body, contribution.body) if previous else "",
+        "diff_submitted": diff_html(last_submitted.body, contribution.body) if last_submitted else "",
+        "last_submitted": last_submitted,
+        "words": word_count(contribution.body),
+        "timeline": selectors.timeline(contribution),
+        "comments": contribution.comments.select_related("author"),
+        "revisions": contribution.revisions.select_related("author")[:20],
+        "conflict": conflict,
+    }
+
+
+@login_required
+def contribution(request: HttpRequest, pk: int) -> HttpResponse:
+    c = get_object_or_404(Contribution, pk=pk)
+    c = selectors.contribution_detail(c.pk)
+    if not permissions.can_read(request.user, c):
+        raise PermissionDenied
+    return render(request, "followup/contribution.html", _page_context(request, c))
+
+
+@login_required
+@require_POST
+def contribution_save(request: HttpRequest, pk: int) -> HttpResponse:
+    c = selectors.contribution_detail(get_object_or_404(Contribution, pk=pk).pk)
+    if not permissions.can_edit(request.user, c):
+        raise PermissionDenied
+    form = ContributionForm(request.POST)
+    items, item_errors = parse_items(request.POST, c.question)
+    autosave = request.headers.get("HX-Request") == "true"
+    if not form.is_valid() or item_errors:
+        for error in item_errors:
+            form.add_error(None, error)
+        if autosave:
+            return render(request, "followup/_autosave.html", {"c": c, "error": _("Utkastet kunde inte sparas: kontrollera fälten.")}, status=422)
+        return render(request, "followup/contribution.html", _page_context(request, c, form=form, item_rows=_item_rows(c, items)), status=422)
+    try:
+        c = services.save_contribution(
+            c,
+            user=request.user,
+            body=markup_to_html(form.cleaned_data["body"]),
+            items=None if autosave else items,
+            base_revision=form.cleaned_data["base_revision"],
+            note=_("automatiskt sparat") if autosave else "",
+        )
+    except services.EditConflict as conflict:
+        if autosave:
+            return render(request, "followup/_autosave.html", {"c": conflict.contribution, "conflict": True}, status=409)
+        current = selectors.contribution_detail(c.pk)
+        return render(
+            request,
+            "followup/conflict.html",
+            {"c": current, "mine": form.cleaned_data["body"], "theirs": html_to_markup(current.body), "diff": diff_html(current.body, conflict.body), "message": str(conflict)},
+            status=409,
+        )
+    except services.FollowupError as exc:
+        form.add_error(None, str(exc))
+        return render(request, "followup/contribution.html", _page_context(request, c, form=form, item_rows=_item_rows(c, items)), status=422)
+    if autosave:
+        return render(request, "followup/_autosave.html", {"c": c})
+    if request.POST.get("then") == "submit":
+        try:
+            services.submit(c, request.user)
+            messages.success(request, _("Bidraget är klarmarkerat och skickat till granskning."))
+        except services.FollowupError as exc:
+            messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Utkastet är sparat (version %(n)s).") % {"n": c.revision})
+    return redirect("followup:contribution", c.pk)
+
+
+@login_required
+@require_POST
+def contribution_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    c = selectors.contribution_detail(get_object_or_404(Contribution, pk=pk).pk)
+    text = request.POST.get("comment", "")
+    try:
+        if action == "submit":
+            services.submit(c, request.user)
+            messages.success(request, _("Bidraget är klarmarkerat och skickat till granskning."))
+        elif action == "confirm":
+            services.confirm_carry_over(c, request.user)
+            messages.success(request, _("Den överförda texten är bekräftad."))
+        elif action == "comment":
+            services.comment(c, request.user, text, request.POST.get("passage", ""))
+            messages.success(request, _("Kommentaren är sparad."))
+        elif action == "return":
+            services.return_for_revision(c, request.user, text)
+            messages.success(request, _("Bidraget är återremitterat till redaktören."))
+        elif action == "approve":
+            services.approve(c, request.user, text)
+            messages.success(request, _("Bidraget är godkänt."))
+        elif action == "restore":
+            services.restore_revision(c, request.user, int(request.POST.get("number", "0")), int(request.POST.get("base_revision", "-1")))
+            messages.success(request, _("Den tidigare versionen är återställd som en ny version."))
+        else:
+            raise Http404
+    except services.EditConflict as exc:
+        messages.error(request, str(exc))
+    except services.FollowupError as exc:
+        messages.error(request, str(exc))
+    except ValueError:
+        messages.error(request, _("Ogiltig begäran."))
+    return redirect("followup:contribution", c.pk)
+
+
+@login_required
+def revision(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    c = selectors.contribution_detail(get_object_or_404(Contribution, pk=pk).pk)
+    if not permissions.can_read(request.user, c) or c.state == Contribution.State.PUBLISHED and not request.user.is_authenticated:
+        raise PermissionDenied
+    rev = get_object_or_404(c.revisions, number=number)
+    older = c.revisions.filter(number__lt=number).first()
+    return render(
+        request,
+        "followup/revision.html",
+        {"c": c, "rev": rev, "older": older, "diff": diff_html(older.body if older else "", rev.body), "can_edit": permissions.can_edit(request.user, c)},
+    )
+
+
+# --- public -----------------------------------------------------------------------------
+
+
+def public_index(request: HttpRequest) -> HttpResponse:
+    return render(request, "followup/public_index.html", {"cycles": selectors.published_cycles()})
+
+
+def public_cycle(request: HttpRequest, year: int) -> HttpResponse:
+    cycle = selectors.published_cycles().filter(year=year).first()
+    if cycle is None:
+        raise Http404(_("Ingen publicerad uppföljning för året"))
+    view = request.GET.get("visa", "kapitel")
+    contributions = list(selectors.public_contributions(cycle))
+    area = request.GET.get("omrade")
+    question = request.GET.get("fraga")
+    if area:
+        contributions = [c for c in contributions if c.area.code == area]
+    if question:
+        contributions = [c for c in contributions if c.question.code == question]
+    grouped: dict = {}
+    for c in contributions:
+        grouped.setdefault(c.chapter, {}).setdefault(c.question, []).append(c)
+    areas = sorted({(c.area.code, c.area.name) for c in selectors.public_contributions(cycle)}, key=lambda a: a[1])
+    return render(
+        request,
+        "followup/public_cycle.html",
+        {"cycle": cycle, "grouped": grouped, "areas": areas, "questions": cycle.question_set.questions.all(), "area": area, "question": question, "view": view},
+    )

@@ -36,24 +36,11 @@ def test_names_and_counts():
     assert kinds.count(AreaKind.COUNTRY) == 1
 
 
+from tests.core.sources.areas import VASTERBOTTEN_MUNICIPALITIES  # noqa: E402
+
+
 def test_vasterbotten_municipalities_are_all_known():
-    codes = [
-        "2401",
-        "2403",
-        "2404",
-        "2409",
-        "2417",
-        "2418",
-        "2421",
-        "2422",
-        "2425",
-        "2460",
-        "2462",
-        "2463",
-        "2480",
-        "2481",
-        "2482",
-    ]
+    codes = VASTERBOTTEN_MUNICIPALITIES
     assert [areacodes.normalise(c) for c in codes] == codes
     assert all(areacodes.get_area(c).kind is AreaKind.MUNICIPALITY for c in codes)
 

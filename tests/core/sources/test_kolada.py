@@ -25,25 +25,7 @@ from resultat.core.sources.kolada import (
 from .conftest import fixture_json, fixture_text, json_response, text_response
 
 KPIS_60 = [f"N{i:05d}" for i in range(1, 61)]
-VASTERBOTTEN_17 = [
-    "00",
-    "24",
-    "2401",
-    "2403",
-    "2404",
-    "2409",
-    "2417",
-    "2418",
-    "2421",
-    "2422",
-    "2425",
-    "2460",
-    "2462",
-    "2463",
-    "2480",
-    "2481",
-    "2482",
-]
+from tests.core.sources.areas import VASTERBOTTEN_17  # noqa: E402
 DATA_PATH = "/v3/data/kpi/N01951/municipality/0024,2480/year/2021,2022,2023"
 
 

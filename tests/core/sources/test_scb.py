@@ -12,24 +12,10 @@ from resultat.core.sources.scb import ScbClient, parse_config, plan_selection_ch
 
 from .conftest import fixture_json, json_response, subset_jsonstat, text_response
 
+from tests.core.sources.areas import VASTERBOTTEN_MUNICIPALITIES
+
 API = "/api/v2"
-VB_MUNIS = [
-    "2401",
-    "2403",
-    "2404",
-    "2409",
-    "2417",
-    "2418",
-    "2421",
-    "2422",
-    "2425",
-    "2460",
-    "2462",
-    "2463",
-    "2480",
-    "2481",
-    "2482",
-]
+VB_MUNIS = VASTERBOTTEN_MUNICIPALITIES
 SELECTION = {
     "Region": ["24"] + VB_MUNIS,
     "Kon": ["1", "2"],

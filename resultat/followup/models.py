@@ -206,6 +206,7 @@ class Contribution(models.Model):
     source_file = models.CharField(max_length=300, blank=True)
     source_first_line = models.PositiveIntegerField(null=True, blank=True)
     source_last_line = models.PositiveIntegerField(null=True, blank=True)
+    source_text = models.TextField(_("källtext (före reparation)"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     submitted_revision = models.PositiveIntegerField(null=True, blank=True)
@@ -237,6 +238,9 @@ class ContributionItem(models.Model):
     sdg_goal = models.ForeignKey("reference.SdgGoal", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     sdg_target = models.ForeignKey("reference.SdgTarget", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     arena = models.ForeignKey("followup.StandingArena", null=True, blank=True, on_delete=models.PROTECT, related_name="items")
+    source_first_line = models.PositiveIntegerField(null=True, blank=True)
+    source_last_line = models.PositiveIntegerField(null=True, blank=True)
+    source_text = models.TextField(blank=True)
 
     class Meta:
         ordering = ["contribution", "kind", "order"]

@@ -158,6 +158,8 @@ def _page_context(request, contribution: Contribution, form=None, item_rows=None
         "comments": contribution.comments.select_related("author"),
         "revisions": contribution.revisions.select_related("author")[:20],
         "conflict": conflict,
+        "can_assign": permissions.is_analyst(request.user) or can_edit,
+        "possible_assignees": sorted({u for unit in contribution.area.units.all() for u in unit.editors.all()}, key=lambda u: u.username),
     }
 
 
@@ -241,6 +243,15 @@ def contribution_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
         elif action == "approve":
             services.approve(c, request.user, text)
             messages.success(request, _("Bidraget är godkänt."))
+        elif action == "assign":
+            from resultat.accounts.models import User
+
+            username = request.POST.get("assignee", "")
+            assignee = User.objects.filter(username=username).first() if username else None
+            if username and assignee is None:
+                raise services.FollowupError(_("Okänd användare."))
+            services.assign(c, request.user, assignee)
+            messages.success(request, _("Ansvarig är ändrad."))
         elif action == "restore":
             services.restore_revision(c, request.user, int(request.POST.get("number", "0")), int(request.POST.get("base_revision", "-1")))
             messages.success(request, _("Den tidigare versionen är återställd som en ny version."))

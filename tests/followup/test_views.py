@@ -119,3 +119,16 @@ def test_revision_page_and_restore(client, contribution, people):
     client.post(reverse("followup:contribution_action", args=[c.pk, "restore"]), {"number": 1, "base_revision": 2})
     c.refresh_from_db()
     assert c.body == "<p>Ett</p>" and c.revision == 3
+
+
+def test_assign_an_editor(client, contribution, people):
+    login(client, people["analyst"])
+    url = reverse("followup:contribution_action", args=[contribution.pk, "assign"])
+    client.post(url, {"assignee": people["editor_a2"].username})
+    contribution.refresh_from_db()
+    assert contribution.assignee == people["editor_a2"]
+    client.post(url, {"assignee": people["editor_b"].username})  # not an editor of the area
+    contribution.refresh_from_db()
+    assert contribution.assignee == people["editor_a2"]
+    login(client, people["editor_b"])
+    assert client.post(url, {"assignee": ""}).status_code == 403

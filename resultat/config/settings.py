@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "resultat.reference",
     "resultat.strategy",
     "resultat.followup",
+    "resultat.imports",
     "resultat.public",
 ]
 

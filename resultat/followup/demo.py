@@ -24,10 +24,16 @@ def data_dir() -> Path:
     return Path(settings.DATA_DIR) / "followup"
 
 
-@transaction.atomic
-def setup(today: date | None = None) -> Cycle | None:
+def load_setup_data():
     question_set = loaders.load_question_set(data_dir() / "questions-default.yaml")
     loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
+    return question_set
+
+
+@transaction.atomic
+def setup(today: date | None = None) -> Cycle | None:
+    """Open the 2026 demo cycle, carrying over the imported 2025 texts where they exist."""
+    question_set = load_setup_data()
     editor = User.objects.filter(username="redaktor").first()
     reviewer = User.objects.filter(username="granskare").first()
     analyst = User.objects.filter(username="analytiker").first()
@@ -45,6 +51,7 @@ def setup(today: date | None = None) -> Cycle | None:
         actor=analyst,
         deadlines={"opens_on": date(2026, 10, 1), "submit_by": date(2027, 1, 31), "review_by": date(2027, 2, 28), "publish_on": date(2027, 3, 31)},
         reviewers=[reviewer] if reviewer else [],
+        carry_over=True,
     )
     if not (editor and reviewer):
         return cycle

@@ -30,7 +30,14 @@ class Command(BaseCommand):
         call_command("strategy", "load", *map(str, files), stdout=self.stdout)
         create_demo_users()
         from resultat.followup import demo as followup_demo
+        from resultat.followup.models import Cycle
+        from resultat.imports import services as imports
 
+        followup_demo.load_setup_data()
+        if not Cycle.objects.filter(year=2025).exists():
+            report = Path(settings.DATA_DIR) / "reports" / "vasterbotten" / "resultat-vasterbotten-2025.ocr.txt"
+            result = imports.import_report(report, year=2025)
+            self.stdout.write(f"Resultat Västerbotten 2025 importerad: {result.totals['bidrag skapade']} bidrag ({result.seconds:.1f} s).")
         cycle = followup_demo.setup()
         if cycle is not None:
             self.stdout.write(f"Uppföljningscykel {cycle.year} öppnad med syntetiska demotexter för Digitalisering.")

@@ -1,0 +1,217 @@
+"""Importing an earlier edition of the yearly report (OCR text) as a published cycle.
+
+``import_report`` parses the text with the plain-Python parser
+(``resultat.core.reportparse``), then writes the cycle, contributions, typed items,
+standing arenas and their provenance in one transaction. ``dry_run`` does the same
+work and rolls it back, so its summary is exactly what a real run would write.
+Re-running the same import updates in place and duplicates nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from resultat.core.markup import markup_to_html
+from resultat.core.reportparse import ParsedReport, ReportParseError, parse_report
+from resultat.core.richtext import sanitize
+from resultat.followup import loaders
+from resultat.followup.models import (
+    Contribution,
+    ContributionItem,
+    Cycle,
+    CycleEvent,
+    QuestionSet,
+    Revision,
+    StandingArena,
+    StateChange,
+    StrategicArea,
+)
+from resultat.reference.models import SdgGoal, SdgTarget
+from resultat.strategy.models import StrategyVersion
+
+
+class ImportError_(ValueError):
+    """The import cannot be done; nothing was written."""
+
+
+@dataclass
+class ImportResult:
+    year: int
+    dry_run: bool
+    per_chapter: dict[str, Counter] = field(default_factory=dict)
+    totals: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def structure_path(region: str, year: int) -> Path:
+    return Path(settings.DATA_DIR) / "followup" / region / f"structure-{year}.yaml"
+
+
+def import_report(
+    path: str | Path,
+    *,
+    year: int,
+    version_code: str = "uppfoljning-2025",
+    region: str = "vasterbotten",
+    structure_file: str | Path | None = None,
+    dry_run: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ImportResult:
+    started = time.perf_counter()
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ImportError_(f"{path}: filen finns inte") from exc
+    except UnicodeDecodeError as exc:
+        raise ImportError_(f"{path}: filen är inte UTF-8 (byte {exc.start})") from exc
+    structure_file = Path(structure_file) if structure_file else structure_path(region, year)
+    try:
+        structure = yaml.safe_load(structure_file.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ImportError_(f"{structure_file}: strukturfilen för {year} finns inte") from exc
+    version = StrategyVersion.objects.filter(code=version_code, strategy__region__slug=region).first()
+    if version is None:
+        raise ImportError_(f"Strategiversionen {version_code!r} är inte inläst (resultat strategy load …)")
+    question_set = QuestionSet.objects.order_by("-id").first()
+    if question_set is None:
+        raise ImportError_("Ingen frågeuppsättning är inläst")
+    if progress:
+        progress("tolkar", 0, 1)
+    try:
+        report = parse_report(text, year=year, structure=structure, source=str(path))
+    except ReportParseError as exc:
+        raise ImportError_(f"{path}:{exc.line}: {exc}") from exc
+    result = ImportResult(year=year, dry_run=dry_run, warnings=[f"{path.name}:{w.line}: {w.message}" for w in report.warnings])
+    with transaction.atomic():
+        _write(report, version, question_set, structure_file, path, result, progress)
+        if dry_run:
+            transaction.set_rollback(True)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _write(report: ParsedReport, version, question_set, structure_file: Path, path: Path, result: ImportResult, progress) -> None:
+    loaders.load_structure(structure_file)
+    cycle = Cycle.objects.filter(version__strategy=version.strategy, year=report.year).first()
+    if cycle is None:
+        cycle = Cycle.objects.create(year=report.year, version=version, question_set=question_set, state=Cycle.State.PUBLISHED, published_at=timezone.now())
+        CycleEvent.objects.create(cycle=cycle, from_state="", to_state=Cycle.State.PUBLISHED, comment=f"Importerad från {path.name}")
+        result.totals["cykel skapad"] += 1
+    elif cycle.version_id != version.pk:
+        raise ImportError_(f"Cykeln {report.year} finns redan på en annan strategiversion ({cycle.version.code})")
+    questions = {q.code: q for q in question_set.questions.all()}
+    areas = {a.code: a for a in StrategicArea.objects.all()}
+    placements = {}
+    for area in areas.values():
+        placement = area.placements.filter(chapter__version=version).select_related("chapter").first()
+        if placement:
+            placements[area.code] = placement
+    existing = {(c.area_id, c.question_id): c for c in cycle.contributions.all()}
+    goals = {g.number: g for g in SdgGoal.objects.all()}
+    targets = {t.code: t for t in SdgTarget.objects.all()}
+    arenas = {a.code: a for a in StandingArena.objects.all()}
+    total_blocks = sum(len(s.blocks) for ch in report.chapters for s in ch.sections)
+    done = 0
+    seen: set[int] = set()
+    for chapter in report.chapters:
+        counts = result.per_chapter.setdefault(chapter.code, Counter())
+        for section in chapter.sections:
+            question = questions.get(section.question)
+            if question is None:
+                result.warnings.append(f"{path.name}:{section.lines.first}: okänd fråga {section.question!r}, hoppas över")
+                continue
+            for block in section.blocks:
+                done += 1
+                if progress:
+                    progress("skriver", done, total_blocks)
+                lead = None
+                for area_code in block.area_codes:
+                    area = areas.get(area_code)
+                    if area is None or area_code not in placements:
+                        result.warnings.append(f"{path.name}:{block.lines.first}: okänt område {area_code!r}, hoppas över")
+                        continue
+                    placement = placements[area_code]
+                    body = sanitize(markup_to_html(block.text))
+                    contribution = existing.get((area.pk, question.pk))
+                    created = contribution is None
+                    if created:
+                        contribution = Contribution(cycle=cycle, area=area, question=question)
+                    contribution.chapter = placement.chapter
+                    contribution.area_order = placement.order
+                    changed = created or contribution.body != body or contribution.source_text != block.raw
+                    contribution.body = body
+                    contribution.state = Contribution.State.PUBLISHED
+                    contribution.source_file = path.name
+                    contribution.source_first_line = block.lines.first
+                    contribution.source_last_line = block.lines.last
+                    contribution.source_text = block.raw
+                    contribution.joint_with = lead
+                    if changed:
+                        contribution.revision += 1
+                    contribution.save()
+                    existing[(area.pk, question.pk)] = contribution
+                    seen.add(contribution.pk)
+                    if lead is None:
+                        lead = contribution
+                    items = [_item(contribution, it, goals, targets, arenas, result, path) for it in block.items]
+                    items = [i for i in items if i is not None]
+                    if changed or contribution.items.count() != len(items):
+                        contribution.items.all().delete()
+                        ContributionItem.objects.bulk_create(items)
+                    if changed:
+                        Revision.objects.create(contribution=contribution, number=contribution.revision, body=body, items=[], note=f"Importerad från {path.name} rad {block.lines.first}–{block.lines.last}")
+                        StateChange.objects.create(contribution=contribution, from_state="", to_state=Contribution.State.PUBLISHED, comment=f"Importerad från {path.name}", revision_number=contribution.revision)
+                        result.totals["bidrag skapade" if created else "bidrag uppdaterade"] += 1
+                    else:
+                        result.totals["bidrag oförändrade"] += 1
+                    counts["bidrag"] += 1
+                    for it in items:
+                        counts[it.kind] += 1
+                        result.totals[f"listposter: {it.kind}"] += 1
+    # Areas × questions with no block in the report: empty, published, so the year is complete.
+    for (area_id, question_id), contribution in existing.items():
+        if contribution.pk not in seen and contribution.source_file == path.name:
+            contribution.delete()
+    result.totals["samverkansytor"] = StandingArena.objects.count()
+
+
+def _item(contribution, parsed, goals, targets, arenas, result: ImportResult, path: Path) -> ContributionItem | None:
+    item = ContributionItem(
+        contribution=contribution,
+        kind=parsed.kind,
+        title=parsed.title[:400],
+        text=parsed.text,
+        source_first_line=parsed.lines.first,
+        source_last_line=parsed.lines.last,
+        source_text=parsed.raw,
+    )
+    if parsed.kind == "sdg":
+        item.sdg_goal = goals.get(parsed.sdg_goal)
+        if item.sdg_goal is None:
+            result.warnings.append(f"{path.name}:{parsed.lines.first}: okänt Agenda 2030-mål {parsed.sdg_goal!r}, hoppas över")
+            return None
+        if parsed.sdg_target:
+            item.sdg_target = targets.get(parsed.sdg_target)
+            if item.sdg_target is None:
+                result.warnings.append(f"{path.name}:{parsed.lines.first}: okänt delmål {parsed.sdg_target!r}; bara målet sparas")
+    elif parsed.kind == "arena" and parsed.title:
+        code = slugify(parsed.title)[:80] or f"arena-{parsed.lines.first}"
+        arena = arenas.get(code)
+        if arena is None:
+            arena = StandingArena.objects.create(code=code, name=parsed.title[:300], description=parsed.text)
+            arenas[code] = arena
+            result.totals["samverkansytor skapade"] += 1
+        item.arena = arena
+    return item

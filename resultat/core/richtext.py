@@ -22,7 +22,16 @@ The schema a contribution text may use, and nothing else:
    dropped; ``rel="noopener noreferrer"`` is added to absolute links.
 3. ``nh3`` runs again with the strict schema as the final guarantee.
 
-The result is stable: ``sanitize(sanitize(x)) == sanitize(x)``.
+Before step 1 absurdly deep nesting (more than ``NESTING_LIMIT`` open elements, which only
+hostile input has) is cut, because html5ever's cost grows with the square of the depth.
+Text keeps every character except C0 control characters; runs of HTML whitespace become
+one space (no-break spaces are kept). The result is stable:
+``sanitize(sanitize(x)) == sanitize(x)``.
+
+Cost: about a second per megabyte of ordinary input. nh3's cost also grows with the
+square of the number of character references in one text run (a megabyte of "&amp;"
+takes several seconds), so callers should cap the size of what they accept (forms: a
+``max_length``) rather than rely on this module to.
 
 ``to_plain_text`` gives paragraph-aware plain text (blocks separated by a blank line,
 list items as ``- item`` lines) for word counts, search and diffs; ``from_plain_text``
@@ -84,6 +93,7 @@ _SURROGATES = re.compile(r"[\ud800-\udfff]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _FORM_FEEDS = re.compile(r"[\x0b\x0c]")
 _WHITESPACE = re.compile(r"\s+")
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _URL_IGNORED = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
 _HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 # A dangerous scheme anywhere a scheme could start, e.g. after a character that made the
@@ -94,7 +104,7 @@ _SCRIPT_URL = re.compile(r"(?<![a-z0-9+.\-])(?:javascript|vbscript|data):", re.I
 class _El:
     """An element of the normalised tree (text nodes are plain ``str``)."""
 
-    __slots__ = ("tag", "href", "children")
+    __slots__ = ("children", "href", "tag")
 
     def __init__(self, tag: str, children: list | None = None, href: str | None = None):
         self.tag = tag
@@ -105,12 +115,16 @@ class _El:
         return f"_El({self.tag!r}, {self.children!r}, href={self.href!r})"
 
 
-
 # --------------------------------------------------------------------------- parsing
 
 
 def _clean_text(text: str) -> str:
     return _CONTROLS.sub("", _FORM_FEEDS.sub(" ", text))
+
+
+def _collapse(text: str) -> str:
+    """HTML whitespace runs as one space, as a browser shows them (no-break spaces kept)."""
+    return _HTML_SPACE.sub(" ", text)
 
 
 class _TreeBuilder(HTMLParser):
@@ -154,13 +168,8 @@ class _TreeBuilder(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         data = _clean_text(data)
-        if not data:
-            return
-        children = self._parent().children
-        if children and isinstance(children[-1], str):
-            children[-1] += data
-        else:
-            children.append(data)
+        if data:  # adjacent text nodes are joined later, in _inline (once, not per piece)
+            self._parent().children.append(data)
 
 
 def _stage1(html: str) -> str:
@@ -175,13 +184,80 @@ def _stage1(html: str) -> str:
     )
 
 
+# Nesting guard. html5ever checks element scopes by walking the stack of open elements,
+# so a megabyte of "<div>" (200 000 levels) costs minutes of CPU in nh3. Before nh3 sees
+# the input, start tags beyond NESTING_LIMIT open elements become a space (their end tags
+# too). Elements that close themselves implicitly (p, li, td, …) and void ones don't nest
+# and aren't counted; raw text and comments are scanned too, which only overestimates.
+# Input nested less deeply, i.e. anything an editor makes, is passed on untouched.
+NESTING_LIMIT = 256
+_TAG_START = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]{0,30})")
+_NOT_NESTING = frozenset(
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody",
+        "tfoot", "caption", "colgroup", "rb", "rt", "rp", "rtc",
+    }
+)  # fmt: skip
+
+
+def _nesting_tags(html: str):
+    """(start, end, closing) of the start and end tags that nest, scanned in linear time
+    (a tag runs from "<" to the next ">", quotes not considered)."""
+    pos = 0
+    while True:
+        pos = html.find("<", pos)
+        if pos < 0:
+            return
+        m = _TAG_START.match(html, pos)
+        if not m:
+            pos += 1
+            continue
+        end = html.find(">", m.end())
+        if end < 0:
+            return
+        if m.group(2).lower() not in _NOT_NESTING:
+            yield pos, end + 1, bool(m.group(1))
+        pos = end + 1
+
+
+def _limit_nesting(html: str) -> str:
+    depth = 0
+    for _, _, closing in _nesting_tags(html):
+        depth = max(depth - 1, 0) if closing else depth + 1
+        if depth > NESTING_LIMIT:
+            break
+    else:
+        return html
+    parts: list[str] = []
+    last = depth = dropped = 0
+    for start, end, closing in _nesting_tags(html):
+        if closing:
+            if dropped:
+                dropped -= 1
+            else:
+                depth = max(depth - 1, 0)
+                continue
+        elif depth < NESTING_LIMIT:
+            depth += 1
+            continue
+        else:
+            dropped += 1
+        parts.append(html[last:start])
+        parts.append(" ")
+        last = end
+    parts.append(html[last:])
+    return "".join(parts)
+
+
 def _parse(html: str | None) -> list[_El | str]:
     """Sanitised and normalised block nodes of ``html``."""
     if not html:
         return []
     if not isinstance(html, str):
         raise TypeError(f"expected str, got {type(html).__name__}")
-    html = _SURROGATES.sub("\ufffd", html)
+    html = _limit_nesting(_SURROGATES.sub("\ufffd", html))
     builder = _TreeBuilder()
     builder.feed(_stage1(html))
     builder.close()
@@ -241,69 +317,77 @@ def _is_absolute(href: str) -> bool:
     return bool(_HAS_SCHEME.match(h)) or h[:2].replace("\\", "/") == "//"
 
 
-def _append_text(out: list, text: str) -> None:
-    if not text:
-        return
-    if out and isinstance(out[-1], str):
-        out[-1] += text
-    else:
-        out.append(text)
+class _Inline:
+    """Collects inline nodes, joining adjacent text once (whitespace collapsed) at the end."""
+
+    __slots__ = ("nodes", "texts")
+
+    def __init__(self) -> None:
+        self.nodes: list = []
+        self.texts: list[str] = []
+
+    def add(self, node) -> None:
+        if isinstance(node, str):
+            self.texts.append(node)
+            return
+        self._flush()
+        self.nodes.append(node)
+
+    def _flush(self) -> None:
+        if self.texts:
+            text = _collapse("".join(self.texts))
+            self.texts = []
+            if text:
+                self.nodes.append(text)
+
+    def result(self) -> list:
+        self._flush()
+        return self.nodes
 
 
 def _inline(nodes: list, marks: frozenset = frozenset()) -> list:
     """Normalise inline content: schema formatting kept once, everything else flattened."""
-    out: list = []
+    out = _Inline()
     for node in nodes:
         if isinstance(node, str):
-            _append_text(out, node)
+            out.add(node)
             continue
         tag = node.tag
         if tag == "br":
-            out.append(_El("br"))
+            out.add(_El("br"))
         elif tag in _FORMATTING or tag == "a":
             name = _FORMATTING.get(tag, tag)
             href = _clean_href(node.href) if name == "a" else None
             inner = _inline(node.children, marks | {name})
             if name in marks or (name == "a" and href is None) or not _has_text(inner):
                 for child in inner:  # redundant, empty or link without target: unwrap
-                    _append_text(out, child) if isinstance(child, str) else out.append(child)
+                    out.add(child)
             else:
-                out.append(_El(name, inner, href=href))
+                out.add(_El(name, inner, href=href))
         else:  # a block inside inline content (a list in a heading, …): flattened, spaced
-            _append_text(out, " ")
+            out.add(" ")
             for child in _inline(node.children, marks):
-                _append_text(out, child) if isinstance(child, str) else out.append(child)
-            _append_text(out, " ")
-    return out
+                out.add(child)
+            out.add(" ")
+    return out.result()
 
 
 def _trim(nodes: list) -> list:
     """Drop whitespace and line breaks at both ends of a block's inline content."""
-    nodes = list(nodes)
-    while nodes:
-        first = nodes[0]
-        if isinstance(first, str):
-            stripped = first.lstrip()
-            if stripped:
-                nodes[0] = stripped
-                break
-            nodes.pop(0)
-        elif first.tag == "br":
-            nodes.pop(0)
-        else:
-            break
-    while nodes:
-        last = nodes[-1]
-        if isinstance(last, str):
-            stripped = last.rstrip()
-            if stripped:
-                nodes[-1] = stripped
-                break
-            nodes.pop()
-        elif last.tag == "br":
-            nodes.pop()
-        else:
-            break
+
+    def blank(node) -> bool:
+        return (not node.strip()) if isinstance(node, str) else node.tag == "br"
+
+    start, end = 0, len(nodes)
+    while start < end and blank(nodes[start]):
+        start += 1
+    while end > start and blank(nodes[end - 1]):
+        end -= 1
+    nodes = nodes[start:end]
+    if nodes and isinstance(nodes[0], str):
+        nodes[0] = nodes[0].lstrip()
+    if nodes and isinstance(nodes[-1], str):
+        nodes[-1] = nodes[-1].rstrip()
     return nodes
 
 
@@ -509,7 +593,9 @@ def _list_lines(el: _El) -> list[str]:
             if isinstance(node, _El) and node.tag in ("p", "ul", "ol"):
                 item_lines += _inline_text(run)
                 run = []
-                item_lines += _list_lines(node) if node.tag in _LISTS else _inline_text(node.children)
+                item_lines += (
+                    _list_lines(node) if node.tag in _LISTS else _inline_text(node.children)
+                )
             else:
                 run.append(node)
         item_lines += _inline_text(run)

@@ -5,10 +5,13 @@ tokens: words (runs of non-whitespace) and the breaks between them that matter, 
 break ``"\\n"`` and a paragraph break ``"\\n\\n"`` (a blank line), each a token of its own.
 Other whitespace only separates words, so re-wrapping or extra spaces are no change.
 
-The diff runs on paragraphs first and on words only inside the paragraphs that changed,
-so moved or rewritten paragraphs don't produce word matches across paragraphs; short runs
-of common words ("och", "att") left between two changes are folded into the change, so a
-rewritten sentence reads as one deletion and one insertion.
+The diff runs on paragraphs first, then on sentences inside the paragraphs that changed,
+and on words only inside the sentences that changed, so rewritten paragraphs don't produce
+word matches across paragraphs, and a long text with a few edits is quick to compare.
+For reading, a pure insertion or deletion is shifted to line up with breaks (a new list
+item is "- c\n", not "c\n-"), and short unchanged runs ("och", "har") between two
+replacements are folded into one replaced passage. A changed region too long to compare
+word by word (``_WORD_LIMIT`` tokens) is shown as replaced as a whole.
 
 Every token of both sides is kept: the tokens of the "equal" and "delete" segments, in
 order, are the old text's tokens; those of "equal" and "insert" the new text's.
@@ -19,6 +22,7 @@ from __future__ import annotations
 import difflib
 import html as htmllib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -47,6 +51,8 @@ _TOKEN = re.compile(r"\S+|\s+")
 # A changed sentence region longer than this (tokens of both sides) is shown as replaced
 # as a whole rather than diffed word by word (difflib is quadratic; 40 000 take ~0.2 s).
 _WORD_LIMIT = 40_000
+# Above this many pairs of equal elements difflib's autojunk heuristic is used (_opcodes).
+_MATCH_COST_LIMIT = 300_000
 # An unchanged run between two changes of at most this many tokens may be folded in.
 _FOLD_MAX = 3
 # How far a pure insertion or deletion may be shifted to line up with breaks.
@@ -143,6 +149,20 @@ def _sentence_units(tokens: list[str]) -> list[tuple[str, ...]]:
 _LEVELS = (_paragraph_units, _sentence_units)
 
 
+def _opcodes(a: list, b: list) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes, exact unless the sequences repeat themselves a lot.
+
+    difflib's time grows with the number of (position in a, equal position in b) pairs;
+    for very repetitive input ("- Ja" lines, "a b a b …") beyond ``_MATCH_COST_LIMIT`` such
+    pairs, elements making up more than 1 % of ``b`` are not used to anchor matches
+    (difflib's autojunk), which keeps the diff fast but coarser.
+    """
+    counts = Counter(b)
+    cost = sum(counts.get(x, 0) for x in a)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=cost > _MATCH_COST_LIMIT)
+    return matcher.get_opcodes()
+
+
 def _diff_level(a: list[str], b: list[str], level: int, ops: list[tuple[Op, list[str]]]) -> None:
     """Append the (op, tokens) runs of a diff of ``a`` and ``b`` to ``ops``: paragraphs
     first, then sentences in the changed paragraphs, then words in the changed sentences."""
@@ -155,8 +175,7 @@ def _diff_level(a: list[str], b: list[str], level: int, ops: list[tuple[Op, list
         if len(units_a) == 1 and len(units_b) == 1:
             _diff_level(a, b, level + 1, ops)
             return
-        matcher = difflib.SequenceMatcher(None, units_a, units_b, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for tag, i1, i2, j1, j2 in _opcodes(units_a, units_b):
             old = [t for unit in units_a[i1:i2] for t in unit]
             new = [t for unit in units_b[j1:j2] for t in unit]
             if tag == "equal":
@@ -168,8 +187,7 @@ def _diff_level(a: list[str], b: list[str], level: int, ops: list[tuple[Op, list
         ops.append(("delete", a))
         ops.append(("insert", b))
         return
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             ops.append(("equal", a[i1:i2]))
         else:
@@ -245,6 +263,39 @@ def _fold_small_equalities(groups: list[tuple[list[str], list[str], list[str]]])
         i += 1
 
 
+def _best_shift(
+    before: list[str], change: list[str], after: list[str], at_start: bool, at_end: bool
+) -> int:
+    """How far (tokens; < 0: left) to shift ``change`` between ``before`` and ``after``."""
+    n, size_b, size_a = len(change), len(before), len(after)
+
+    def token(pos: int) -> str:  # position in before + change + after
+        if pos < size_b:
+            return before[pos]
+        if pos < size_b + n:
+            return change[pos - size_b]
+        return after[pos - size_b - n]
+
+    def score(k: int) -> int:
+        start, end = size_b + k, size_b + k + n
+        start_ok = (start == 0 and at_start) or (start > 0 and token(start - 1) in BREAKS)
+        end_ok = token(end - 1) in BREAKS or (end == size_b + n + size_a and at_end)
+        return 2 * start_ok + 2 * end_ok
+
+    best, best_score = 0, score(0)
+    k = 0
+    while k > -_SLIDE_MAX and size_b + k > 0 and token(size_b + k - 1) == token(size_b + k - 1 + n):
+        k -= 1
+        if score(k) > best_score:
+            best, best_score = k, score(k)
+    k = 0
+    while k < _SLIDE_MAX and k < size_a and token(size_b + k) == token(size_b + k + n):
+        k += 1
+        if score(k) > best_score:
+            best, best_score = k, score(k)
+    return best
+
+
 def _slide(groups: list[tuple[list[str], list[str], list[str]]]) -> None:
     """Shift pure insertions/deletions along repeated tokens to line up with breaks (in place).
 
@@ -259,43 +310,21 @@ def _slide(groups: list[tuple[list[str], list[str], list[str]]]) -> None:
             continue
         change = dl or ins
         after = groups[i + 1][0] if i < last_group else []
-        at_text_start = i == 0
-        at_text_end = i == last_group or (
+        at_end = i == last_group or (
             i + 1 == last_group and not groups[i + 1][1] and not groups[i + 1][2]
         )
-        n, size_b, size_a = len(change), len(before), len(after)
-
-        def token(pos: int) -> str:  # position in before + change + after
-            if pos < size_b:
-                return before[pos]
-            if pos < size_b + n:
-                return change[pos - size_b]
-            return after[pos - size_b - n]
-
-        def score(k: int) -> int:  # the change shifted by k tokens (< 0: left)
-            start, end = size_b + k, size_b + k + n
-            start_ok = (start == 0 and at_text_start) or (start > 0 and token(start - 1) in BREAKS)
-            end_ok = token(end - 1) in BREAKS or (end == size_b + n + size_a and at_text_end)
-            return 2 * start_ok + 2 * end_ok
-
-        best, best_score = 0, score(0)
-        k = 0
-        while k > -_SLIDE_MAX and size_b + k > 0 and token(size_b + k - 1) == token(size_b + k - 1 + n):
-            k -= 1
-            if score(k) > best_score:
-                best, best_score = k, score(k)
-        k = 0
-        while k < _SLIDE_MAX and k < size_a and token(size_b + k) == token(size_b + k + n):
-            k += 1
-            if score(k) > best_score:
-                best, best_score = k, score(k)
-        if best == 0:
-            continue
-        full = before + change + after
-        start = size_b + best
-        before[:] = full[:start]
-        change[:] = full[start : start + n]
-        after[:] = full[start + n :]
+        shift = _best_shift(before, change, after, i == 0, at_end)
+        n = len(change)
+        if shift < 0:  # the tokens before the change move behind it
+            moving = before[shift:] + change
+            del before[shift:]
+            change[:] = moving[:n]
+            after[:0] = moving[n:]
+        elif shift > 0:  # the tokens after the change move before it
+            moving = change + after[:shift]
+            del after[:shift]
+            before.extend(moving[:shift])
+            change[:] = moving[shift:]
         if i == last_group and after:  # the change was last: what follows is a new run
             groups.append((after, [], []))
 
@@ -311,7 +340,11 @@ def diff_tokens(a: list[str], b: list[str], *, cleanup: bool = True) -> list[Seg
     if cleanup:
         _slide(groups)
         groups = _group(
-            [(op, t) for eq, dl, ins in groups for op, t in (("equal", eq), ("delete", dl), ("insert", ins))]
+            [
+                (op, t)
+                for eq, dl, ins in groups
+                for op, t in (("equal", eq), ("delete", dl), ("insert", ins))
+            ]
         )
         _fold_small_equalities(groups)
     segments: list[Segment] = []

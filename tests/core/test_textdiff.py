@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from html.parser import HTMLParser
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -61,7 +62,8 @@ def tags_of(html: str) -> _Tags:
 def test_tokenize():
     text = "  Första stycket,\tmed ord.\r\nNy rad\n\n\n  Andra   stycket \n \n"
     assert tokenize(text) == [
-        "Första", "stycket,", "med", "ord.", LINE_BREAK, "Ny", "rad", PARAGRAPH_BREAK, "Andra", "stycket",
+        "Första", "stycket,", "med", "ord.", LINE_BREAK, "Ny", "rad", PARAGRAPH_BREAK,
+        "Andra", "stycket",
     ]  # fmt: skip
     assert tokenize("") == tokenize(None) == tokenize("\n\n  \n") == []
 
@@ -103,8 +105,16 @@ def test_whitespace_alone_is_no_change():
 
 
 def test_paragraph_breaks_are_tokens():
-    assert ops(diff_words("a b\n\nc", "a b c")) == [("equal", "a b"), ("delete", "\n\n"), ("equal", "c")]
-    assert ops(diff_words("a b c", "a b\n\nc")) == [("equal", "a b"), ("insert", "\n\n"), ("equal", "c")]
+    assert ops(diff_words("a b\n\nc", "a b c")) == [
+        ("equal", "a b"),
+        ("delete", "\n\n"),
+        ("equal", "c"),
+    ]
+    assert ops(diff_words("a b c", "a b\n\nc")) == [
+        ("equal", "a b"),
+        ("insert", "\n\n"),
+        ("equal", "c"),
+    ]
 
 
 def test_inserted_paragraph_lines_up_with_breaks():
@@ -147,7 +157,7 @@ def test_words_do_not_match_across_rewritten_paragraphs():
 
 def test_segments_alternate_and_text_matches_tokens():
     segments = diff_words("a b c d e f", "a x c d y f z")
-    for first, second in zip(segments, segments[1:]):
+    for first, second in pairwise(segments):
         assert first.op != second.op
     for s in segments:
         assert s.text == join_tokens(s.tokens)
@@ -156,7 +166,10 @@ def test_segments_alternate_and_text_matches_tokens():
 
 def test_one_megabyte_diff_is_fast():
     def paragraph(i: int) -> str:
-        return " ".join(f"Regionen har i del {i}.{j} ökat andelen förnybar energi med {j} procent." for j in range(20))
+        return " ".join(
+            f"Regionen har i del {i}.{j} ökat andelen förnybar energi med {j} procent."
+            for j in range(20)
+        )
 
     old = "\n\n".join(paragraph(i) for i in range(800))
     assert len(old) > 1_000_000
@@ -181,11 +194,32 @@ def test_one_megabyte_without_any_structure():
     assert new_side(segments) == tokenize(new)
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("a b " * 20_000, "b a " * 20_000),
+        (
+            "\n".join(f"- punkt {i % 7}" for i in range(40_000)),
+            "- ny\n" + "\n".join(f"- punkt {i % 7}" for i in range(1, 40_000, 2)),
+        ),
+        ("Ja.\n\n" * 30_000, "Nej.\n\nJa.\n\n" * 15_000),
+    ],
+)
+def test_very_repetitive_texts_are_cheap(old, new):
+    started = time.monotonic()
+    segments = diff_words(old, new)
+    assert time.monotonic() - started < 30
+    assert old_side(segments) == tokenize(old)
+    assert new_side(segments) == tokenize(new)
+
+
 # ---------------------------------------------------------------------------- HTML
 
 
 def test_diff_html():
-    out = diff_html("<p>Vi har <b>en</b> skola.</p>", "<p>Vi har två skolor.</p><p>Nytt stycke.</p>")
+    out = diff_html(
+        "<p>Vi har <b>en</b> skola.</p>", "<p>Vi har två skolor.</p><p>Nytt stycke.</p>"
+    )
     assert out == (
         "<p>Vi har <del>en skola.</del> <ins>två skolor.</ins></p>\n<p><ins>Nytt stycke.</ins></p>"
     )
@@ -212,11 +246,16 @@ def test_diff_html_marks_split_and_joined_paragraphs():
 
 
 def test_diff_html_removed_paragraph_stays_a_paragraph():
-    assert diff_html("<p>a</p><p>bort</p><p>b</p>", "<p>a</p><p>b</p>") == "<p>a</p>\n<p><del>bort</del></p>\n<p>b</p>"
+    assert (
+        diff_html("<p>a</p><p>bort</p><p>b</p>", "<p>a</p><p>b</p>")
+        == "<p>a</p>\n<p><del>bort</del></p>\n<p>b</p>"
+    )
 
 
 def test_diff_html_lists_and_line_breaks():
-    out = diff_html("<ul><li>ett</li><li>tre</li></ul>", "<ul><li>ett</li><li>två</li><li>tre</li></ul>")
+    out = diff_html(
+        "<ul><li>ett</li><li>tre</li></ul>", "<ul><li>ett</li><li>två</li><li>tre</li></ul>"
+    )
     assert out == "<p>- ett<br><ins>- två<br></ins>- tre</p>"
 
 
@@ -253,8 +292,15 @@ def test_change_summary_counts_words_not_marks():
 
 
 def test_change_summary_of_html():
-    summary = change_summary("<p>Ett <b>två</b></p>", "<p>Ett tre</p><script>x y z</script>", html=True)
-    assert summary == {"words_added": 1, "words_removed": 1, "words_unchanged": 1, "similarity": 0.5}
+    summary = change_summary(
+        "<p>Ett <b>två</b></p>", "<p>Ett tre</p><script>x y z</script>", html=True
+    )
+    assert summary == {
+        "words_added": 1,
+        "words_removed": 1,
+        "words_unchanged": 1,
+        "similarity": 0.5,
+    }
 
 
 # ------------------------------------------------------------------ property tests
@@ -263,7 +309,21 @@ _PROPERTY = settings(max_examples=400, deadline=None, suppress_health_check=[Hea
 
 # Few distinct tokens, so that the texts repeat and overlap like real revisions do.
 tokens = st.lists(
-    st.sampled_from(["och", "att", "skola", "vård.", "-", "•", "2030-mål", LINE_BREAK, PARAGRAPH_BREAK, "a", "b"]),
+    st.sampled_from(
+        [
+            "och",
+            "att",
+            "skola",
+            "vård.",
+            "-",
+            "•",
+            "2030-mål",
+            LINE_BREAK,
+            PARAGRAPH_BREAK,
+            "a",
+            "b",
+        ]
+    ),
     max_size=60,
 )
 texts = st.one_of(
@@ -288,7 +348,7 @@ def test_diff_reconstructs_both_sides(old, new):
     segments = diff_words(old, new)
     assert old_side(segments) == tokenize(old)
     assert new_side(segments) == tokenize(new)
-    for first, second in zip(segments, segments[1:]):
+    for first, second in pairwise(segments):
         assert first.op != second.op
         assert (first.op, second.op) != ("insert", "delete")
     assert all(s.tokens and s.text == join_tokens(s.tokens) for s in segments)
@@ -315,8 +375,9 @@ def test_summary_bounds(old, new):
 
 html_pieces = st.lists(
     st.one_of(
-        st.sampled_from(["<p>", "</p>", "<b>", "<script>alert(1)</script>", "<li>", "<br>", "&lt;", "&amp;",
-                         "<img src=x onerror=alert(1)>", "<a href='javascript:x'>", "\n\n", " ", "ord", "<", ">"]),
+        st.sampled_from(["<p>", "</p>", "<b>", "<script>alert(1)</script>", "<li>", "<br>",
+                         "&lt;", "&amp;", "<img src=x onerror=alert(1)>", "<a href='javascript:x'>",
+                         "\n\n", " ", "ord", "<", ">"]),
         st.text(max_size=6),
     ),
     max_size=30,

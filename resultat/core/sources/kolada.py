@@ -693,10 +693,7 @@ class KoladaClient:
         ``from_date`` asks only for changes since that date; deleted entries
         come back as observations with ``deleted=True`` and ``value=None``.
         """
-        planned = plan_data_requests(
-            kpis, areas, years, from_date=from_date, per_page=self.per_page
-        )
-        return self._fetch_batch(planned, parse_data_page, "Kolada-data")
+        return self._fetch_batch(self.plan(kpis, areas, years, from_date=from_date), parse_data_page, "Kolada-data")
 
     def get_ou_data(
         self,

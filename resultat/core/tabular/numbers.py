@@ -1,0 +1,87 @@
+"""Swedish numbers: space (also non-breaking and thin) as thousands separator, comma as
+decimal mark, "kr"/"SEK"/"%" suffixes, the Unicode minus. Missing ("", "-", "N/A") is
+``None``, never 0."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from resultat.core.tabular.errors import TabularError
+
+MISSING = {"", "-", "–", "—", "n/a", "na", "saknas", "uppgift saknas", "..", "…", "x"}
+_SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f\u2002\u2003\u2004\u2005\u2006\u2008\u200a']+")
+_MINUS = {"\u2212": "-", "\u2013": "-", "\u2014": "-", "\ufe63": "-", "\uff0d": "-"}
+_SUFFIX = re.compile(r"(?i)\s*(kr|kronor|sek|:-|%|procent)\.?\s*$")
+_PLAIN = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def parse_number(value, *, allow_percent: bool = False) -> Decimal | None:
+    """Parse a number written the Swedish way (or a number already typed by a spreadsheet).
+
+    Raises ``TabularError`` with a message that says why; returns ``None`` for missing."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise TabularError("ett sanningsvärde är inte ett tal")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise TabularError("inte ett ändligt tal")
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    text = str(value).strip()
+    if text.lower() in MISSING:
+        return None
+    original = text
+    for k, v in _MINUS.items():
+        text = text.replace(k, v)
+    percent = "%" in text or "procent" in text.lower()
+    if percent and not allow_percent:
+        raise TabularError(f"”{original}” är ett procenttal, här väntas ett belopp eller tal")
+    text = _SUFFIX.sub("", text)
+    text = _SPACES.sub("", text)
+    negative = False
+    if text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1]
+    if "," in text and "." in text:
+        # "1.234,5": dots group thousands, the comma is the decimal mark.
+        if text.rfind(",") > text.rfind("."):
+            if not re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+,\d+", text):
+                raise TabularError(f"”{original}” är inte ett tal (punkt och komma blandade)")
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            raise TabularError(f"”{original}”: skriv decimaler med komma (12 000,50)")
+    elif "," in text:
+        if text.count(",") > 1:
+            raise TabularError(f"”{original}” har flera decimalkomman")
+        text = text.replace(",", ".")
+    elif text.count(".") > 1:
+        if not re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", text):
+            raise TabularError(f"”{original}” är inte ett tal")
+        text = text.replace(".", "")
+    if not _PLAIN.match(text):
+        raise TabularError(f"”{original}” är inte ett tal")
+    try:
+        number = Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - the regex guards this
+        raise TabularError(f"”{original}” är inte ett tal") from exc
+    return -number if negative else number
+
+
+def format_number(value: Decimal | int | None, decimals: int = 0, unit: str = "") -> str:
+    """The Swedish way: "12 000,50" with a non-breaking space between groups; "" for missing."""
+    if value is None:
+        return ""
+    q = Decimal(value).quantize(Decimal(1).scaleb(-decimals)) if decimals else Decimal(value).quantize(Decimal(1))
+    sign = "−" if q < 0 else ""
+    whole, _, frac = f"{abs(q):f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = sign + "\u00a0".join(groups) + ("," + frac if frac else "")
+    return f"{text}\u00a0{unit}" if unit else text

@@ -1,0 +1,659 @@
+"""Importing funding decisions (and the initiatives and companies they concern) from
+CSV or XLSX.
+
+Two steps. ``plan_import`` reads and validates every row without writing anything and
+returns a ``Preview``: every error (row, column, message) and, when there are none, what
+will be created, updated or left unchanged. ``apply_import`` writes a valid plan in one
+transaction, matching decisions on ``Beslut-id`` and initiatives on ``Insats-id`` (or,
+without one, on the initiative's name), so importing the same file again changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Callable
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from resultat.core.tabular import CellError, TabularError, parse_date, parse_municipality_code, parse_number, read_table
+from resultat.core.tabular.template import Column, write_template
+from resultat.initiatives.models import (
+    Company, FundingDecision, FundingProgramme, ImportBatch, Initiative, InitiativeEdit, InitiativeSubPriority, InriktningAssessment,
+)
+from resultat.reference.models import Area
+from resultat.strategy.models import Perspective, StrategyVersion, SubPriority
+
+SHEET = "Beslut"
+C_ID, C_DATE, C_PROGRAMME, C_AMOUNT, C_RATE = "Beslut-id", "Beslutsdatum", "Program", "Beviljat belopp (kr)", "Medfinansieringsgrad (%)"
+C_INIT_ID, C_INIT_NAME, C_ACRONYM, C_KIND, C_STATUS = "Insats-id", "Insatsnamn", "Förkortning", "Insatstyp", "Status"
+C_LEAD, C_RUN_BY_REGION, C_DNR, C_EU_ID, C_START, C_END = "Projektägare", "Drivs av regionen", "Diarienummer", "EU-projekt-id", "Startdatum", "Slutdatum"
+C_ORGNR, C_COMPANY, C_MUNICIPALITY, C_SUBPRIORITY = "Organisationsnummer", "Företag", "Kommunkod", "Delprioritering"
+C_PAYMENTS, C_SYNTHETIC = "Utbetalt per år", "Syntetisk"
+PERSPECTIVE_COLUMNS = {  # column header → perspective code in the strategy
+    "Sammanhållen region": "inr-sammanhallen",
+    "Jämlik och jämställd inkludering": "inr-inkludering",
+    "Omställning": "inr-omstallning",
+}
+JUDGEMENTS = {str(label).lower(): value for value, label in InriktningAssessment.Judgement.choices}
+YES = {"ja", "j", "x", "1", "true", "sant"}
+NO = {"nej", "n", "0", "false", "falskt"}
+
+
+def columns() -> list[Column]:
+    programmes = list(FundingProgramme.objects.values_list("name", flat=True))
+    judgements = [str(label) for _, label in InriktningAssessment.Judgement.choices]
+    return [
+        Column(C_ID, "Beslutets unika id i ert ärendesystem. Samma id vid ny import uppdaterar beslutet i stället för att skapa ett nytt.", True, example="RV-2025-0001", width=16),
+        Column(C_DATE, "Beslutsdatum: 2025-03-01, 1/3 2025, 20250301 eller 1 mars 2025.", True, example="2025-03-01", width=14),
+        Column(C_PROGRAMME, "Programmet eller källan beslutet gäller (välj ur listan).", True, programmes, example="1:1-anslaget – projektmedel", width=34),
+        Column(C_AMOUNT, "Beviljat belopp i kronor. Mellanslag som tusentalsavgränsare och komma som decimaltecken går bra: 12 000,50 kr.", True, example="1 250 000", width=18),
+        Column(C_RATE, "Regionens medfinansieringsgrad i procent, 0–100 (t.ex. 50 eller 50 %). Tomt = okänt.", example="50", width=14),
+        Column(C_INIT_ID, "Insatsens id (projektnummer). Ange insats-id eller insatsnamn – eller organisationsnummer för stöd till ett företag.", example="P-1234", width=14),
+        Column(C_INIT_NAME, "Insatsens namn. Utan insats-id matchas insatsen på namnet (samma namn = samma insats).", example="Smart industri Västerbotten", width=34),
+        Column(C_ACRONYM, "Insatsens förkortning.", width=12),
+        Column(C_KIND, "Insatstyp.", choices=[str(label) for _, label in Initiative.Kind.choices], example="projekt", width=12),
+        Column(C_STATUS, "Insatsens status.", choices=[str(label) for _, label in Initiative.Status.choices], example="pågående", width=12),
+        Column(C_LEAD, "Projektägare (organisation).", example="Umeå universitet", width=26),
+        Column(C_RUN_BY_REGION, "Drivs insatsen av Region Västerbotten? ja/nej, tomt = okänt.", choices=["ja", "nej"], width=10),
+        Column(C_DNR, "Diarienummer.", example="RUN 2025/123", width=16),
+        Column(C_EU_ID, "EU-projektets id (t.ex. i ERUF- eller Interreg-programmet).", width=16),
+        Column(C_START, "Insatsens startdatum.", example="2025-01-01", width=12),
+        Column(C_END, "Insatsens slutdatum (inte före startdatum).", example="2027-12-31", width=12),
+        Column(C_ORGNR, "Företagets organisationsnummer (NNNNNN-NNNN) när stödet går till ett företag och inte till en insats.", example="556036-0793", width=16),
+        Column(C_COMPANY, "Företagets namn (krävs med organisationsnummer).", width=26),
+        Column(C_MUNICIPALITY, "Kommunkod (fyra siffror, t.ex. 2480 Umeå). Inledande nolla får saknas.", example="2480", width=10),
+        Column(C_SUBPRIORITY, "Delprioriteringen beslutet främst bidrar till: kod (dp-1.2) eller nummer (1.2).", example="1.2", width=12),
+        *[Column(h, f"Bedömning mot inriktningen {h}.", choices=judgements, width=16) for h in PERSPECTIVE_COLUMNS],
+        Column(C_PAYMENTS, "Utbetalt per år: ”2025: 100 000; 2026: 50 000”.", example="2025: 400 000", width=24),
+        Column(C_SYNTHETIC, "ja om raden är syntetisk (demo/test). Syntetiska belopp märks överallt.", choices=["ja", "nej"], width=10),
+    ]
+
+
+REQUIRED = {C_ID, C_DATE, C_PROGRAMME, C_AMOUNT}
+
+
+def template_bytes() -> bytes:
+    return write_template(
+        columns(), sheet=SHEET, title="Resultat – import av finansieringsbeslut och insatser",
+        instructions=[
+            "Fyll i en rad per finansieringsbeslut på bladet ”Beslut”. Rubrikraden får inte ändras; kolumner utan värden får tas bort utom de obligatoriska.",
+            "Ett beslut gäller antingen en insats (insats-id eller insatsnamn) eller ett företag (organisationsnummer och namn), aldrig båda.",
+            "Belopp skrivs i kronor: 12 000, 12 000,50 kr och 1.234,5 går bra. Tomt, ”-” och ”N/A” betyder att värdet saknas (inte noll).",
+            "Datum: 2025-03-01, 1/3 2025, 20250301 eller 1 mars 2025. Kommunkoder med fyra siffror (0-ledande kan saknas).",
+            "Du kan också spara som CSV (semikolon eller komma, UTF-8 eller Windows-1252).",
+            "Filen kontrolleras först i sin helhet: alla fel visas med rad och kolumn, och ingenting sparas förrän filen är felfri och du bekräftar.",
+            "Samma fil två gånger ger samma resultat: beslut matchas på Beslut-id och insatser på Insats-id (eller namn).",
+        ],
+        examples=[],
+    )
+
+
+@dataclass
+class RowPlan:
+    row: int
+    external_id: str
+    decision: dict
+    initiative_key: str | None = None
+    company: tuple[str, str] | None = None
+    action: str = "create"  # create | update | unchanged
+
+
+@dataclass
+class Preview:
+    filename: str = ""
+    errors: list[CellError] = field(default_factory=list)
+    rows: list[RowPlan] = field(default_factory=list)
+    initiatives: dict = field(default_factory=dict)        # key → {"fields": {...}, "action": ..., "row": n}
+    companies: dict = field(default_factory=dict)          # org_nr → {"name":..., "action":...}
+    links: list = field(default_factory=list)              # (initiative_key, subpriority_id, municipality_id, assessments)
+    counts: Counter = field(default_factory=Counter)
+    row_count: int = 0
+    version_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> dict:
+        return {"rader": self.row_count, **dict(sorted(self.counts.items()))}
+
+
+class ImportFailed(ValueError):
+    pass
+
+
+def _s(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def normalise_org_nr(text: str) -> str:
+    digits = re.sub(r"[\s-]", "", text)
+    if not digits.isdigit() or len(digits) not in (10, 12):
+        raise TabularError(f"”{text}” är inget organisationsnummer (tio siffror, NNNNNN-NNNN)")
+    if len(digits) == 12:
+        digits = digits[2:]
+    total = 0
+    for i, ch in enumerate(digits):
+        d = int(ch) * (2 if i % 2 == 0 else 1)
+        total += d - 9 if d > 9 else d
+    if total % 10:
+        raise TabularError(f"”{text}”: kontrollsiffran stämmer inte")
+    return f"{digits[:6]}-{digits[6:]}"
+
+
+def _parse_payments(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in [p for p in re.split(r"[;\n]+", text) if p.strip()]:
+        m = re.match(r"^\s*(\d{4})\s*[:=]\s*(.+)$", part)
+        if not m:
+            raise TabularError(f"”{part.strip()}”: skriv år: belopp, t.ex. ”2025: 100 000”")
+        amount = parse_number(m[2])
+        if amount is None:
+            continue
+        if amount < 0:
+            raise TabularError(f"{m[1]}: utbetalt belopp kan inte vara negativt")
+        out[m[1]] = str(amount.quantize(Decimal("0.01")))
+    return out
+
+
+def _yes_no(value: str) -> bool | None:
+    v = value.lower()
+    if not v:
+        return None
+    if v in YES:
+        return True
+    if v in NO:
+        return False
+    raise TabularError(f"”{value}”: skriv ja eller nej")
+
+
+def _version() -> StrategyVersion | None:
+    from resultat.strategy import selectors as strategy_selectors
+
+    strategy = strategy_selectors.default_strategy()
+    return strategy_selectors.current_version(strategy) if strategy else None
+
+
+def _decision_key(d: FundingDecision, init_keys: dict, org_nrs: dict) -> dict:
+    return {
+        "initiative": init_keys.get(d.initiative_id), "company": org_nrs.get(d.company_id), "programme_id": d.programme_id,
+        "decision_date": d.decision_date, "granted_amount": d.granted_amount.quantize(Decimal("0.01")),
+        "cofinancing_rate": None if d.cofinancing_rate is None else d.cofinancing_rate.quantize(Decimal("0.01")),
+        "municipality_id": d.municipality_id, "subpriority_id": d.subpriority_id, "payments": d.payments,
+        "diarienummer": d.diarienummer, "synthetic": d.synthetic,
+    }
+
+
+INITIATIVE_FIELDS = {  # column → model field
+    C_INIT_NAME: "name", C_ACRONYM: "acronym", C_KIND: "kind", C_STATUS: "status", C_LEAD: "lead_organisation",
+    C_RUN_BY_REGION: "run_by_region", C_EU_ID: "eu_project_id", C_START: "start_date", C_END: "end_date",
+}
+
+
+def plan_import(data: bytes, filename: str = "", progress: Callable | None = None) -> Preview:
+    """Read and check every row; write nothing."""
+    preview = Preview(filename=filename)
+    try:
+        table = read_table(data, filename, sheet=SHEET)
+    except TabularError as exc:
+        preview.errors.append(CellError(0, "", str(exc)))
+        return preview
+    headers = set(table.headers)
+    missing = [h for h in (C_ID, C_DATE, C_PROGRAMME, C_AMOUNT) if h not in headers]
+    for h in missing:
+        preview.errors.append(CellError(1, h, "obligatorisk kolumn saknas i rubrikraden"))
+    known = {c.header for c in columns()}
+    for h in table.headers:
+        if h and h not in known:
+            preview.errors.append(CellError(1, h, "okänd kolumn (stavning? se bladet Instruktioner)"))
+    if missing:
+        return preview
+    preview.row_count = len(table.rows)
+
+    version = _version()
+    preview.version_id = version.pk if version else None
+    programmes: dict[str, FundingProgramme] = {}
+    for p in FundingProgramme.objects.all():
+        programmes[p.name.lower()] = p
+        programmes[p.code.lower()] = p
+    municipalities = dict(Area.objects.filter(kind=Area.Kind.MUNICIPALITY).values_list("code", "pk"))
+    subpriorities: dict[str, int] = {}
+    perspectives: dict[str, int] = {}
+    if version:
+        for pk, code, number in SubPriority.objects.filter(version=version).values_list("pk", "code", "number"):
+            subpriorities[code.lower()] = pk
+            subpriorities[number.strip(". ").lower()] = pk
+        perspectives = dict(Perspective.objects.filter(version=version).values_list("code", "pk"))
+    kinds = {str(label).lower(): v for v, label in Initiative.Kind.choices} | {v: v for v in Initiative.Kind.values}
+    statuses = {str(label).lower(): v for v, label in Initiative.Status.choices} | {v: v for v in Initiative.Status.values}
+
+    seen_ids: dict[str, int] = {}
+    total = len(table.rows)
+    for index, row in enumerate(table.rows, start=1):
+        n = row.number
+        errors: list[CellError] = []
+
+        def err(column: str, message: str, value="") -> None:
+            errors.append(CellError(n, column, message, _s(value)))
+
+        def cell(column: str) -> str:
+            return _s(row.get(column))
+
+        ext = cell(C_ID)
+        if not ext:
+            err(C_ID, "värde saknas")
+        elif ext in seen_ids:
+            err(C_ID, f"samma Beslut-id som rad {seen_ids[ext]}", ext)
+        else:
+            seen_ids[ext] = n
+        decision: dict = {}
+        try:
+            decision["decision_date"] = parse_date(row.get(C_DATE))
+            if decision["decision_date"] is None:
+                err(C_DATE, "värde saknas")
+        except TabularError as exc:
+            err(C_DATE, str(exc), row.get(C_DATE))
+        prog = cell(C_PROGRAMME)
+        if not prog:
+            err(C_PROGRAMME, "värde saknas")
+        elif prog.lower() not in programmes:
+            err(C_PROGRAMME, f"okänt program ”{prog}” (se listan i mallen)", prog)
+        else:
+            decision["programme_id"] = programmes[prog.lower()].pk
+        try:
+            amount = parse_number(row.get(C_AMOUNT))
+            if amount is None:
+                err(C_AMOUNT, "värde saknas (beviljat belopp måste anges)", row.get(C_AMOUNT))
+            elif amount < 0:
+                err(C_AMOUNT, "beloppet kan inte vara negativt", row.get(C_AMOUNT))
+            elif amount >= Decimal("1e12"):
+                err(C_AMOUNT, "orimligt stort belopp", row.get(C_AMOUNT))
+            else:
+                decision["granted_amount"] = amount.quantize(Decimal("0.01"))
+        except TabularError as exc:
+            err(C_AMOUNT, str(exc), row.get(C_AMOUNT))
+        try:
+            rate = parse_number(row.get(C_RATE), allow_percent=True)
+            if rate is not None and not (0 <= rate <= 100):
+                err(C_RATE, "ska vara mellan 0 och 100 (procent)", row.get(C_RATE))
+            decision["cofinancing_rate"] = None if rate is None else rate.quantize(Decimal("0.01"))
+        except TabularError as exc:
+            err(C_RATE, str(exc), row.get(C_RATE))
+        try:
+            code = parse_municipality_code(row.get(C_MUNICIPALITY))
+            if code and code not in municipalities:
+                err(C_MUNICIPALITY, f"okänd kommunkod {code}", row.get(C_MUNICIPALITY))
+            decision["municipality_id"] = municipalities.get(code) if code else None
+        except TabularError as exc:
+            err(C_MUNICIPALITY, str(exc), row.get(C_MUNICIPALITY))
+        sp = cell(C_SUBPRIORITY).lower().rstrip(".")
+        if sp and sp not in subpriorities:
+            err(C_SUBPRIORITY, f"okänd delprioritering ”{cell(C_SUBPRIORITY)}”", cell(C_SUBPRIORITY))
+        decision["subpriority_id"] = subpriorities.get(sp) if sp else None
+        try:
+            decision["payments"] = _parse_payments(cell(C_PAYMENTS))
+        except TabularError as exc:
+            err(C_PAYMENTS, str(exc), cell(C_PAYMENTS))
+        try:
+            decision["synthetic"] = bool(_yes_no(cell(C_SYNTHETIC)))
+        except TabularError as exc:
+            err(C_SYNTHETIC, str(exc), cell(C_SYNTHETIC))
+        decision["diarienummer"] = cell(C_DNR)[:60]
+
+        # The beneficiary: an initiative or a company.
+        init_id, init_name, org = cell(C_INIT_ID), cell(C_INIT_NAME), cell(C_ORGNR)
+        init_key = company = None
+        if (init_id or init_name) and org:
+            err(C_ORGNR, "ange antingen en insats eller ett företag, inte båda", org)
+        elif not (init_id or init_name or org):
+            err(C_INIT_NAME, "ange insats (insats-id eller insatsnamn) eller företag (organisationsnummer)")
+        elif org:
+            try:
+                org_nr = normalise_org_nr(org)
+                name = cell(C_COMPANY)
+                prev = preview.companies.get(org_nr)
+                if not name and not prev:
+                    if not Company.objects.filter(org_nr=org_nr).exists():
+                        err(C_COMPANY, "företagets namn saknas")
+                company = (org_nr, name)
+                if prev and name and prev["name"] and prev["name"] != name:
+                    err(C_COMPANY, f"annat namn än på rad {prev['row']} (”{prev['name']}”) för samma organisationsnummer", name)
+                elif not prev:
+                    preview.companies[org_nr] = {"name": name, "row": n}
+            except TabularError as exc:
+                err(C_ORGNR, str(exc), org)
+            for column in INITIATIVE_FIELDS:
+                if cell(column):
+                    err(column, "insatsuppgifter hör inte till ett företagsstöd (raden har organisationsnummer)", cell(column))
+        else:
+            init_key = f"id:{init_id}" if init_id else f"code:{slugify(init_name)[:120]}"
+            if not init_id and not slugify(init_name):
+                err(C_INIT_NAME, "namnet ger ingen kod (bara skiljetecken?)", init_name)
+            fields: dict = {}
+            for column, attr in INITIATIVE_FIELDS.items():
+                raw = cell(column)
+                if not raw:
+                    continue
+                try:
+                    if attr in ("start_date", "end_date"):
+                        fields[attr] = parse_date(row.get(column))
+                    elif attr == "kind":
+                        if raw.lower() not in kinds:
+                            raise TabularError(f"okänd insatstyp ”{raw}”")
+                        fields[attr] = kinds[raw.lower()]
+                    elif attr == "status":
+                        if raw.lower() not in statuses:
+                            raise TabularError(f"okänd status ”{raw}”")
+                        fields[attr] = statuses[raw.lower()]
+                    elif attr == "run_by_region":
+                        fields[attr] = _yes_no(raw)
+                    else:
+                        fields[attr] = raw[:300]
+                except TabularError as exc:
+                    err(column, str(exc), raw)
+            if fields.get("start_date") and fields.get("end_date") and fields["end_date"] < fields["start_date"]:
+                err(C_END, "slutdatum före startdatum", cell(C_END))
+            if init_id:
+                fields["external_id"] = init_id
+            assessments = {}
+            for header, pcode in PERSPECTIVE_COLUMNS.items():
+                raw = cell(header).lower()
+                if not raw:
+                    continue
+                if raw not in JUDGEMENTS:
+                    err(header, f"okänd bedömning ”{cell(header)}” (bidrar, bidrar delvis, bidrar inte, ej bedömt)", cell(header))
+                elif pcode not in perspectives:
+                    err(header, "inriktningen finns inte i strategins aktuella version")
+                else:
+                    assessments[perspectives[pcode]] = JUDGEMENTS[raw]
+            entry = preview.initiatives.setdefault(init_key, {"fields": {}, "row": n, "assessments": {}, "subpriorities": [], "municipalities": []})
+            for attr, value in fields.items():
+                before = entry["fields"].get(attr)
+                if before is not None and before != value and attr != "external_id":
+                    err(next(c for c, a in INITIATIVE_FIELDS.items() if a == attr), f"motsäger rad {entry['row']} för samma insats ({before} ≠ {value})", value)
+                else:
+                    entry["fields"][attr] = value
+            for pk, value in assessments.items():
+                entry["assessments"].setdefault(pk, value)
+            if decision.get("subpriority_id") and decision["subpriority_id"] not in entry["subpriorities"]:
+                entry["subpriorities"].append(decision["subpriority_id"])
+            if decision.get("municipality_id") and decision["municipality_id"] not in entry["municipalities"]:
+                entry["municipalities"].append(decision["municipality_id"])
+        preview.errors.extend(errors)
+        if not errors:
+            preview.rows.append(RowPlan(n, ext, decision, init_key, company))
+        if progress and (index % 500 == 0 or index == total):
+            progress("kontroll", index, total)
+
+    # What exists already: initiatives, companies, decisions.
+    ext_ids = [k[3:] for k in preview.initiatives if k.startswith("id:")]
+    codes = [k[5:] for k in preview.initiatives if k.startswith("code:")]
+    existing_inits = {}
+    for chunk in _chunks(ext_ids):
+        existing_inits.update({f"id:{i.external_id}": i for i in Initiative.objects.filter(external_id__in=chunk)})
+    for chunk in _chunks(codes):
+        existing_inits.update({f"code:{i.code}": i for i in Initiative.objects.filter(code__in=chunk)})
+    for key, entry in preview.initiatives.items():
+        init = existing_inits.get(key)
+        if key.startswith("id:") and init is None and "name" not in entry["fields"]:
+            preview.errors.append(CellError(entry["row"], C_INIT_NAME, f"ny insats {key[3:]} behöver ett namn"))
+        entry["pk"] = init.pk if init else None
+        if init is None:
+            entry["action"] = "create"
+        else:
+            changed = {a: v for a, v in entry["fields"].items() if getattr(init, a) != v}
+            entry["action"] = "update" if changed else "unchanged"
+            entry["changed"] = changed
+        preview.counts[f"insatser: {_ACTION[entry['action']]}"] += 1
+    org_nrs_in_file = list(preview.companies)
+    existing_companies = {}
+    for chunk in _chunks(org_nrs_in_file):
+        existing_companies.update({c.org_nr: c for c in Company.objects.filter(org_nr__in=chunk)})
+    for org_nr, entry in preview.companies.items():
+        c = existing_companies.get(org_nr)
+        entry["pk"] = c.pk if c else None
+        entry["action"] = "create" if c is None else ("update" if entry["name"] and entry["name"] != c.name else "unchanged")
+        preview.counts[f"företag: {_ACTION[entry['action']]}"] += 1
+
+    existing_decisions: dict[str, FundingDecision] = {}
+    for chunk in _chunks([r.external_id for r in preview.rows]):
+        existing_decisions.update({d.external_id: d for d in FundingDecision.objects.filter(external_id__in=chunk).select_related("initiative", "company")})
+    init_keys = {}
+    org_nrs = {}
+    for d in existing_decisions.values():
+        if d.initiative:
+            init_keys[d.initiative_id] = f"id:{d.initiative.external_id}" if d.initiative.external_id else f"code:{d.initiative.code}"
+        if d.company:
+            org_nrs[d.company_id] = d.company.org_nr
+    for plan in preview.rows:
+        d = existing_decisions.get(plan.external_id)
+        if d is None:
+            plan.action = "create"
+        else:
+            plan.decision["pk"] = d.pk
+            before = _decision_key(d, init_keys, org_nrs)
+            after = dict(before)
+            after.update({k: v for k, v in plan.decision.items() if k in before})
+            after["initiative"] = plan.initiative_key
+            after["company"] = plan.company[0] if plan.company else None
+            plan.action = "unchanged" if after == before else "update"
+        preview.counts[f"beslut: {_ACTION[plan.action]}"] += 1
+    preview.errors.sort()
+    return preview
+
+
+_ACTION = {"create": "nya", "update": "ändrade", "unchanged": "oförändrade"}
+
+
+def _chunks(items: list, size: int = 900):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _checkpoint(stage: str) -> None:
+    """Called between the write stages; tests replace it to inject a failure half-way."""
+
+
+@transaction.atomic
+def apply_import(preview: Preview, *, user=None, batch: ImportBatch | None = None, progress: Callable | None = None) -> dict:
+    """Write a checked plan, all or nothing. Returns the counts."""
+    if not preview.ok:
+        raise ImportFailed(f"{len(preview.errors)} fel i filen; inget skrevs")
+    counts = Counter()
+    # Companies.
+    new_companies = [Company(org_nr=o, name=e["name"]) for o, e in preview.companies.items() if e["action"] == "create"]
+    Company.objects.bulk_create(new_companies, batch_size=1000)
+    updated = []
+    for org_nr, e in preview.companies.items():
+        if e["action"] == "update":
+            updated.append(Company(pk=e["pk"], org_nr=org_nr, name=e["name"]))
+    Company.objects.bulk_update(updated, ["name"], batch_size=1000)
+    company_pks = {}
+    for chunk in _chunks(list(preview.companies)):
+        company_pks.update(dict(Company.objects.filter(org_nr__in=chunk).values_list("org_nr", "pk")))
+    counts["företag nya"], counts["företag ändrade"] = len(new_companies), len(updated)
+    _checkpoint("companies")
+
+    # Initiatives.
+    new_inits = []
+    for key, e in preview.initiatives.items():
+        if e["action"] != "create":
+            continue
+        f = dict(e["fields"])
+        code = key[5:] if key.startswith("code:") else slugify(f.get("name", ""))[:110] or slugify(f["external_id"])
+        new_inits.append((key, Initiative(code=code, source=f"import: {preview.filename}"[:300], **f)))
+    taken = set()
+    wanted = [i.code for _, i in new_inits]
+    for chunk in _chunks(wanted):
+        taken.update(Initiative.objects.filter(code__in=chunk).values_list("code", flat=True))
+    for key, init in new_inits:
+        base, n = init.code, 2
+        while init.code in taken:
+            init.code = f"{base[:110]}-{n}"
+            n += 1
+        taken.add(init.code)
+    Initiative.objects.bulk_create([i for _, i in new_inits], batch_size=500)
+    init_pks = {}
+    by_code = {}
+    for chunk in _chunks([i.code for _, i in new_inits]):
+        by_code.update(dict(Initiative.objects.filter(code__in=chunk).values_list("code", "pk")))
+    for key, init in new_inits:
+        init_pks[key] = by_code[init.code]
+    changed_inits, edits = [], []
+    fields_touched: set[str] = set()
+    for key, e in preview.initiatives.items():
+        if e["pk"]:
+            init_pks[key] = e["pk"]
+        if e["action"] == "update":
+            init = Initiative.objects.get(pk=e["pk"])
+            changes = {}
+            for attr, value in e["changed"].items():
+                changes[str(Initiative._meta.get_field(attr).verbose_name)] = [_text(getattr(init, attr)), _text(value)]
+                setattr(init, attr, value)
+                fields_touched.add(attr)
+            init.revision += 1
+            init.updated_by = user
+            changed_inits.append(init)
+            edits.append(InitiativeEdit(initiative=init, revision=init.revision, author=user, changes=changes, note=f"import: {preview.filename}"[:200]))
+    if changed_inits:
+        Initiative.objects.bulk_update(changed_inits, sorted(fields_touched | {"revision", "updated_by"}), batch_size=500)
+        InitiativeEdit.objects.bulk_create(edits)
+    counts["insatser nya"], counts["insatser ändrade"] = len(new_inits), len(changed_inits)
+    _checkpoint("initiatives")
+
+    # Links: sub-priorities (first becomes primary when none), municipalities, assessments.
+    affected = list(init_pks.values())
+    links = {}
+    for chunk in _chunks(affected):
+        for l in InitiativeSubPriority.objects.filter(initiative_id__in=chunk):
+            links.setdefault(l.initiative_id, {})[l.subpriority_id] = l.primary
+    new_links = []
+    muni_through = Initiative.municipalities.through
+    existing_munis = set()
+    for chunk in _chunks(affected):
+        existing_munis.update(muni_through.objects.filter(initiative_id__in=chunk).values_list("initiative_id", "area_id"))
+    new_munis = []
+    assessments_existing = {}
+    for chunk in _chunks(affected):
+        for a in InriktningAssessment.objects.filter(initiative_id__in=chunk):
+            assessments_existing[(a.initiative_id, a.perspective_id)] = a
+    new_assessments, changed_assessments = [], []
+    for key, e in preview.initiatives.items():
+        pk = init_pks[key]
+        own = links.setdefault(pk, {})
+        has_primary = any(own.values())
+        for sp in e["subpriorities"]:
+            if sp not in own:
+                new_links.append(InitiativeSubPriority(initiative_id=pk, subpriority_id=sp, primary=not has_primary))
+                own[sp] = not has_primary
+                has_primary = True
+        for m in e["municipalities"]:
+            if (pk, m) not in existing_munis:
+                new_munis.append(muni_through(initiative_id=pk, area_id=m))
+                existing_munis.add((pk, m))
+        for perspective, judgement in e["assessments"].items():
+            a = assessments_existing.get((pk, perspective))
+            if a is None:
+                new_assessments.append(InriktningAssessment(initiative_id=pk, perspective_id=perspective, judgement=judgement))
+            elif a.judgement != judgement:
+                a.judgement = judgement
+                changed_assessments.append(a)
+    InitiativeSubPriority.objects.bulk_create(new_links, batch_size=1000)
+    muni_through.objects.bulk_create(new_munis, batch_size=1000)
+    InriktningAssessment.objects.bulk_create(new_assessments, batch_size=1000)
+    InriktningAssessment.objects.bulk_update(changed_assessments, ["judgement"], batch_size=1000)
+    counts["bedömningar nya/ändrade"] = len(new_assessments) + len(changed_assessments)
+    _checkpoint("links")
+
+    # Decisions.
+    attrs = ["initiative_id", "company_id", "programme_id", "decision_date", "granted_amount", "cofinancing_rate", "municipality_id", "subpriority_id", "payments", "diarienummer", "synthetic", "batch_id"]
+    new_decisions, changed_decisions = [], []
+    total = len(preview.rows)
+    for index, plan in enumerate(preview.rows, start=1):
+        if plan.action == "unchanged":
+            continue
+        values = {k: v for k, v in plan.decision.items() if k != "pk"}
+        values["initiative_id"] = init_pks[plan.initiative_key] if plan.initiative_key else None
+        values["company_id"] = company_pks[plan.company[0]] if plan.company else None
+        values["batch_id"] = batch.pk if batch else None
+        d = FundingDecision(external_id=plan.external_id, **values)
+        if plan.action == "create":
+            new_decisions.append(d)
+        else:
+            d.pk = plan.decision["pk"]
+            changed_decisions.append(d)
+        if progress and (index % 1000 == 0 or index == total):
+            progress("skriver", index, total)
+    FundingDecision.objects.bulk_create(new_decisions, batch_size=1000)
+    _checkpoint("decisions")
+    FundingDecision.objects.bulk_update(changed_decisions, attrs, batch_size=500)
+    counts["beslut nya"], counts["beslut ändrade"] = len(new_decisions), len(changed_decisions)
+    counts["beslut oförändrade"] = sum(1 for p in preview.rows if p.action == "unchanged")
+    if batch is not None:
+        batch.state = ImportBatch.State.IMPORTED
+        batch.imported_at = timezone.now()
+        batch.summary = {**batch.summary, "importerat": dict(counts)}
+        batch.save(update_fields=["state", "imported_at", "summary"])
+    return dict(counts)
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+@dataclass
+class FileResult:
+    preview: Preview
+    written: dict | None
+    seconds: float
+
+
+def import_file(data: bytes, filename: str, *, dry_run: bool = False, user=None, progress: Callable | None = None) -> FileResult:
+    start = time.perf_counter()
+    preview = plan_import(data, filename, progress=progress)
+    written = None
+    if preview.ok and not dry_run:
+        written = apply_import(preview, user=user, progress=progress)
+    return FileResult(preview, written, time.perf_counter() - start)
+
+
+def checksum(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def upload(data: bytes, filename: str, user) -> tuple[ImportBatch, Preview]:
+    """Store the uploaded file and its preview; nothing else is written."""
+    preview = plan_import(data, filename)
+    batch = ImportBatch.objects.create(
+        filename=filename[:255], data=data, checksum=checksum(data), uploaded_by=user,
+        summary=preview.summary(), errors=[e.as_dict() for e in preview.errors],
+    )
+    return batch, preview
+
+
+def confirm(batch: ImportBatch, user) -> dict:
+    """Import a stored batch after its preview. The file is checked again (the data may
+    have changed since the preview); errors abort with nothing written."""
+    if batch.state != ImportBatch.State.PREVIEW:
+        raise ImportFailed("filen är redan importerad eller kasserad")
+    data = bytes(batch.data)
+    if checksum(data) != batch.checksum:
+        raise ImportFailed("den sparade filen har ändrats sedan förhandsgranskningen")
+    preview = plan_import(data, batch.filename)
+    if not preview.ok:
+        batch.errors = [e.as_dict() for e in preview.errors]
+        batch.save(update_fields=["errors"])
+        raise ImportFailed(f"{len(preview.errors)} fel i filen; inget skrevs")
+    return apply_import(preview, user=user, batch=batch)

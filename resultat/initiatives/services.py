@@ -1,0 +1,80 @@
+"""Writes to the register. Every change to an initiative raises its revision and leaves
+an ``InitiativeEdit`` (history); a save based on an older revision is refused."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from resultat.initiatives import permissions
+from resultat.initiatives.models import Initiative, InitiativeEdit
+
+TRACKED = ["name", "acronym", "kind", "description", "lead_organisation", "partners", "start_date", "end_date", "status",
+           "run_by_region", "geographies", "diarienummer", "eu_project_id", "external_id"]
+
+
+class EditConflict(ValueError):
+    def __init__(self, initiative: Initiative):
+        self.initiative = initiative
+        super().__init__(f"Någon annan har sparat insatsen under tiden (version {initiative.revision}). Inget skrevs över; ladda om sidan.")
+
+
+def _label(field: str) -> str:
+    return str(Initiative._meta.get_field(field).verbose_name)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+@transaction.atomic
+def save_initiative(initiative: Initiative | None, *, user, data: dict, areas=None, municipalities=None, base_revision: int | None = None) -> Initiative:
+    """Create (``initiative`` None) or update. ``data`` holds model fields."""
+    if initiative is None:
+        if not permissions.can_create(user):
+            raise PermissionDenied
+        code = slugify(data.get("name", ""))[:110] or "insats"
+        base, n = code, 2
+        while Initiative.objects.filter(code=code).exists():
+            code, n = f"{base}-{n}", n + 1
+        initiative = Initiative.objects.create(code=code, updated_by=user, revision=1, **data)
+        if areas is not None:
+            initiative.areas.set(areas)
+        if municipalities is not None:
+            initiative.municipalities.set(municipalities)
+        InitiativeEdit.objects.create(initiative=initiative, revision=1, author=user, changes={}, note="skapad")
+        return initiative
+    if not permissions.can_edit(user, initiative):
+        raise PermissionDenied
+    current = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if base_revision is not None and current.revision != base_revision:
+        raise EditConflict(current)
+    changes = {}
+    for field in TRACKED:
+        if field in data and getattr(current, field) != data[field]:
+            changes[_label(field)] = [_text(getattr(current, field)), _text(data[field])]
+            setattr(current, field, data[field])
+    if areas is not None:
+        before, after = sorted(a.name for a in current.areas.all()), sorted(a.name for a in areas)
+        if before != after:
+            changes[_label("areas")] = [", ".join(before), ", ".join(after)]
+            current.areas.set(areas)
+    if municipalities is not None:
+        before, after = sorted(a.name for a in current.municipalities.all()), sorted(a.name for a in municipalities)
+        if before != after:
+            changes[_label("municipalities")] = [", ".join(before), ", ".join(after)]
+            current.municipalities.set(municipalities)
+    if not changes:
+        return current
+    current.revision += 1
+    current.updated_by = user
+    current.updated_at = timezone.now()
+    current.save()
+    InitiativeEdit.objects.create(initiative=current, revision=current.revision, author=user, changes=changes)
+    return current

@@ -1,0 +1,194 @@
+"""Pages of the register: list with filters, initiative page, create/edit, import
+(template, upload, preview, confirm), the annual compilation (page, CSV, XLSX) and the
+Agenda 2030 impact matrix. Plain GET/POST forms; no JavaScript needed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from resultat.core.funding import charts
+from resultat.core.tabular.errors import CellError
+from resultat.core.tabular.writer import write_csv, write_xlsx
+from resultat.followup.models import StrategicArea
+from resultat.initiatives import importing, permissions, selectors, services
+from resultat.initiatives.forms import InitiativeForm, UploadForm
+from resultat.initiatives.models import FundingProgramme, ImportBatch, Initiative, InitiativeSubPriority, InriktningAssessment
+from resultat.reference.models import Area, SdgGoal
+from resultat.strategy.models import Perspective, SubPriority
+
+SYNTHETIC = charts.SYNTHETIC_LABEL
+
+
+def initiative_list(request: HttpRequest) -> HttpResponse:
+    qs, f = selectors.filter_initiatives(request.GET)
+    version = importing._version()
+    ctx = {
+        "initiatives": qs[:500], "count": qs.count(), "f": f,
+        "years": selectors.compilation_years(),
+        "programmes": FundingProgramme.objects.all(),
+        "subpriorities": SubPriority.objects.filter(version=version).order_by("priority__order", "order") if version else [],
+        "areas": StrategicArea.objects.all(),
+        "municipalities": Area.objects.filter(kind=Area.Kind.MUNICIPALITY),
+        "statuses": Initiative.Status.choices, "goals": SdgGoal.objects.all(),
+        "perspectives": Perspective.objects.filter(version=version) if version else [],
+        "judgements": InriktningAssessment.Judgement.choices,
+        "can_create": permissions.can_create(request.user), "can_import": permissions.can_import(request.user),
+        "synthetic": qs.filter(funding__synthetic=True).exists(),
+    }
+    return render(request, "initiatives/list.html", ctx)
+
+
+def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
+    init = get_object_or_404(Initiative, code=code)
+    funding = init.funding.select_related("programme", "municipality", "subpriority")
+    total = sum((d.granted_amount for d in funding), Decimal(0))
+    return render(request, "initiatives/detail.html", {
+        "i": init, "funding": funding, "total": total, "synthetic": init.synthetic or any(d.synthetic for d in funding),
+        "subpriorities": InitiativeSubPriority.objects.filter(initiative=init).select_related("subpriority__priority"),
+        "assessments": init.assessments.select_related("perspective"),
+        "impacts": init.sdg_impacts.select_related("goal", "target"),
+        "results": init.results.prefetch_related("periods"),
+        "mentions": init.mentions.select_related("contribution__cycle", "contribution__area").order_by("-contribution__cycle__year"),
+        "edits": init.edits.select_related("author")[:20],
+        "can_edit": permissions.can_edit(request.user, init),
+    })
+
+
+@login_required
+def initiative_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
+    init = get_object_or_404(Initiative, code=code) if code else None
+    allowed = permissions.can_edit(request.user, init) if init else permissions.can_create(request.user)
+    if not allowed:
+        raise PermissionDenied
+    form = InitiativeForm(request.POST or None, instance=init, initial={"revision": init.revision if init else 0,
+                          "areas": init.areas.all() if init else [], "municipalities": init.municipalities.all() if init else []})
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in InitiativeForm.Meta.fields}
+        try:
+            saved = services.save_initiative(init, user=request.user, data=data, areas=list(form.cleaned_data["areas"]),
+                                             municipalities=list(form.cleaned_data["municipalities"]), base_revision=form.cleaned_data.get("revision") if init else None)
+        except services.EditConflict as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Insatsen är sparad."))
+            return redirect(saved.get_absolute_url())
+    return render(request, "initiatives/edit.html", {"form": form, "i": init})
+
+
+@login_required
+def import_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(importing.template_bytes(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="resultat-importmall-finansieringsbeslut.xlsx"'
+    return response
+
+
+@login_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_import(request.user):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        f = form.cleaned_data["file"]
+        batch, _preview = importing.upload(f.read(), f.name, request.user)
+        return redirect("initiatives:import_preview", batch.pk)
+    return render(request, "initiatives/import_upload.html", {"form": form, "batches": ImportBatch.objects.defer("data")[:10]})
+
+
+@login_required
+def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.can_import(request.user):
+        raise PermissionDenied
+    batch = get_object_or_404(ImportBatch.objects.defer("data"), pk=pk)
+    errors = [CellError(**e) for e in batch.errors]
+    return render(request, "initiatives/import_preview.html", {"batch": batch, "errors": errors, "error_rows": len({e.row for e in errors})})
+
+
+@login_required
+@require_POST
+def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.can_import(request.user):
+        raise PermissionDenied
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    try:
+        counts = importing.confirm(batch, request.user)
+    except importing.ImportFailed as exc:
+        messages.error(request, str(exc))
+        return redirect("initiatives:import_preview", batch.pk)
+    messages.success(request, _("Importen är klar: %(new)s nya och %(changed)s ändrade beslut.") % {"new": counts.get("beslut nya", 0), "changed": counts.get("beslut ändrade", 0)})
+    return redirect("initiatives:import_preview", batch.pk)
+
+
+def _year(request, year):
+    years = selectors.compilation_years()
+    if year is None:
+        if not years:
+            return None, years
+        year = years[0]
+    return year, years
+
+
+def compilation(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    year, years = _year(request, year)
+    if year is None:
+        return render(request, "initiatives/compilation.html", {"data": None, "years": years})
+    data = selectors.annual_compilation(year)
+    syn = data["synthetic"]
+    figures = []
+    if data["count"]:
+        def fig(title, rows, category, category_title, colour=None, colour_title=""):
+            spec = charts.bar_chart(rows, category=category, value="kr", title=title, category_title=category_title, value_title=_("Beviljat (kr)"),
+                                    colour=colour, colour_title=colour_title, synthetic=syn)
+            return {"title": title, "svg": charts.to_svg(spec), "description": charts.describe_ranking(rows, category=category, value="kr")}
+        figures.append(fig(_("Beviljat per stödform och delprioritering"), [{"dp": s, "stödform": t, "kr": float(v)} for t, s, v in data["by_support_subpriority"]],
+                           "dp", _("Delprioritering"), "stödform", _("Stödform")))
+        figures.append(fig(_("Beviljat per program"), [{"program": p, "kr": float(v)} for p, v in data["by_programme"]], "program", _("Program")))
+        figures.append(fig(_("Beviljat per kommun"), [{"kommun": m, "kr": float(v)} for m, v, _p, _c in data["by_municipality"]], "kommun", _("Kommun")))
+    return render(request, "initiatives/compilation.html", {"data": data, "years": years, "year": year, "figures": figures})
+
+
+def _compilation_tables(data) -> list[tuple[str, list[str], list[list]]]:
+    sheets = [
+        ("Stödform", ["Stödform", "Beviljat (kr)"], [[k, v] for k, v in data["by_support"]]),
+        ("Stödform x delprio", ["Stödform", "Delprioritering", "Beviljat (kr)"], [[t, s, v] for t, s, v in data["by_support_subpriority"]]),
+        ("Kommun", ["Kommun", "Beviljat (kr)", "Folkmängd", "Kronor per invånare"], [[m, v, p, (round(c, 2) if c is not None else None)] for m, v, p, c in data["by_municipality"]]),
+        ("Program", ["Program", "Beviljat (kr)"], [[k, v] for k, v in data["by_programme"]]),
+        ("Inriktning", ["Inriktning", "Bedömning", "Beviljat (kr)"], [[b["perspective"], j, v] for b in data["by_judgement"] for j, v in b["values"]]),
+    ]
+    return sheets
+
+
+def compilation_download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
+    data = selectors.annual_compilation(year)
+    notes = [SYNTHETIC + f" ({data['synthetic_count']} av {data['count']} beslut)"] if data["synthetic"] else []
+    sheets = _compilation_tables(data)
+    if fmt == "xlsx":
+        body = write_xlsx([(t, h, [[float(c) if isinstance(c, Decimal) else c for c in r] for r in rows]) for t, h, rows in sheets], notes=notes)
+        ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif fmt == "csv":
+        rows = [["Tabell", "Nyckel 1", "Nyckel 2", "Beviljat (kr)"]]
+        for t, h, rs in sheets:
+            for r in rs:
+                keys = [c for c in r[: len(h) - 1]] if t != "Kommun" else [r[0]]
+                amount = r[-1] if t != "Kommun" else r[1]
+                rows.append([t, keys[0], keys[1] if len(keys) > 1 else "", str(amount).replace(".", ",")])
+        if notes:
+            rows.insert(0, [notes[0], "", "", ""])
+        body = write_csv(rows[0], rows[1:])
+        ctype = "text/csv; charset=utf-8"
+    else:
+        raise Http404
+    response = HttpResponse(body, content_type=ctype)
+    response["Content-Disposition"] = f'attachment; filename="resultat-sammanstallning-{year}.{fmt}"'
+    return response
+
+
+def impact_matrix(request: HttpRequest) -> HttpResponse:
+    return render(request, "initiatives/matrix.html", selectors.impact_matrix())

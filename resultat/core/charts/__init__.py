@@ -1,0 +1,24 @@
+"""Vega-Lite chart specifications built in plain Python (no Django), Swedish
+formats and collation, and server-side rendering with vl-convert."""
+
+from .specs import (
+    SYNTHETIC_NOTE,
+    ChartSeries,
+    gender_gap,
+    municipality_comparison,
+    swedish_sort_key,
+    time_series,
+)
+from .render import to_png, to_svg, validate
+
+__all__ = [
+    "SYNTHETIC_NOTE",
+    "ChartSeries",
+    "gender_gap",
+    "municipality_comparison",
+    "swedish_sort_key",
+    "time_series",
+    "to_png",
+    "to_svg",
+    "validate",
+]

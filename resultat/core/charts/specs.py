@@ -1,0 +1,351 @@
+"""Vega-Lite 6 specs for indicator charts.
+
+Every spec is a plain ``dict`` that vega-embed (browser) and vl-convert (server,
+files) both accept.  Every spec
+
+* carries a Swedish ``description`` (read by screen readers as the SVG's
+  ``aria-label``) that also states the latest values in words;
+* formats numbers the Swedish way (decimal comma, narrow no-break space as
+  thousands separator) through ``config.locale``;
+* says "Syntetiska demovärden" in its subtitle when any of its data is synthetic;
+* never relies on colour alone: series differ in dash pattern and point shape too.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
+SYNTHETIC_NOTE = "Syntetiska demovärden"
+
+NUMBER_LOCALE = {
+    "decimal": ",",
+    "thousands": "\u00a0",
+    "grouping": [3],
+    "currency": ["", "\u00a0kr"],
+    "minus": "\u2212",
+}
+TIME_LOCALE = {
+    "dateTime": "%A %e %B %Y kl. %X",
+    "date": "%Y-%m-%d",
+    "time": "%H:%M:%S",
+    "periods": ["fm", "em"],
+    "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
+    "shortDays": ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
+    "months": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+               "september", "oktober", "november", "december"],
+    "shortMonths": ["jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"],
+}
+
+# Colour-blind safe (Okabe-Ito) with the county first.
+PALETTE = ["#0b5394", "#7f7f7f", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"]
+DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [1, 3], [10, 2], [3, 6]]
+SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "circle", "square"]
+
+_SV_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzåäö"
+_SV_RANK = {ch: i for i, ch in enumerate(_SV_ALPHABET)}
+# Letters Swedish sorts as another letter (ü as y, æ as ä, ø as ö); other accents drop.
+_SV_FOLD = {"ü": "y", "æ": "ä", "ø": "ö", "w": "w"}
+
+
+def swedish_sort_key(text: str) -> tuple:
+    """Sort key for Swedish collation: å, ä, ö after z; é sorts as e; case ignored."""
+    out = []
+    for ch in text.casefold():
+        if ch in _SV_FOLD:
+            ch = _SV_FOLD[ch]
+        elif ch not in _SV_RANK:
+            base = unicodedata.normalize("NFD", ch)[0]
+            ch = base if base in _SV_RANK else ch
+        out.append((0, _SV_RANK[ch]) if ch in _SV_RANK else ((1, 0) if ch.isspace() else (2, ord(ch))))
+    return (tuple(out), text)
+
+
+def format_number(value: float | None, decimals: int = 1) -> str:
+    """``1234567.5`` -> ``"1 234 567,5"`` (no-break space, decimal comma)."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    text = text.replace(",", "\u00a0").replace(".", ",")
+    return text.replace("-", "\u2212")
+
+
+def _config() -> dict:
+    return {
+        "locale": {"number": NUMBER_LOCALE, "time": TIME_LOCALE},
+        "font": "DejaVu Sans, Verdana, sans-serif",
+        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": "#1a1a1a", "titleColor": "#1a1a1a"},
+        "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 320},
+        "title": {"fontSize": 15, "anchor": "start", "subtitleColor": "#5a1a00", "subtitleFontSize": 12},
+        "view": {"stroke": None},
+    }
+
+
+def _title(title: str, subtitle: str | None, synthetic: bool) -> dict:
+    lines = [s for s in (subtitle, SYNTHETIC_NOTE + " – inte verkliga uppgifter" if synthetic else None) if s]
+    spec: dict = {"text": title}
+    if lines:
+        spec["subtitle"] = lines
+    return spec
+
+
+def _number_format(decimals: int) -> str:
+    return f",.{decimals}f"
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One line: a label ("Västerbottens län"), its points (year -> value)."""
+
+    label: str
+    points: Mapping[int, float | None]
+    role: str = "area"  # "county", "country", "municipality", "women", "men"
+    synthetic: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def _latest(points: Mapping[int, float | None]) -> tuple[int, float] | None:
+    years = [y for y, v in points.items() if v is not None]
+    if not years:
+        return None
+    y = max(years)
+    return y, float(points[y])
+
+
+def _describe_series(series: Sequence[ChartSeries], unit: str, decimals: int) -> str:
+    parts = []
+    for s in series:
+        latest = _latest(s.points)
+        years = sorted(y for y, v in s.points.items() if v is not None)
+        if latest is None:
+            parts.append(f"{s.label}: inga värden")
+            continue
+        first = years[0]
+        parts.append(
+            f"{s.label}: {format_number(s.points[first], decimals)} år {first}, "
+            f"{format_number(latest[1], decimals)} år {latest[0]}"
+        )
+    unit_text = f" ({unit})" if unit else ""
+    return "; ".join(parts) + unit_text + "."
+
+
+def time_series(
+    *,
+    title: str,
+    series: Sequence[ChartSeries],
+    unit: str = "",
+    decimals: int = 1,
+    target: tuple[float, int | None] | None = None,
+    subtitle: str | None = None,
+    source: str | None = None,
+    width: int = 560,
+    height: int = 280,
+) -> dict:
+    """Lines over years: the county, the country and optional municipalities, plus a target line."""
+    synthetic = any(s.synthetic for s in series)
+    rows = []
+    order = [s.label for s in series]
+    for s in series:
+        for year, value in sorted(s.points.items()):
+            if value is None:
+                continue
+            rows.append({"år": f"{int(year)}-01-01", "serie": s.label, "värde": float(value),
+                         "syntetisk": s.synthetic})
+    n = max(1, len(order))
+    colours = (PALETTE * (n // len(PALETTE) + 1))[:n]
+    dashes = (DASHES * (n // len(DASHES) + 1))[:n]
+    shapes = (SHAPES * (n // len(SHAPES) + 1))[:n]
+    fmt = _number_format(decimals)
+    series_layer = {
+        "data": {"values": rows},
+        "mark": {"type": "line", "point": {"filled": True, "size": 50}, "strokeWidth": 2.5},
+        "encoding": {
+            "x": {"field": "år", "type": "temporal", "timeUnit": "year", "title": "År",
+                  "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1} if len(rows) < 12 else None}},
+            "y": {"field": "värde", "type": "quantitative", "title": unit or "Värde",
+                  "axis": {"format": fmt}, "scale": {"zero": False}},
+            "color": {"field": "serie", "type": "nominal", "title": None,
+                      "scale": {"domain": order, "range": colours}, "sort": order},
+            "strokeDash": {"field": "serie", "type": "nominal", "title": None,
+                           "scale": {"domain": order, "range": dashes}, "sort": order},
+            "shape": {"field": "serie", "type": "nominal", "title": None,
+                      "scale": {"domain": order, "range": shapes}, "sort": order},
+            "tooltip": [
+                {"field": "serie", "type": "nominal", "title": "Serie"},
+                {"field": "år", "type": "temporal", "timeUnit": "year", "title": "År", "format": "%Y"},
+                {"field": "värde", "type": "quantitative", "title": unit or "Värde", "format": fmt},
+            ],
+        },
+    }
+    axis = series_layer["encoding"]["x"]["axis"]
+    if axis["tickCount"] is None:
+        del axis["tickCount"]
+    layers = [series_layer]
+    description = f"Linjediagram: {title}. " + _describe_series(series, unit, decimals)
+    if target is not None:
+        value, year = target
+        target_label = f"Målvärde {format_number(value, decimals)}" + (f" år {year}" if year else "")
+        layers.append({
+            "data": {"values": [{"mål": float(value), "etikett": target_label}]},
+            "layer": [
+                {"mark": {"type": "rule", "strokeDash": [3, 3], "color": "#1a1a1a", "strokeWidth": 1.5},
+                 "encoding": {"y": {"field": "mål", "type": "quantitative"}}},
+                {"mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "color": "#1a1a1a", "x": 0},
+                 "encoding": {"y": {"field": "mål", "type": "quantitative"}, "text": {"field": "etikett"}}},
+            ],
+        })
+        description += f" {target_label}."
+    if synthetic:
+        description += f" {SYNTHETIC_NOTE}."
+    spec = {
+        "$schema": SCHEMA,
+        "title": _title(title, subtitle, synthetic),
+        "description": description,
+        "width": width,
+        "height": height,
+        "layer": layers,
+        "config": _config(),
+    }
+    if source:
+        spec["usermeta"] = {"source": source}
+    return spec
+
+
+def municipality_comparison(
+    *,
+    title: str,
+    values: Mapping[str, float | None],
+    year: int,
+    unit: str = "",
+    decimals: int = 1,
+    references: Mapping[str, float | None] | None = None,
+    synthetic: bool = False,
+    subtitle: str | None = None,
+    descending: bool = True,
+    width: int = 520,
+) -> dict:
+    """Horizontal bars, one per municipality, sorted by value (ties in Swedish name order).
+
+    ``references`` (e.g. {"Västerbottens län": 71.2, "Riket": 70.1}) are drawn as
+    labelled vertical rules.
+    """
+    present = [(name, float(v)) for name, v in values.items() if v is not None]
+    present.sort(key=lambda nv: swedish_sort_key(nv[0]))
+    present.sort(key=lambda nv: -nv[1] if descending else nv[1])
+    order = [name for name, _ in present]
+    missing = sorted((name for name, v in values.items() if v is None), key=swedish_sort_key)
+    fmt = _number_format(decimals)
+    rows = [{"namn": n, "värde": v, "etikett": format_number(v, decimals)} for n, v in present]
+    bars = {
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "bar", "color": PALETTE[0]},
+             "encoding": {
+                 "y": {"field": "namn", "type": "nominal", "title": None, "sort": order},
+                 "x": {"field": "värde", "type": "quantitative", "title": unit or "Värde", "axis": {"format": fmt}},
+                 "tooltip": [{"field": "namn", "title": "Kommun"},
+                             {"field": "värde", "type": "quantitative", "title": unit or "Värde", "format": fmt}],
+             }},
+            {"mark": {"type": "text", "align": "left", "dx": 3, "color": "#1a1a1a"},
+             "encoding": {"y": {"field": "namn", "type": "nominal", "sort": order},
+                          "x": {"field": "värde", "type": "quantitative"},
+                          "text": {"field": "etikett"}}},
+        ],
+    }
+    layers = [bars]
+    ref_rows = [{"namn": k, "värde": float(v), "etikett": f"{k} {format_number(v, decimals)}"}
+                for k, v in (references or {}).items() if v is not None]
+    if ref_rows:
+        ref_dashes = DASHES[1:1 + len(ref_rows)]
+        layers.append({
+            "data": {"values": ref_rows},
+            "layer": [
+                {"mark": {"type": "rule", "strokeWidth": 2},
+                 "encoding": {"x": {"field": "värde", "type": "quantitative"},
+                              "color": {"field": "etikett", "type": "nominal", "title": None,
+                                        "scale": {"range": ["#d55e00", "#1a1a1a"][: len(ref_rows)]}},
+                              "strokeDash": {"field": "etikett", "type": "nominal", "title": None,
+                                             "scale": {"range": ref_dashes}}}},
+            ],
+        })
+    description = (
+        f"Stapeldiagram: {title}, {year}. "
+        + "; ".join(f"{n} {format_number(v, decimals)}" for n, v in present)
+        + (f" ({unit})" if unit else "")
+        + "."
+    )
+    if ref_rows:
+        description += " Jämförelse: " + "; ".join(r["etikett"] for r in ref_rows) + "."
+    if missing:
+        description += " Värde saknas för " + ", ".join(missing) + "."
+    if synthetic:
+        description += f" {SYNTHETIC_NOTE}."
+    return {
+        "$schema": SCHEMA,
+        "title": _title(f"{title}, {year}", subtitle, synthetic),
+        "description": description,
+        "width": width,
+        "height": {"step": 20},
+        "layer": layers,
+        "config": _config(),
+    }
+
+
+def gender_gap(
+    *,
+    title: str,
+    women: Mapping[int, float | None],
+    men: Mapping[int, float | None],
+    unit: str = "",
+    decimals: int = 1,
+    area: str = "",
+    synthetic: bool = False,
+    subtitle: str | None = None,
+    width: int = 560,
+) -> dict:
+    """Women and men over the years, with the gap (women − men) per year as bars below."""
+    series = [ChartSeries("Kvinnor", women, "women", synthetic), ChartSeries("Män", men, "men", synthetic)]
+    upper = time_series(title=title, series=series, unit=unit, decimals=decimals, width=width, height=220)
+    gap_rows = [
+        {"år": f"{y}-01-01", "skillnad": float(women[y]) - float(men[y])}
+        for y in sorted(women) if women.get(y) is not None and men.get(y) is not None
+    ]
+    fmt = _number_format(decimals)
+    lower = {
+        "data": {"values": gap_rows},
+        "width": width,
+        "height": 100,
+        "mark": {"type": "bar", "color": "#7f7f7f"},
+        "encoding": {
+            "x": {"field": "år", "type": "temporal", "timeUnit": "year", "title": "År", "axis": {"format": "%Y"}},
+            "y": {"field": "skillnad", "type": "quantitative", "title": "Kvinnor − män", "axis": {"format": fmt}},
+            "tooltip": [{"field": "år", "type": "temporal", "timeUnit": "year", "title": "År", "format": "%Y"},
+                        {"field": "skillnad", "type": "quantitative", "title": "Kvinnor − män", "format": fmt}],
+        },
+    }
+    where = f" i {area}" if area else ""
+    latest = gap_rows[-1] if gap_rows else None
+    description = f"Diagram över kvinnor och män{where}: {title}. " + _describe_series(series, unit, decimals)
+    if latest:
+        description += f" Skillnad kvinnor minus män {latest['år'][:4]}: {format_number(latest['skillnad'], decimals)}."
+    if synthetic:
+        description += f" {SYNTHETIC_NOTE}."
+    return {
+        "$schema": SCHEMA,
+        "title": _title(title + where, subtitle, synthetic),
+        "description": description,
+        "vconcat": [{"layer": upper["layer"], "width": width, "height": 220}, lower],
+        "config": _config(),
+    }
+
+
+def data_rows(series: Iterable[ChartSeries], decimals: int = 1) -> tuple[list[str], list[list[str]]]:
+    """A table beside a chart: header (År, series…) and one row per year, formatted."""
+    series = list(series)
+    years = sorted({y for s in series for y, v in s.points.items() if v is not None})
+    header = ["År"] + [s.label for s in series]
+    rows = [[str(y)] + [format_number(s.points.get(y), decimals) for s in series] for y in years]
+    return header, rows

@@ -1,0 +1,2 @@
+"""Indicator algorithms without Django: progress assessment (Open SDG's method)
+and comparison with the country."""

@@ -1,0 +1,137 @@
+"""The indicators on the public site: start-page headline indicators, the
+municipality page section and the sub-priority page section. Registered into the
+public app's hooks from ``IndicatorsConfig.ready`` (docs/public-site.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Max
+
+from resultat.core.charts.specs import format_number
+from resultat.indicators import selectors
+from resultat.indicators.models import Indicator, IndicatorLink, Observation
+
+HEADLINE_COUNT = 4
+
+
+def _site_strategy_code() -> str | None:
+    from resultat.public.selectors import site_version
+
+    version = site_version()
+    return version.strategy.code if version else None
+
+
+def _value_text(value: float | None, indicator: Indicator) -> str:
+    text = format_number(value, indicator.decimals)
+    if value is None or not indicator.unit:
+        return text
+    return f"{text} {indicator.unit}"
+
+
+def headline_indicators() -> list[dict[str, Any]]:
+    """The indicators linked to the strategy's overall goals (in the set's order),
+    at most HEADLINE_COUNT: the county's latest value, the assessment and the source
+    line; ``synthetic`` when any of the values are demo values."""
+    strategy = _site_strategy_code()
+    if strategy is None:
+        return []
+    links = IndicatorLink.objects.filter(strategy__code=strategy, kind=IndicatorLink.Kind.GOAL).select_related("indicator").order_by("element_code", "order", "pk")
+    county = selectors.home_area_code()
+    out: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    for link in links:
+        ind = link.indicator
+        if ind.pk in seen or not ind.observations.exists():
+            continue
+        seen.add(ind.pk)
+        a = selectors.assessment(ind, link, county)
+        out.append({
+            "title": ind.title,
+            "value": _value_text(a.automatic.current_value, ind),
+            "year": a.automatic.current_year,
+            "area": selectors.area_name(county),
+            "assessment": a.label,
+            "status": a.status,
+            "overridden": a.overridden,
+            "comparison": a.comparison.text if selectors.comparable(ind) else "",
+            "source": selectors.provenance(ind).text,
+            "synthetic": ind.synthetic,
+            "url": ind.get_absolute_url() + (f"?koppling={link.pk}" if link.target_value is not None else ""),
+        })
+        if len(out) >= HEADLINE_COUNT:
+            break
+    return out
+
+
+def municipality_rows(code: str, county: str) -> list[dict[str, Any]]:
+    """Per indicator with a value for the municipality: its latest year, and the
+    municipality's, the county's and the country's value that year (gender total)."""
+    latest = dict(
+        Observation.objects.filter(area_code=code, gender="T").exclude(value=None)
+        .values("indicator_id").annotate(year=Max("period")).values_list("indicator_id", "year")
+    )
+    if not latest:
+        return []
+    values: dict[tuple[int, str, int], tuple[float | None, bool]] = {}
+    for ind_id, area, period, value, synthetic in Observation.objects.filter(
+        indicator_id__in=latest, area_code__in=[code, county, selectors.COUNTRY], gender="T"
+    ).values_list("indicator_id", "area_code", "period", "value", "synthetic").order_by():
+        if latest.get(ind_id) == period:
+            values[(ind_id, area, period)] = (value, synthetic)
+    rows = []
+    for ind in Indicator.objects.filter(pk__in=latest).order_by("title"):
+        year = latest[ind.pk]
+        own, own_s = values.get((ind.pk, code, year), (None, False))
+        cty, cty_s = values.get((ind.pk, county, year), (None, False))
+        nat, nat_s = values.get((ind.pk, selectors.COUNTRY, year), (None, False))
+        comparable = selectors.comparable(ind)
+        rows.append({
+            "indicator": ind,
+            "year": year,
+            "value": format_number(own, ind.decimals),
+            "county": format_number(cty, ind.decimals) if comparable else "–",
+            "country": format_number(nat, ind.decimals) if comparable else "–",
+            "synthetic": own_s or (comparable and (cty_s or nat_s)),
+            "provenance": selectors.provenance(ind),
+        })
+    return rows
+
+
+def municipality_section(area) -> dict[str, Any] | None:
+    county = area.parent.code if area.parent_id else selectors.home_area_code()
+    rows = municipality_rows(area.code, county)
+    if not rows:
+        return None
+    return {
+        "template": "indicators/_municipality_section.html",
+        "rows": rows,
+        "county_name": selectors.area_name(county),
+        "any_synthetic": any(r["synthetic"] for r in rows),
+        "municipality": area,
+    }
+
+
+def subpriority_section(element) -> dict[str, Any] | None:
+    """The sub-priority's indicators: the summary table (latest values, assessment,
+    source) and each indicator's time series with the shared chart component."""
+    links = selectors.element_links(element.version.strategy.code, element.code)
+    if not links:
+        return None
+    rows = selectors.summary_rows(links)
+    charts = []
+    for row in rows:
+        chart = selectors.build_charts(row["indicator"], link=row["link"])[0]
+        ind = row["indicator"]
+        chart.downloads = [
+            ("SVG", f"{ind.get_absolute_url()}tid.svg" + (f"?koppling={row['link'].pk}" if row["link"].target_value is not None else "")),
+            ("CSV", f"{ind.get_absolute_url()}data.csv"),
+        ]
+        charts.append(chart)
+    return {
+        "template": "indicators/_subpriority_section.html",
+        "rows": rows,
+        "charts": charts,
+        "element": element,
+        "any_synthetic": any(r["indicator"].synthetic for r in rows),
+    }

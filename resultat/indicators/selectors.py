@@ -1,0 +1,323 @@
+"""Reads of the indicator store for pages, downloads and the report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Max
+from django.shortcuts import get_object_or_404
+
+from resultat.core import charts
+from resultat.core.charts.specs import SYNTHETIC_NOTE, ChartSeries, data_rows, format_number, swedish_sort_key
+from resultat.core.indicators.progress import STATUS_LABELS, Comparison, Progress, Status, assess, compare_with_country
+from resultat.core.sources import areacodes
+from resultat.indicators.models import AssessmentOverride, Indicator, IndicatorLink, Observation, Source
+
+COUNTRY = "00"
+
+
+def home_area_code() -> str:
+    from resultat.strategy.models import Region
+
+    region = Region.objects.select_related("area").exclude(area=None).first()
+    return region.area.code if region else "24"
+
+
+def municipalities_of(county: str) -> list[tuple[str, str]]:
+    """(code, name) of the county's municipalities, in Swedish name order."""
+    from resultat.reference.models import Area
+
+    rows = list(Area.objects.filter(parent__code=county, kind="municipality").values_list("code", "name"))
+    if not rows:
+        rows = [(a.scb_code, a.name) for a in areacodes.all_areas() if a.kind == "municipality" and a.scb_code[:2] == county]
+    return sorted(rows, key=lambda r: swedish_sort_key(r[1]))
+
+
+def area_name(code: str) -> str:
+    try:
+        return areacodes.name_of(code)
+    except ValueError:
+        return code
+
+
+def chart_data(indicator_id: int, areas: list[str], genders: tuple[str, ...] = ("T",)) -> dict[tuple[str, str], dict[int, tuple[float | None, bool]]]:
+    """{(area, gender): {year: (value, synthetic)}} in one query (the data behind one chart)."""
+    out: dict[tuple[str, str], dict[int, tuple[float | None, bool]]] = {}
+    for area, gender, period, value, synthetic in Observation.objects.filter(
+        indicator_id=indicator_id, area_code__in=areas, gender__in=genders
+    ).values_list("area_code", "gender", "period", "value", "synthetic").order_by():
+        out.setdefault((area, gender), {})[period] = (value, synthetic)
+    return out
+
+
+def _values(points: dict[int, tuple[float | None, bool]] | None) -> dict[int, float | None]:
+    return {y: v for y, (v, _s) in sorted((points or {}).items())}
+
+
+def _synthetic(points: dict[int, tuple[float | None, bool]] | None) -> bool:
+    return any(s for _v, s in (points or {}).values())
+
+
+@dataclass
+class Provenance:
+    source: str
+    external_id: str
+    fetched_at: Any
+    synthetic: bool
+    real: bool
+    file: str = ""
+
+    @property
+    def text(self) -> str:
+        date = f"{self.fetched_at:%Y-%m-%d}" if self.fetched_at else "okänt datum"
+        if self.synthetic and not self.real:
+            return f"{SYNTHETIC_NOTE} – inte uppgifter från {self.source} ({self.external_id}). Skapade {date}."
+        if self.file:
+            text = f"Källa: {self.file} (manuellt inläst {date})"
+        else:
+            text = f"Källa: {self.source} ({self.external_id}), hämtad {date}"
+        if self.synthetic:
+            text += f". Delvis {SYNTHETIC_NOTE.lower()}: bara värden utan markering är verkliga"
+        return text + "."
+
+
+def provenance(indicator: Indicator) -> Provenance:
+    real = Observation.objects.filter(indicator=indicator, synthetic=False).aggregate(m=Max("response__fetched_at"))["m"]
+    fake = Observation.objects.filter(indicator=indicator, synthetic=True).aggregate(m=Max("response__fetched_at"))["m"]
+    file = ""
+    if indicator.source == Source.MANUAL:
+        latest = (
+            Observation.objects.filter(indicator=indicator, synthetic=False).exclude(response=None)
+            .order_by("-response__fetched_at").values_list("response__url", flat=True).first()
+        )
+        file = Path(latest).name if latest else ""
+    return Provenance(indicator.get_source_display(), indicator.external_id, real or fake, fake is not None, real is not None, file)
+
+
+@dataclass
+class Assessment:
+    automatic: Progress
+    comparison: Comparison
+    override: AssessmentOverride | None
+    target: tuple[float, int | None] | None
+
+    @property
+    def status(self) -> str:
+        return self.override.status if self.override else self.automatic.status.value
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[Status(self.status)]
+
+    @property
+    def overridden(self) -> bool:
+        return self.override is not None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "label": self.label,
+            "automatic_status": self.automatic.status.value,
+            "automatic_label": self.automatic.label,
+            "method": self.automatic.method,
+            "base_year": self.automatic.base_year,
+            "base_value": self.automatic.base_value,
+            "current_year": self.automatic.current_year,
+            "current_value": self.automatic.current_value,
+            "progress_value": self.automatic.progress_value,
+            "reason": self.automatic.reason,
+            "target": self.target,
+            "comparison": self.comparison.text,
+            "override": (
+                {"status": self.override.status, "justification": self.override.justification,
+                 "by": self.override.created_by.get_full_name() or self.override.created_by.get_username(),
+                 "at": self.override.created_at.isoformat()}
+                if self.override else None
+            ),
+        }
+
+
+def assessment(indicator: Indicator, link: IndicatorLink | None = None, county: str | None = None) -> Assessment:
+    county = county or home_area_code()
+    data = chart_data(indicator.pk, [county, COUNTRY])
+    series, country = _values(data.get((county, "T"))), _values(data.get((COUNTRY, "T")))
+    direction = link.direction if link else indicator.direction
+    target = (link.target_value, link.target_year) if link and link.target_value is not None else None
+    progress = assess(series, direction=direction, target=target[0] if target else None, target_year=target[1] if target else None)
+    override = AssessmentOverride.objects.filter(indicator=indicator, active=True).select_related("created_by").first()
+    comparison = compare_with_country(series, country if comparable(indicator) else {}, direction=indicator.direction)
+    return Assessment(progress, comparison, override, target)
+
+
+def svg_for(spec: dict) -> str:
+    key = "chart-svg-" + hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = charts.to_svg(spec)
+        cache.set(key, svg, 24 * 3600)
+    return svg
+
+
+@dataclass
+class Chart:
+    id: str
+    kind: str
+    title: str
+    spec: dict
+    description: str
+    table_caption: str
+    header: list[str]
+    rows: list[list[str]]
+    synthetic: bool
+    svg: str = ""
+    download_base: str = ""
+
+    @property
+    def spec_id(self) -> str:
+        return f"{self.id}-spec"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "title": self.title, "spec": self.spec, "description": self.description,
+                "table": {"caption": self.table_caption, "header": self.header, "rows": self.rows}, "synthetic": self.synthetic}
+
+
+def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, municipalities: list[str] | None = None,
+                 county: str | None = None, render: bool = True) -> list[Chart]:
+    """The indicator's charts: time series (county, country, chosen municipalities, target),
+    municipality comparison for the latest year, and women vs men when the source splits by sex."""
+    county = county or home_area_code()
+    munis = municipalities_of(county)
+    chosen = [c for c in (municipalities or []) if c in dict(munis)]
+    areas = [county, COUNTRY] + [c for c, _ in munis]
+    genders = ("T", "K", "M") if indicator.has_gender_split else ("T",)
+    data = chart_data(indicator.pk, areas, genders)
+    d = indicator.decimals
+    unit = indicator.unit
+    result: list[Chart] = []
+
+    series = [ChartSeries(area_name(county), _values(data.get((county, "T"))), "county", _synthetic(data.get((county, "T")))),
+              ChartSeries("Riket", _values(data.get((COUNTRY, "T"))), "country", _synthetic(data.get((COUNTRY, "T"))))]
+    for code in chosen:
+        series.append(ChartSeries(area_name(code), _values(data.get((code, "T"))), "municipality", _synthetic(data.get((code, "T")))))
+    target = (link.target_value, link.target_year) if link and link.target_value is not None else None
+    spec = charts.time_series(title=indicator.title, series=series, unit=unit, decimals=d, target=target)
+    header, rows = data_rows(series, d)
+    any_synth = any(s.synthetic for s in series)
+    result.append(Chart(f"chart-{indicator.pk}-tid", "tid", indicator.title, spec, spec["description"],
+                        f"{indicator.title}: {', '.join(s.label for s in series)}" + (f" ({SYNTHETIC_NOTE})" if any_synth else ""),
+                        header, rows, any_synth))
+
+    years = [y for (a, g), pts in data.items() if g == "T" and len(a) == 4 for y, (v, _s) in pts.items() if v is not None]
+    if years:
+        year = max(years)
+        values = {name: (data.get((code, "T"), {}).get(year, (None, False))[0]) for code, name in munis}
+        synth = any(data.get((code, "T"), {}).get(year, (None, False))[1] for code, _ in munis)
+        refs = {} if not comparable(indicator) else {
+            area_name(county): data.get((county, "T"), {}).get(year, (None, False))[0],
+            "Riket": data.get((COUNTRY, "T"), {}).get(year, (None, False))[0]}
+        spec = charts.municipality_comparison(title=indicator.title, values=values, year=year, unit=unit, decimals=d,
+                                              references=refs, synthetic=synth, descending=indicator.direction == "higher")
+        ordered = sorted(values.items(), key=lambda kv: swedish_sort_key(kv[0]))
+        rows = [[name, format_number(v, d)] for name, v in ordered] + [[k, format_number(v, d)] for k, v in refs.items()]
+        result.append(Chart(f"chart-{indicator.pk}-kommuner", "kommuner", f"{indicator.title}, {year}", spec, spec["description"],
+                            f"{indicator.title} per kommun {year}" + (f" ({SYNTHETIC_NOTE})" if synth else ""),
+                            ["Område", unit or "Värde"], rows, synth))
+
+    if indicator.has_gender_split and (data.get((county, "K")) or data.get((county, "M"))):
+        women, men = data.get((county, "K")), data.get((county, "M"))
+        synth = _synthetic(women) or _synthetic(men)
+        spec = charts.gender_gap(title=indicator.title, women=_values(women), men=_values(men), unit=unit, decimals=d,
+                                 area=area_name(county), synthetic=synth)
+        header, rows = data_rows([ChartSeries("Kvinnor", _values(women)), ChartSeries("Män", _values(men))], d)
+        result.append(Chart(f"chart-{indicator.pk}-kon", "kon", f"{indicator.title} – kvinnor och män", spec, spec["description"],
+                            f"{indicator.title}, kvinnor och män i {area_name(county)}" + (f" ({SYNTHETIC_NOTE})" if synth else ""),
+                            header, rows, synth))
+    if render:
+        for chart in result:
+            chart.svg = svg_for(chart.spec)
+    return result
+
+
+def comparable(indicator: Indicator) -> bool:
+    """Counts (unit "antal") are not compared with the country or drawn beside municipalities."""
+    return indicator.unit.strip().lower() != "antal"
+
+
+def get_indicator(source: str, external_id: str) -> Indicator:
+    return get_object_or_404(Indicator, source=source, external_id=external_id)
+
+
+ELEMENT_KIND_LABELS = dict(IndicatorLink.Kind.choices)
+
+
+def element_links(strategy_code: str, code: str) -> list[IndicatorLink]:
+    """Links to an element and - for a priority - to its sub-priorities (dp-N.x under p-N)."""
+    qs = IndicatorLink.objects.filter(strategy__code=strategy_code).select_related("indicator")
+    if code.startswith("p-"):
+        number = code[2:]
+        links = [lk for lk in qs.filter(element_code__startswith="dp-") if lk.element_code[3:].split(".")[0] == number]
+        links = list(qs.filter(element_code=code)) + sorted(links, key=lambda lk: (lk.element_code, lk.order))
+        return links
+    return list(qs.filter(element_code=code).order_by("order", "pk"))
+
+
+def sdg_links(number: int) -> list[IndicatorLink]:
+    return list(IndicatorLink.objects.filter(sdg_goal__number=number).select_related("indicator").order_by("order", "pk"))
+
+
+def summary_rows(links: list[IndicatorLink], county: str | None = None) -> list[dict[str, Any]]:
+    """One row per indicator for lists: latest county and country values, status, provenance."""
+    county = county or home_area_code()
+    out = []
+    seen = set()
+    for link in links:
+        ind = link.indicator
+        if (ind.pk, link.element_code) in seen:
+            continue
+        seen.add((ind.pk, link.element_code))
+        a = assessment(ind, link, county)
+        out.append({
+            "indicator": ind,
+            "link": link,
+            "assessment": a,
+            "latest_year": a.automatic.current_year,
+            "latest": format_number(a.automatic.current_value, ind.decimals),
+            "country": format_number(a.comparison.country, ind.decimals) if a.comparison.year == a.automatic.current_year else "–",
+            "provenance": provenance(ind),
+        })
+    return out
+
+
+def subpriority_indicators(strategy_code: str, code: str, *, render_svg: bool = False) -> list[dict[str, Any]]:
+    """For the report: a sub-priority's indicators as plain data – chart specs (and SVG if asked),
+    short table rows, source line with date, assessment, synthetic flag."""
+    county = home_area_code()
+    result = []
+    for link in element_links(strategy_code, code):
+        ind = link.indicator
+        built = build_charts(ind, link=link, county=county, render=render_svg)
+        a = assessment(ind, link, county)
+        p = provenance(ind)
+        main = built[0]
+        result.append({
+            "id": ind.external_id,
+            "source": ind.source,
+            "title": ind.title,
+            "title_verified": ind.title_verified,
+            "unit": ind.unit,
+            "direction": ind.direction,
+            "synthetic": ind.synthetic,
+            "source_text": p.text,
+            "fetched_at": p.fetched_at.isoformat() if p.fetched_at else None,
+            "assessment": a.as_dict(),
+            "target": {"value": link.target_value, "year": link.target_year, "direction": link.direction} if link.target_value is not None else None,
+            "chart": {**main.as_dict(), "svg": main.svg} if render_svg else main.as_dict(),
+            "table": {"header": main.header, "rows": main.rows[-5:]},
+            "url": ind.get_absolute_url(),
+        })
+    return result

@@ -1,0 +1,100 @@
+import re
+
+import pytest
+
+from resultat.core.charts import (
+    SYNTHETIC_NOTE,
+    ChartSeries,
+    gender_gap,
+    municipality_comparison,
+    swedish_sort_key,
+    time_series,
+    to_png,
+    to_svg,
+    validate,
+)
+from resultat.core.charts.specs import data_rows, format_number
+
+
+def _series(synthetic=False):
+    return [
+        ChartSeries("Västerbottens län", {2020: 1234.5, 2021: 1300.25, 2022: None}, "county", synthetic),
+        ChartSeries("Riket", {2020: 1200.0, 2021: 1210.0}, "country"),
+        ChartSeries("Umeå", {2020: 1500.0, 2021: 1550.0}, "municipality"),
+    ]
+
+
+def test_swedish_collation_puts_aao_after_z_and_ignores_case_and_accents():
+    names = ["Örnsköldsvik", "Åsele", "Ärla", "Zeta", "umeå", "Umeå", "Eskilstuna", "Ésbjerg", "Vännäs", "Vindeln"]
+    ordered = sorted(names, key=swedish_sort_key)
+    assert ordered[-3:] == ["Åsele", "Ärla", "Örnsköldsvik"]
+    assert ordered.index("Zeta") == len(names) - 4
+    assert ordered.index("Eskilstuna") < ordered.index("Ésbjerg") or ordered.index("Ésbjerg") < ordered.index("umeå")
+    assert ordered.index("Vindeln") < ordered.index("Vännäs")  # ä after i
+
+
+def test_format_number_is_swedish():
+    assert format_number(1234567.25, 1) == "1\u00a0234\u00a0567,2" or format_number(1234567.25, 1) == "1\u00a0234\u00a0567,3"
+    assert format_number(-3.5, 1) == "\u22123,5"
+    assert format_number(None) == "–"
+
+
+def test_time_series_is_valid_and_carries_description_locale_and_target():
+    spec = time_series(title="Test", series=_series(), unit="antal", decimals=1, target=(1400, 2030))
+    validate(spec)
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert spec["config"]["locale"]["number"]["thousands"] == "\u00a0"
+    assert "Västerbottens län: 1\u00a0234,5 år 2020, 1\u00a0300,2 år 2021" in spec["description"] or "1\u00a0300,3 år 2021" in spec["description"]
+    assert "Målvärde 1\u00a0400,0 år 2030" in spec["description"]
+    assert SYNTHETIC_NOTE not in spec["description"] and "subtitle" not in spec["title"]
+    # None values are left out of the data, not drawn as zero
+    rows = spec["layer"][0]["data"]["values"]
+    assert all(r["värde"] is not None for r in rows) and len(rows) == 6
+
+
+def test_synthetic_data_is_said_in_subtitle_and_description():
+    spec = time_series(title="Test", series=_series(synthetic=True))
+    assert any(SYNTHETIC_NOTE in line for line in spec["title"]["subtitle"])
+    assert SYNTHETIC_NOTE in spec["description"]
+    svg = to_svg(spec)
+    assert SYNTHETIC_NOTE in svg
+
+
+def test_svg_uses_swedish_number_format():
+    spec = time_series(title="T", series=[ChartSeries("A", {2020: 2500.5, 2021: 2600.5})], decimals=1)
+    svg = to_svg(spec)
+    labels = re.findall(r">([0-9\u00a0\u2212,]+)<", svg)
+    assert any("\u00a0" in label and "," in label for label in labels), labels
+    assert ">2020<" in svg  # years are not thousands-grouped
+
+
+def test_municipality_comparison_sorted_by_value_then_swedish_name():
+    spec = municipality_comparison(
+        title="X", year=2024, values={"Åsele": 3.5, "Umeå": 4.0, "Malå": 3.5, "Örebro": None, "Vännäs": 2.0},
+        references={"Västerbottens län": 3.2, "Riket": 3.0}, synthetic=True,
+    )
+    validate(spec)
+    order = spec["layer"][0]["layer"][0]["encoding"]["y"]["sort"]
+    assert order == ["Umeå", "Malå", "Åsele", "Vännäs"]
+    assert "Värde saknas för Örebro" in spec["description"]
+    assert SYNTHETIC_NOTE in spec["title"]["subtitle"][0]
+    ascending = municipality_comparison(title="X", year=2024, values={"A": 2.0, "B": 1.0}, descending=False)
+    assert ascending["layer"][0]["layer"][0]["encoding"]["y"]["sort"] == ["B", "A"]
+
+
+def test_gender_gap_is_valid_and_describes_gap():
+    spec = gender_gap(title="Y", women={2020: 10.0, 2021: 12.0}, men={2020: 11.0, 2021: 11.5}, area="Västerbotten")
+    validate(spec)
+    assert "Skillnad kvinnor minus män 2021: 0,5" in spec["description"]
+    assert to_png(spec)[:4] == b"\x89PNG"
+
+
+def test_validate_rejects_broken_spec():
+    with pytest.raises(ValueError):
+        validate({"mark": "nonsense-mark", "data": {"values": []}})
+
+
+def test_data_rows_table():
+    header, rows = data_rows(_series(), 1)
+    assert header == ["År", "Västerbottens län", "Riket", "Umeå"]
+    assert rows[0][0] == "2020" and rows[0][1] == "1\u00a0234,5"

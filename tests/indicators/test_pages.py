@@ -1,0 +1,90 @@
+import pytest
+from django.urls import reverse
+
+from resultat.accounts.models import Role
+from resultat.indicators.models import AssessmentOverride, Indicator
+
+from .conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_indicator_page_shows_chart_table_source_and_synthetic_note(client, demo):
+    response = client.get("/indikatorer/kolada/N00914/?kommun=2480&kommun=9999")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<svg") >= 3  # time series, municipalities, women vs men
+    assert "Syntetiska demovärden" in html
+    assert "<caption>" in html and 'scope="col"' in html
+    assert "Umeå" in html and "Bedömning" in html
+    assert "vendor/vega/vega-embed.min.js" in html
+
+
+def test_real_values_page_and_csv_download(client, demo):
+    html = client.get("/indikatorer/manual/BRP-LIVSKVALITET/").content.decode()
+    assert "Syntetiska demovärden." not in html
+    assert "73" in html and "46" in html
+    csv = client.get("/indikatorer/kolada/N01951/data.csv")
+    text = csv.content.decode("utf-8-sig")
+    assert "syntetiska-demovarden" in csv["Content-Disposition"]
+    assert "Syntetiska demovärden" in text and "2480;Umeå;2024;T;134249;;nej" in text
+
+
+def test_chart_files(client, demo):
+    svg = client.get("/indikatorer/kolada/N00914/tid.svg")
+    assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml" and b"Syntetiska" in svg.content
+    png = client.get("/indikatorer/kolada/N00914/kon.png")
+    assert png.content[:4] == b"\x89PNG"
+    assert client.get("/indikatorer/kolada/N00914/okand.svg").status_code == 404
+
+
+def test_element_pages_for_every_priority_and_sdg(client, demo):
+    for code in ["p-1", "p-2", "p-3", "p-4", "p-5", "p-6", "dp-1.2", "dp-5.3", "mal-cirkular", "inr-inkludering"]:
+        response = client.get(f"/indikatorer/strategi/rus/{code}/")
+        assert response.status_code == 200, code
+        assert "data-table" in response.content.decode()
+    assert client.get("/indikatorer/strategi/rus/dp-9.9/").status_code == 404
+    html = client.get("/indikatorer/agenda-2030/3/").content.decode()
+    assert "Medellivslängd" in html
+
+
+def test_strategy_pages_link_to_indicators(client, demo):
+    html = client.get("/strategi/rus/aktualisering-2025-26/delprioritering/dp-1.2/").content.decode()
+    assert reverse("indicators:element", args=["rus", "dp-1.2"]) in html
+    html = client.get("/strategi/rus/aktualisering-2025-26/agenda-2030/9/").content.decode()
+    assert reverse("indicators:sdg", args=[9]) in html
+
+
+def test_override_form_for_analysts_only(client, demo):
+    url = "/indikatorer/kolada/N00914/bedomning/"
+    assert client.post(url, {"status": "deterioration", "justification": "x"}).status_code == 302
+    assert not AssessmentOverride.objects.exists()
+    editor = make_user("ebba", Role.EDITOR)
+    client.force_login(editor)
+    assert client.post(url, {"status": "deterioration", "justification": "x"}).status_code == 403
+    assert "Ändra bedömningen" not in client.get("/indikatorer/kolada/N00914/").content.decode()
+    analyst = make_user("anna", Role.ANALYST)
+    client.force_login(analyst)
+    assert client.post(url, {"status": "deterioration", "justification": ""}).status_code == 400
+    response = client.post(url, {"status": "deterioration", "justification": "Ny mätmetod från 2023."})
+    assert response.status_code == 302
+    html = client.get("/indikatorer/kolada/N00914/").content.decode()
+    assert "Ny mätmetod från 2023." in html and "Försämring" in html and "Manuell bedömning av Anna" in html
+    assert Indicator.objects.get(external_id="N00914").overrides.get().created_by == analyst
+
+
+def test_admin_lists_and_edits_links(client, demo):
+    admin = make_user("ada", Role.ADMINISTRATOR)
+    admin.is_staff = True
+    admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    for url in ["/admin/indicators/indicator/", "/admin/indicators/indicatorlink/", "/admin/indicators/sourceresponse/", "/admin/indicators/assessmentoverride/"]:
+        assert client.get(url).status_code == 200, url
+    ind = Indicator.objects.get(external_id="N00914")
+    assert client.get(f"/admin/indicators/indicator/{ind.pk}/change/").status_code == 200
+
+
+def test_manual_provenance_names_the_file(client, demo):
+    html = client.get("/indikatorer/manual/BRP-LIVSKVALITET/").content.decode()
+    assert "Källa: rus-vasterbotten-2020-2030-aktualisering-2025-26.txt (manuellt inläst " in html

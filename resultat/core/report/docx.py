@@ -1,0 +1,303 @@
+"""DOCX renderer (python-docx): Word's built-in Heading 1–4 styles (navigation pane and
+TOC work), a TOC field that Word updates on open (``w:updateFields``), charts as PNG with
+alt text (``wp:docPr/@descr``), real tables with a header row, title and language sv-SE.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from resultat.core.report import charts
+from resultat.core.report.blocks import html_to_blocks
+from resultat.core.report.model import Report, Table, source_line
+
+NAVY = RGBColor(0x0B, 0x3A, 0x5B)
+GREEN = RGBColor(0x0B, 0x6E, 0x4F)
+
+
+def _clean(text: str) -> str:
+    # XML 1.0 forbids C0 controls; richtext already drops them from contribution texts.
+    return "".join(ch for ch in str(text or "") if ch in "\t\n" or ord(ch) >= 0x20)
+
+
+def _set_lang(doc) -> None:
+    styles = doc.styles.element
+    rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr_default.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr_default.append(lang)
+    lang.set(qn("w:val"), "sv-SE")
+    lang.set(qn("w:eastAsia"), "sv-SE")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _update_fields_on_open(doc) -> None:
+    settings = doc.settings.element
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "true")
+    settings.append(el)
+
+
+def _toc(doc) -> None:
+    p = doc.add_paragraph()
+    run = p.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = 'TOC \\o "1-2" \\h \\z \\u'
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    text = OxmlElement("w:t")
+    text.text = "Innehållsförteckningen uppdateras när dokumentet öppnas (eller högerklicka och välj Uppdatera fält)."
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    for el in (begin, instr, sep, text, end):
+        run._r.append(el)
+
+
+def _hyperlink(paragraph, url: str, text: str, bold: bool, italic: bool) -> None:
+    part = paragraph.part
+    r_id = part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), "Hyperlink")
+    rpr.append(style)
+    if bold:
+        rpr.append(OxmlElement("w:b"))
+    if italic:
+        rpr.append(OxmlElement("w:i"))
+    u = OxmlElement("w:u")
+    u.set(qn("w:val"), "single")
+    rpr.append(u)
+    run.append(rpr)
+    t = OxmlElement("w:t")
+    t.set(qn("xml:space"), "preserve")
+    t.text = _clean(text)
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _runs(paragraph, runs: list[dict]) -> None:
+    for r in runs:
+        if r["s"] == "\n":
+            paragraph.add_run().add_break()
+        elif r["href"]:
+            _hyperlink(paragraph, r["href"], r["s"], r["b"], r["i"])
+        else:
+            run = paragraph.add_run(_clean(r["s"]))
+            run.bold = r["b"] or None
+            run.italic = r["i"] or None
+
+
+def _blocks(doc, blocks: list[dict], level: int = 0) -> None:
+    for b in blocks:
+        if b["t"] in ("ul", "ol"):
+            style = "List Bullet" if b["t"] == "ul" else "List Number"
+            if level:
+                style += f" {min(level + 1, 3)}"
+            for item in b["items"]:
+                first = True
+                for inner in item:
+                    if inner["t"] in ("ul", "ol"):
+                        _blocks(doc, [inner], level + 1)
+                    else:
+                        p = doc.add_paragraph(style=style if first else None)
+                        _runs(p, inner["c"])
+                        first = False
+        elif b["t"] in ("h3", "h4"):
+            p = doc.add_paragraph()
+            _runs(p, [dict(r, b=True) for r in b["c"]])
+        else:
+            _runs(doc.add_paragraph(), b["c"])
+
+
+def _table(doc, t: Table) -> None:
+    cap = doc.add_paragraph(style="Caption")
+    cap.add_run(_clean(t.caption))
+    table = doc.add_table(rows=1, cols=len(t.columns))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, t.columns, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(_clean(text)).bold = True
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+    for row in t.rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=False):
+            cell.text = _clean(text)
+    if t.note:
+        doc.add_paragraph(_clean(t.note)).runs[0].italic = True
+
+
+def _picture(doc, png: bytes, alt: str, width_cm: float = 15) -> None:
+    doc.add_picture(io.BytesIO(png), width=Cm(width_cm))
+    inline = doc.inline_shapes[-1]._inline
+    doc_pr = inline.docPr
+    doc_pr.set("descr", _clean(alt))
+    doc_pr.set("title", _clean(alt)[:120])
+
+
+def _styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(11)
+    for name, size, colour in (("Title", 30, NAVY), ("Heading 1", 20, NAVY), ("Heading 2", 15, NAVY), ("Heading 3", 12.5, GREEN), ("Heading 4", 11, NAVY)):
+        st = doc.styles[name]
+        st.font.size = Pt(size)
+        st.font.color.rgb = colour
+        st.font.name = "Calibri Light" if name in ("Title", "Heading 1") else "Calibri"
+    doc.styles["Heading 1"].paragraph_format.page_break_before = True
+
+
+def render_docx(report: Report) -> bytes:
+    doc = Document()
+    _styles(doc)
+    _set_lang(doc)
+    _update_fields_on_open(doc)
+    props = doc.core_properties
+    props.title = _clean(report.title)
+    props.author = _clean(report.region)
+    props.language = "sv-SE"
+    props.subject = _clean(report.subtitle)
+    section = doc.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.3)
+    header = section.header.paragraphs[0]
+    header.text = _clean(report.title)
+    footer = section.footer.paragraphs[0]
+    _page_field(footer)
+
+    p = doc.add_paragraph(_clean(report.region.upper()))
+    p.runs[0].font.color.rgb = GREEN
+    p.runs[0].bold = True
+    doc.add_paragraph(_clean(report.title), style="Title")
+    if report.subtitle:
+        doc.add_paragraph(_clean(report.subtitle), style="Subtitle")
+    for note in report.notes:
+        doc.add_paragraph(_clean(note)).runs[0].bold = True
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    doc.add_paragraph("Innehåll", style="TOC Heading" if "TOC Heading" in [s.name for s in doc.styles] else None).runs[0].bold = True
+    _toc(doc)
+
+    if report.foreword_html:
+        doc.add_heading("Förord", 1)
+        _blocks(doc, html_to_blocks(report.foreword_html))
+        if report.foreword_signature:
+            doc.add_paragraph(_clean(report.foreword_signature)).runs[0].italic = True
+    if report.questions:
+        doc.add_heading("Hur ska rapporten läsas?", 1)
+        doc.add_paragraph(_clean(report.reading_guide))
+        for q in report.questions:
+            p = doc.add_paragraph(style="List Number")
+            p.add_run(_clean(q.title)).bold = True
+            if q.guidance:
+                p.add_run(" – " + _clean(q.guidance))
+    if report.strategy:
+        s = report.strategy
+        doc.add_heading("Strategin i korthet", 1)
+        doc.add_paragraph().add_run(_clean(s.name)).bold = True
+        if s.vision:
+            doc.add_paragraph().add_run(_clean(s.vision)).italic = True
+        for title, entries in (("Övergripande mål", s.goals), ("Inriktningar", s.perspectives)):
+            if entries:
+                doc.add_heading(title, 2)
+                for t, x in entries:
+                    p = doc.add_paragraph(style="List Bullet")
+                    p.add_run(_clean(t)).bold = True
+                    if x:
+                        p.add_run(" – " + _clean(x))
+        if s.priorities:
+            doc.add_heading("Prioriteringar", 2)
+            for pr in s.priorities:
+                doc.add_paragraph(style="List Number").add_run(_clean(pr.title)).bold = True
+                for sp in pr.subpriorities:
+                    doc.add_paragraph(_clean(sp), style="List Bullet 2")
+        if s.closing:
+            doc.add_paragraph(_clean(s.closing))
+    for ch in report.chapters:
+        doc.add_heading(_clean(ch.title), 1)
+        for sec in ch.sections:
+            doc.add_heading(_clean(sec.title), 2)
+            for b in sec.blocks:
+                doc.add_heading(_clean(b.heading), 3)
+                _blocks(doc, html_to_blocks(b.body_html))
+                for g in b.groups:
+                    doc.add_heading(_clean(g.heading), 4)
+                    for it in g.items:
+                        p = doc.add_paragraph()
+                        p.paragraph_format.left_indent = Cm(0.4)
+                        p.add_run(_clean(it.label)).bold = True
+                        if it.text:
+                            p.add_run().add_break()
+                            p.add_run(_clean(it.text))
+        if ch.indicators:
+            doc.add_heading("Indikatorer", 2)
+            for ind in ch.indicators:
+                doc.add_heading(_clean(ind.title), 3)
+                if ind.synthetic:
+                    doc.add_paragraph().add_run(charts.SYNTHETIC_LABEL).bold = True
+                _picture(doc, charts.png(ind.chart.spec), ind.chart.alt)
+                doc.add_paragraph(_clean(ind.chart.alt), style="Caption")
+                _table(doc, ind.chart.table)
+                doc.add_paragraph(_clean(source_line(ind)))
+                if ind.assessment:
+                    p = doc.add_paragraph()
+                    p.add_run("Bedömning: ").bold = True
+                    p.add_run(_clean(ind.assessment))
+    a = report.annex
+    if not a.is_empty():
+        doc.add_heading("Bilaga", 1)
+        if a.funding_tables:
+            doc.add_heading("Sammanställning av finansiering", 2)
+            for t in a.funding_tables:
+                _table(doc, t)
+        if a.impact_matrix:
+            doc.add_heading("Agenda 2030: påverkansmatris", 2)
+            _table(doc, a.impact_matrix)
+        if a.goal_conflicts:
+            doc.add_heading("Målkonflikter", 2)
+            for text in a.goal_conflicts:
+                doc.add_paragraph(_clean(text))
+    if report.contacts:
+        doc.add_heading("Kontakt för mer information", 1)
+        if report.contacts_intro:
+            doc.add_paragraph(_clean(report.contacts_intro))
+        for g in report.contacts:
+            doc.add_paragraph(_clean(g.chapter_title)).runs[0].bold = True
+            for c in g.contacts:
+                p = doc.add_paragraph()
+                p.add_run(_clean(c.name)).bold = True
+                for part in (c.title, ", ".join(c.areas), f"Telefon {c.phone}" if c.phone else "", c.email):
+                    if part:
+                        p.add_run().add_break()
+                        p.add_run(_clean(part))
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _page_field(paragraph) -> None:
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        else:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        run._r.append(el)

@@ -1,0 +1,71 @@
+"""PDF renderer: Typst (``typst`` package), PDF/UA-1, Swedish.
+
+The template ``report.typ`` is fixed; the report travels as one JSON document in
+``sys_inputs["data"]`` and the template reads it with ``json(bytes(...))``. User text is
+therefore never Typst source: ``#``, ``$``, ``*`` and ``@`` print as themselves. Charts are
+passed as SVG text (``image(bytes(svg), format: "svg", alt: …)``). Typst checks PDF/UA-1
+while compiling and raises ``typst.TypstError`` on a violation (for example an image
+without alt text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import typst
+
+from resultat.core.report import charts
+from resultat.core.report.blocks import html_to_blocks
+from resultat.core.report.model import Report, source_line
+
+TEMPLATE = Path(__file__).with_name("report.typ")
+
+# Pictographs (emoji) have no glyph in the fonts Typst can embed here, and PDF/UA-1 forbids
+# text that cannot be shown; they are written as their Unicode name in brackets instead.
+_PICTOGRAPH = re.compile("[\U0001F000-\U0001FAFF\u2700-\u27BF]")
+_INVISIBLE = re.compile("[\uFE0F\u200D]")
+
+
+def _name(m: re.Match) -> str:
+    return "[" + unicodedata.name(m.group(0), f"U+{ord(m.group(0)):04X}").lower() + "]"
+
+
+def pdf_safe(value):
+    """Strings with pictographs replaced by their Unicode names (recursively)."""
+    if isinstance(value, str):
+        return _PICTOGRAPH.sub(_name, _INVISIBLE.sub("", value))
+    if isinstance(value, list):
+        return [pdf_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: (v if k == "svg" else pdf_safe(v)) for k, v in value.items()}
+    return value
+
+
+def typst_data(report: Report) -> dict:
+    """The report as the template's JSON: HTML texts as blocks, charts as SVG."""
+    d = report.to_dict()
+    d["foreword"] = html_to_blocks(report.foreword_html) if report.foreword_html else None
+    for ch_d, ch in zip(d["chapters"], report.chapters, strict=True):
+        for s_d, s in zip(ch_d["sections"], ch.sections, strict=True):
+            for b_d, b in zip(s_d["blocks"], s.blocks, strict=True):
+                b_d["heading"] = b.heading
+                b_d["body"] = html_to_blocks(b.body_html)
+                for g_d, g in zip(b_d["groups"], b.groups, strict=True):
+                    for it_d, it in zip(g_d["items"], g.items, strict=True):
+                        it_d["label"] = it.label
+        for i_d, ind in zip(ch_d["indicators"], ch.indicators, strict=True):
+            i_d["svg"] = charts.svg(ind.chart.spec)
+            i_d["alt"] = ind.chart.alt
+            i_d["source_line"] = pdf_safe(source_line(ind))
+            i_d["table"] = i_d["chart"]["table"]
+            del i_d["chart"]
+    d["annex"] = None if report.annex.is_empty() else d["annex"]
+    return d
+
+
+def render_pdf(report: Report) -> bytes:
+    data = json.dumps(pdf_safe(typst_data(report)), ensure_ascii=False)
+    return typst.compile(str(TEMPLATE), sys_inputs={"data": data}, pdf_standards="ua-1")

@@ -1,0 +1,14 @@
+from django.contrib import admin
+
+from resultat.reports.models import ReportEdition, ReportFrontMatter
+
+
+@admin.register(ReportFrontMatter)
+class ReportFrontMatterAdmin(admin.ModelAdmin):
+    list_display = ["cycle", "signature"]
+
+
+@admin.register(ReportEdition)
+class ReportEditionAdmin(admin.ModelAdmin):
+    list_display = ["cycle", "number", "content_hash", "created_at"]
+    readonly_fields = ["cycle", "number", "data", "content_hash", "created_at", "created_by"]

@@ -1,0 +1,74 @@
+"""Writes of the reports app (freezing editions) and rendering a report to a format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+
+from resultat.core.report.model import Report
+from resultat.followup.models import Cycle
+from resultat.reports.builder import build_report
+from resultat.reports.models import ReportEdition
+
+FORMATS = ("html", "pdf", "docx")
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@transaction.atomic
+def freeze_edition(cycle: Cycle, actor=None) -> ReportEdition:
+    """Freeze the cycle's report as a new edition, unless the latest has the same hash."""
+    report = build_report(cycle)
+    data, digest = report.to_json(), report.content_hash()
+    latest = ReportEdition.objects.select_for_update().filter(cycle=cycle).order_by("-number").first()
+    if latest is not None and latest.content_hash == digest:
+        return latest
+    number = (ReportEdition.objects.filter(cycle=cycle).aggregate(n=Max("number"))["n"] or 0) + 1
+    return ReportEdition.objects.create(cycle=cycle, number=number, data=data, content_hash=digest, created_by=actor)
+
+
+def on_cycle_published(cycle: Cycle, actor=None) -> None:
+    """Called by ``followup.services.publish_cycle`` inside its transaction."""
+    freeze_edition(cycle, actor)
+
+
+def edition_report(edition: ReportEdition) -> Report:
+    return Report.from_json(edition.data)
+
+
+def report_for(cycle: Cycle) -> tuple[Report, ReportEdition | None]:
+    """A published cycle's report comes from its latest frozen edition (frozen now if it
+    has none, e.g. an imported edition); other cycles are built live, marked as drafts."""
+    if cycle.state == Cycle.State.PUBLISHED:
+        edition = ReportEdition.objects.filter(cycle=cycle).order_by("-number").first() or freeze_edition(cycle)
+        return edition_report(edition), edition
+    return build_report(cycle), None
+
+
+@dataclass
+class Rendered:
+    content: bytes
+    content_type: str
+    filename: str
+
+
+def render(report: Report, fmt: str) -> Rendered:
+    from resultat.core.report import docx, html, pdf
+
+    from resultat.core.report.model import slug
+
+    base = slug(report.title)
+    if fmt == "html":
+        content = html.render_standalone(report).encode("utf-8")
+    elif fmt == "pdf":
+        content = pdf.render_pdf(report)
+    elif fmt == "docx":
+        content = docx.render_docx(report)
+    else:
+        raise ValueError(f"Okänt format {fmt!r} (välj bland {', '.join(FORMATS)})")
+    return Rendered(content, CONTENT_TYPES[fmt], f"{base}.{fmt}")

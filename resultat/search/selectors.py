@@ -1,0 +1,129 @@
+"""Reading the index: ``search(query, filters, user) -> SearchResults``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from resultat.accounts.models import Role
+from resultat.core.search import QuerySyntaxError, parse, snippet
+from resultat.core.search.highlight import highlight
+from resultat.followup import permissions
+from resultat.search.backends import backend
+from resultat.search.kinds import KIND_LABELS
+from resultat.search.models import SearchDocument
+
+Visibility = SearchDocument.Visibility
+
+
+@dataclass
+class Filters:
+    year: int | None = None
+    priority: str = ""
+    subpriority: str = ""
+    area: str = ""
+    question: str = ""
+    sdg: int | None = None
+    municipality: str = ""
+    kind: str = ""
+
+    def apply(self, qs: QuerySet) -> QuerySet:
+        if self.year:
+            qs = qs.filter(year=self.year)
+        for field_name, value in (("priorities", self.priority), ("subpriorities", self.subpriority), ("areas", self.area),
+                                  ("sdg_goals", self.sdg), ("municipalities", self.municipality)):
+            if value:
+                qs = qs.filter(**{f"{field_name}__contains": f"|{value}|"})
+        if self.question:
+            qs = qs.filter(question=self.question)
+        if self.kind:
+            qs = qs.filter(kind=self.kind)
+        return qs
+
+
+def visible_documents(user, public: bool = False) -> QuerySet[SearchDocument]:
+    """The documents ``user`` may read: published ones for everybody; drafts by the
+    rule of ``followup.permissions.can_read`` (analysts all; reviewers the cycles they
+    review; editors their units' areas). ``public`` restricts to published always."""
+    qs = SearchDocument.objects.all()
+    published = Q(visibility=Visibility.PUBLISHED)
+    if public or not (user and user.is_authenticated and user.is_active):
+        return qs.filter(published)
+    if permissions.is_analyst(user):
+        return qs
+    allowed = published
+    if user.has_role(Role.REVIEWER):
+        allowed |= Q(cycle_id__in=list(user.review_cycles.values_list("pk", flat=True)))
+    if user.has_role(Role.EDITOR):
+        from resultat.followup.models import StrategicArea
+
+        allowed |= Q(area_id__in=list(StrategicArea.objects.filter(units__editors=user).values_list("pk", flat=True)))
+    return qs.filter(allowed)
+
+
+@dataclass
+class Hit:
+    document: SearchDocument
+    rank: float
+    title_html: str
+    snippet_html: str
+    marks: int
+    url: str
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.document.kind, self.document.kind))
+
+    @property
+    def draft(self) -> bool:
+        return self.document.visibility == Visibility.DRAFT
+
+
+@dataclass
+class SearchResults:
+    text: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    error: QuerySyntaxError | None = None
+    ignored: list[str] = field(default_factory=list)
+    backend: str = ""
+    offset: int = 0
+    limit: int = 20
+
+
+def search(text: str, filters: Filters | None = None, user=None, *, public: bool = False, limit: int = 20, offset: int = 0) -> SearchResults:
+    """Search the index. Malformed queries come back with ``error`` set, never raised."""
+    results = SearchResults(text=text, offset=offset, limit=limit)
+    try:
+        query = parse(text)
+    except QuerySyntaxError as exc:
+        results.error = exc
+        return results
+    results.ignored = query.ignored
+    qs = (filters or Filters()).apply(visible_documents(user, public=public))
+    engine = backend()
+    results.backend = engine.name
+    rows, results.total = engine.search(query, qs, limit, offset)
+    docs = SearchDocument.objects.in_bulk([pk for pk, _ in rows])
+    stems, prefixes = query.highlight_stems()
+    staff = not public and bool(user and user.is_authenticated)
+    for pk, rank in rows:
+        doc = docs[pk]
+        body, marks = snippet(doc.text, stems, prefixes)
+        results.hits.append(Hit(
+            document=doc, rank=rank, title_html=highlight(doc.title, stems, prefixes), snippet_html=body, marks=marks,
+            url=(doc.staff_url if staff and doc.visibility == Visibility.DRAFT else doc.url) or "",
+        ))
+    return results
+
+
+def matching_keys(text: str, filters: Filters | None = None, user=None, public: bool = False) -> set[str]:
+    """Every matching document's key (for tests and the shared query set)."""
+    res = search(text, filters, user, public=public, limit=100_000)
+    if res.error:
+        raise res.error
+    return {h.document.key for h in res.hits}
+
+
+__all__ = ["Filters", "Hit", "SearchResults", "matching_keys", "search", "visible_documents"]

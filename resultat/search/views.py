@@ -1,0 +1,84 @@
+"""The search pages: public (/sok/, published texts only) and staff (/sok/intern/,
+also the drafts the user may read). A plain GET form; htmx only refreshes the
+results while typing."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from resultat.followup.models import Question, StrategicArea
+from resultat.reference.models import Area, SdgGoal
+from resultat.search.kinds import KIND_LABELS
+from resultat.search.models import SearchDocument
+from resultat.search.selectors import Filters, search
+from resultat.strategy.models import Priority, SubPriority
+
+PAGE = 20
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _filters(get) -> Filters:
+    return Filters(
+        year=_int(get.get("ar")), priority=get.get("prioritering", "")[:40], subpriority=get.get("delprioritering", "")[:40],
+        area=get.get("omrade", "")[:60], question=get.get("fraga", "")[:40], sdg=_int(get.get("mal")),
+        municipality=get.get("kommun", "")[:8], kind=get.get("typ", "")[:40],
+    )
+
+
+def _choices() -> dict:
+    latest = {}
+    for p in Priority.objects.select_related("version").order_by("version__valid_from", "order"):
+        latest[p.code] = f"{p.number} {p.title}"
+    subs = {}
+    for sp in SubPriority.objects.select_related("version").order_by("version__valid_from", "priority__order", "order"):
+        subs[sp.code] = f"{sp.number} {sp.title}"
+    municipalities = set()
+    for value in SearchDocument.objects.exclude(municipalities="").values_list("municipalities", flat=True).distinct():
+        municipalities.update(v for v in value.split("|") if v)
+    return {
+        "years": sorted({y for y in SearchDocument.objects.exclude(year=None).values_list("year", flat=True).distinct()}, reverse=True),
+        "priorities": sorted(latest.items(), key=lambda kv: kv[1]),
+        "subpriorities": sorted(subs.items(), key=lambda kv: [int(x) if x.isdigit() else x for x in kv[1].split(" ")[0].split(".")]),
+        "areas": list(StrategicArea.objects.values_list("code", "name")),
+        "questions": list(Question.objects.order_by("order").values_list("code", "title").distinct()),
+        "goals": list(SdgGoal.objects.order_by("number").values_list("number", "name_sv")),
+        "municipalities": list(Area.objects.filter(code__in=municipalities).order_by("name").values_list("code", "name")),
+        "kinds": [(k, str(v)) for k, v in KIND_LABELS.items()],
+    }
+
+
+def _page(request: HttpRequest, *, public: bool) -> HttpResponse:
+    text = request.GET.get("q", "").strip()
+    filters = _filters(request.GET)
+    page = max(1, _int(request.GET.get("sida")) or 1)
+    results = None
+    if text:
+        results = search(text, filters, request.user, public=public, limit=PAGE, offset=(page - 1) * PAGE)
+    params = request.GET.copy()
+    params.pop("sida", None)
+    context = {
+        "results": results, "text": text, "filters": filters, "public": public, "page": page,
+        "has_next": bool(results and results.total > page * PAGE), "query_string": params.urlencode(),
+        "choices": _choices(),
+        "title": _("Sök") if public else _("Sök (internt)"),
+    }
+    template = "search/_results.html" if request.headers.get("HX-Request") else "search/search.html"
+    return render(request, template, context)
+
+
+def public_search(request: HttpRequest) -> HttpResponse:
+    return _page(request, public=True)
+
+
+@login_required
+def staff_search(request: HttpRequest) -> HttpResponse:
+    return _page(request, public=False)

@@ -12,4 +12,8 @@ class AccountsConfig(AppConfig):
 
         from resultat.accounts.signals import create_roles
 
-        post_migrate.connect(create_roles, sender=self)
+        # after every app's migrate: the permissions of apps migrated after accounts
+        # (strategy, reference, ...) exist only once their own post_migrate has run
+        post_migrate.connect(create_roles, dispatch_uid="resultat.accounts.create_roles")
+
+        from resultat.accounts import backends  # noqa: F401  (login throttle signals)

@@ -46,3 +46,44 @@ class User(AbstractUser):
     @property
     def role_labels(self) -> list[str]:
         return [str(Role(r).label) for r in Role.values if r in self.roles]
+
+
+class LoginThrottle(models.Model):
+    """Failed logins counted per account name or per client address (see throttle.py)."""
+
+    class Kind(models.TextChoices):
+        ACCOUNT = "account", _("konto")
+        IP = "ip", _("IP-adress")
+
+    kind = models.CharField(_("typ"), max_length=10, choices=Kind.choices)
+    key = models.CharField(_("nyckel"), max_length=150)
+    failures = models.PositiveIntegerField(_("misslyckade försök"), default=0)
+    window_start = models.DateTimeField(_("fönstret började"))
+    last_failure = models.DateTimeField(_("senaste misslyckande"), null=True, blank=True)
+    locked_until = models.DateTimeField(_("låst till"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inloggningsspärr")
+        verbose_name_plural = _("inloggningsspärrar")
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="login_throttle_unique_key")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.key}: {self.failures}"
+
+
+class ExternalIdentity(models.Model):
+    """A user's account at an OpenID Connect provider (issuer + subject)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="external_identities", verbose_name=_("användare"))
+    issuer = models.CharField(_("utfärdare"), max_length=300)
+    subject = models.CharField(_("subjekt (sub)"), max_length=255)
+    created = models.DateTimeField(_("skapad"), auto_now_add=True)
+    last_login = models.DateTimeField(_("senaste inloggning"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("extern identitet")
+        verbose_name_plural = _("externa identiteter")
+        constraints = [models.UniqueConstraint(fields=["issuer", "subject"], name="external_identity_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.subject}"

@@ -1,9 +1,50 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
+
+from resultat.accounts import oidc
+from resultat.accounts.forms import LoginForm
 
 app_name = "accounts"
 
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+
+    def get_context_data(self, **kwargs):
+        cfg = oidc.config()
+        return super().get_context_data(oidc_enabled=cfg is not None, oidc_name=(cfg or {}).get("name", ""), **kwargs)
+
 urlpatterns = [
-    path("logga-in/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("logga-in/", LoginView.as_view(), name="login"),
+    path("sso/", oidc.oidc_login, name="oidc_login"),
+    path("sso/svar/", oidc.oidc_callback, name="oidc_callback"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "losenord/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:password_change_done")
+        ),
+        name="password_change",
+    ),
+    path("losenord/klart/", auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"), name="password_change_done"),
+    path(
+        "aterstall/",
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset.html",
+            email_template_name="accounts/password_reset_email.txt",
+            subject_template_name="accounts/password_reset_subject.txt",
+            success_url=reverse_lazy("accounts:password_reset_done"),
+        ),
+        name="password_reset",
+    ),
+    path("aterstall/skickat/", auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"), name="password_reset_done"),
+    path(
+        "aterstall/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html", success_url=reverse_lazy("accounts:password_reset_complete")
+        ),
+        name="password_reset_confirm",
+    ),
+    path("aterstall/klart/", auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"), name="password_reset_complete"),
 ]

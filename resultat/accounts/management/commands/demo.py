@@ -38,6 +38,12 @@ class Command(BaseCommand):
             report = Path(settings.DATA_DIR) / "reports" / "vasterbotten" / "resultat-vasterbotten-2025.ocr.txt"
             result = imports.import_report(report, year=2025)
             self.stdout.write(f"Resultat Västerbotten 2025 importerad: {result.totals['bidrag skapade']} bidrag ({result.seconds:.1f} s).")
+        call_command("indicators", "load-sets", stdout=self.stdout)
+        call_command("indicators", "demo", stdout=self.stdout)
+        from resultat.initiatives import demo as initiatives_demo
+
+        written = initiatives_demo.load()
+        self.stdout.write(f"Syntetiska demovärden: {written.get('beslut nya', 0)} nya finansieringsbeslut för den årliga sammanställningen.")
         cycle = followup_demo.setup()
         if cycle is not None:
             self.stdout.write(f"Uppföljningscykel {cycle.year} öppnad med syntetiska demotexter för Digitalisering.")

@@ -1,0 +1,35 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from resultat.accounts import throttle
+
+
+class Command(BaseCommand):
+    help = "Konton: 'unlock USER' låser upp en spärrad inloggning, 'locked' listar spärrade konton."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        unlock = sub.add_parser("unlock", help="Lås upp inloggningen för ett användarnamn (eller --ip en adress).")
+        unlock.add_argument("username", nargs="?")
+        unlock.add_argument("--ip", help="Lås upp en IP-adress i stället.")
+        sub.add_parser("locked", help="Lista spärrade konton och adresser.")
+
+    def handle(self, *args, action, **options):
+        if action == "unlock":
+            if options["ip"]:
+                done = throttle.unlock_ip(options["ip"])
+                what = f"IP-adressen {options['ip']}"
+            elif options["username"]:
+                done = throttle.unlock(options["username"])
+                what = f"Kontot {options['username']}"
+            else:
+                raise CommandError("Ange ett användarnamn eller --ip ADRESS.")
+            self.stdout.write(f"{what} är upplåst." if done else f"{what} hade inga misslyckade inloggningar att rensa.")
+        else:
+            from resultat.accounts.models import LoginThrottle
+
+            rows = LoginThrottle.objects.filter(locked_until__gt=timezone.now()).order_by("kind", "key")
+            if not rows:
+                self.stdout.write("Inga spärrar.")
+            for row in rows:
+                self.stdout.write(f"{row.get_kind_display():<10} {row.key:<30} {row.failures:>4} försök, spärrad till {timezone.localtime(row.locked_until):%Y-%m-%d %H:%M}")

@@ -98,3 +98,42 @@ def _sqlite(path) -> dict:
             ),
         },
     }
+
+
+ROLES = ("administrator", "analyst", "editor", "reviewer")
+
+
+def oidc_from_env(environ=os.environ) -> dict | None:
+    """Single sign-on settings (docs/security.md), or None without OIDC_ISSUER."""
+    issuer = environ.get("OIDC_ISSUER", "").strip()
+    if not issuer:
+        return None
+    client_id = environ.get("OIDC_CLIENT_ID", "").strip()
+    if not client_id:
+        raise ValueError("OIDC_ISSUER är satt men OIDC_CLIENT_ID saknas")
+    role_map = {}
+    # ";" between pairs: provider values such as LDAP DNs contain commas
+    for pair in environ.get("OIDC_ROLE_MAP", "").split(";"):
+        if not pair.strip():
+            continue
+        value, sep, role = pair.rpartition("=")
+        role = role.strip()
+        if not sep or role not in ROLES:
+            raise ValueError(f"OIDC_ROLE_MAP: {pair.strip()!r} ska vara VÄRDE=roll med roll bland {', '.join(ROLES)}")
+        role_map[value.strip()] = role
+    def flag(name, default):
+        raw = environ.get(name)
+        return default if raw is None else raw.strip().lower() in _TRUE
+    return {
+        "issuer": issuer,
+        "client_id": client_id,
+        "client_secret": environ.get("OIDC_CLIENT_SECRET", ""),
+        "scopes": environ.get("OIDC_SCOPES", "openid email profile"),
+        "name": environ.get("OIDC_NAME", "organisationens konto"),
+        "username_claim": environ.get("OIDC_USERNAME_CLAIM", "preferred_username"),
+        "roles_claim": environ.get("OIDC_ROLES_CLAIM", "").strip() or None,
+        "role_map": role_map,
+        "create_users": flag("OIDC_CREATE_USERS", True),
+        "match_email": flag("OIDC_MATCH_EMAIL", False),
+        "allow_http": False,
+    }

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from resultat.config.env import database_from_url, env_bool, env_list, dev_secret_key
+from resultat.config.env import database_from_url, dev_secret_key, env_bool, env_list, oidc_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("RESULTAT_VAR_DIR", BASE_DIR / "var"))
@@ -45,11 +45,19 @@ INSTALLED_APPS = [
     "resultat.strategy",
     "resultat.followup",
     "resultat.imports",
+    "resultat.initiatives",
+    "resultat.indicators",
+    "resultat.reports",
     "resultat.public",
+    "resultat.opendata",
+    "resultat.search",
+    "resultat.learning",
+    "resultat.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "resultat.security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -58,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "resultat.public.middleware.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "resultat.config.urls"
@@ -94,6 +103,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = ["resultat.accounts.backends.ThrottledModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
@@ -139,13 +149,45 @@ SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", _SECURE)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if not _SECURE else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _SECURE
+# Preloading commits the whole registrable domain (usually the region's, not ours) to
+# HTTPS in every browser; it is the domain owner's decision, so it is opt-in and the
+# check that recommends it is silenced unless it is on (docs/security.md).
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(12 * 3600)))
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie
+PASSWORD_RESET_TIMEOUT = 3 * 3600
+
+# Optional single sign-on with OpenID Connect (resultat/accounts/oidc.py).
+RESULTAT_OIDC = oidc_from_env()
+
+# Login throttle (resultat/accounts/throttle.py).
+RESULTAT_LOGIN_THROTTLE = {
+    "account_limit": int(os.environ.get("LOGIN_ACCOUNT_LIMIT", "5")),
+    "ip_limit": int(os.environ.get("LOGIN_IP_LIMIT", "30")),
+    "window": int(os.environ.get("LOGIN_WINDOW_SECONDS", "900")),
+    "lock_seconds": int(os.environ.get("LOGIN_LOCK_SECONDS", "900")),
+}
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 
 # The region this installation serves (its strategies are loaded as data).
 RESULTAT_REGION = os.environ.get("RESULTAT_REGION", "vasterbotten")
+
+# The public site and open data (docs/open-data.md, docs/public-site.md).
+RESULTAT_SITE_URL = os.environ.get("RESULTAT_SITE_URL", "")  # absolute base for DCAT/export, e.g. https://resultat.example.se
+RESULTAT_PUBLISHER_NAME = os.environ.get("RESULTAT_PUBLISHER_NAME", "Region Västerbotten")
+RESULTAT_PUBLISHER_URL = os.environ.get("RESULTAT_PUBLISHER_URL", "https://www.regionvasterbotten.se/")
+RESULTAT_OPENDATA_LICENCE_URL = os.environ.get("RESULTAT_OPENDATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+RESULTAT_OPENDATA_LICENCE_TITLE = os.environ.get("RESULTAT_OPENDATA_LICENCE_TITLE", "Creative Commons Erkännande 4.0 (CC BY 4.0)")
+RESULTAT_OPENDATA_CONTACT_EMAIL = os.environ.get("RESULTAT_OPENDATA_CONTACT_EMAIL", "region@regionvasterbotten.se")
+RESULTAT_ACCESSIBILITY_EMAIL = os.environ.get("RESULTAT_ACCESSIBILITY_EMAIL", RESULTAT_OPENDATA_CONTACT_EMAIL)
+RESULTAT_PUBLIC_MAX_AGE = int(os.environ.get("RESULTAT_PUBLIC_MAX_AGE", "300"))
+# Seconds a rendered anonymous public page / API answer is kept server-side (0 = off; off in tests).
+RESULTAT_PUBLIC_SERVER_CACHE = int(os.environ.get("RESULTAT_PUBLIC_SERVER_CACHE", "0" if env_bool("RESULTAT_TESTING", False) else "60"))
 
 LOGGING = {
     "version": 1,

@@ -238,6 +238,7 @@ class ContributionItem(models.Model):
     sdg_goal = models.ForeignKey("reference.SdgGoal", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     sdg_target = models.ForeignKey("reference.SdgTarget", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     arena = models.ForeignKey("followup.StandingArena", null=True, blank=True, on_delete=models.PROTECT, related_name="items")
+    initiative = models.ForeignKey("initiatives.Initiative", null=True, blank=True, on_delete=models.PROTECT, related_name="mentions")
     source_first_line = models.PositiveIntegerField(null=True, blank=True)
     source_last_line = models.PositiveIntegerField(null=True, blank=True)
     source_text = models.TextField(blank=True)

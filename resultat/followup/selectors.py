@@ -27,7 +27,7 @@ def published_cycles() -> QuerySet[Cycle]:
 def contribution_detail(pk: int) -> Contribution:
     return (
         Contribution.objects.select_related("cycle__version__strategy", "area", "chapter", "question", "assignee", "updated_by", "carried_over_from__cycle")
-        .prefetch_related("items__sdg_goal", "items__sdg_target", "items__arena", "area__units", "area__contacts")
+        .prefetch_related("items__sdg_goal", "items__sdg_target", "items__arena", "items__initiative", "area__units", "area__contacts")
         .get(pk=pk)
     )
 
@@ -130,7 +130,7 @@ def public_contributions(cycle: Cycle) -> QuerySet[Contribution]:
     return (
         cycle.contributions.filter(state=State.PUBLISHED)
         .select_related("area", "chapter", "question")
-        .prefetch_related(Prefetch("items", queryset=ContributionItem.objects.select_related("sdg_goal", "sdg_target", "arena")))
+        .prefetch_related(Prefetch("items", queryset=ContributionItem.objects.select_related("sdg_goal", "sdg_target", "arena", "initiative")))
         .order_by("chapter__order", "question__order", "area_order")
     )
 

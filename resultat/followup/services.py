@@ -190,6 +190,9 @@ def publish_cycle(cycle: Cycle, actor, comment: str = "") -> int:
     _cycle_event(cycle, Cycle.State.PUBLISHED, actor, comment or f"{len(approved)} bidrag publicerade")
     cycle.published_at = timezone.now()
     cycle.save(update_fields=["state", "published_at"])
+    from resultat.reports.services import on_cycle_published  # freezes the report edition
+
+    on_cycle_published(cycle, actor)
     return len(approved)
 
 

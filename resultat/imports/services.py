@@ -36,6 +36,7 @@ from resultat.followup.models import (
     StateChange,
     StrategicArea,
 )
+from resultat.initiatives.models import Initiative
 from resultat.reference.models import SdgGoal, SdgTarget
 from resultat.strategy.models import StrategyVersion
 
@@ -122,6 +123,7 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
     goals = {g.number: g for g in SdgGoal.objects.all()}
     targets = {t.code: t for t in SdgTarget.objects.all()}
     arenas = {a.code: a for a in StandingArena.objects.all()}
+    initiatives = {i.code: i for i in Initiative.objects.all()}
     total_blocks = sum(len(s.blocks) for ch in report.chapters for s in ch.sections)
     done = 0
     seen: set[int] = set()
@@ -165,7 +167,7 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
                     seen.add(contribution.pk)
                     if lead is None:
                         lead = contribution
-                    items = [_item(contribution, it, goals, targets, arenas, result, path) for it in block.items]
+                    items = [_item(contribution, it, goals, targets, arenas, initiatives, result, path) for it in block.items]
                     items = [i for i in items if i is not None]
                     if changed or contribution.items.count() != len(items):
                         contribution.items.all().delete()
@@ -185,9 +187,10 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
         if contribution.pk not in seen and contribution.source_file == path.name:
             contribution.delete()
     result.totals["samverkansytor"] = StandingArena.objects.count()
+    result.totals["insatser"] = Initiative.objects.count()
 
 
-def _item(contribution, parsed, goals, targets, arenas, result: ImportResult, path: Path) -> ContributionItem | None:
+def _item(contribution, parsed, goals, targets, arenas, initiatives, result: ImportResult, path: Path) -> ContributionItem | None:
     item = ContributionItem(
         contribution=contribution,
         kind=parsed.kind,
@@ -214,4 +217,16 @@ def _item(contribution, parsed, goals, targets, arenas, result: ImportResult, pa
             arenas[code] = arena
             result.totals["samverkansytor skapade"] += 1
         item.arena = arena
+    elif parsed.kind == "initiative" and parsed.title:
+        code = slugify(parsed.title)[:120] or f"insats-{parsed.lines.first}"
+        initiative = initiatives.get(code)
+        if initiative is None:
+            initiative = Initiative.objects.create(
+                code=code, name=parsed.title[:300], description=parsed.text,
+                source=f"{path.name}, rad {parsed.lines.first}–{parsed.lines.last}",
+            )
+            initiatives[code] = initiative
+            result.totals["insatser skapade"] += 1
+        initiative.areas.add(contribution.area)
+        item.initiative = initiative
     return item

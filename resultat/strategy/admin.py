@@ -1,8 +1,11 @@
 """Admin for administrators to edit strategy elements. Every change is recorded in
-the admin's history (who, when, which fields), shown under "Historik"."""
+the admin's history (who, when, which fields), shown under "Historik". Two
+administrators saving the same element: the second gets a conflict, not a lost
+update (resultat/security/admin_locking.py)."""
 
 from django.contrib import admin
 
+from resultat.security.admin_locking import OptimisticLockMixin
 from resultat.strategy import models
 
 
@@ -44,17 +47,17 @@ class MappingInline(admin.TabularInline):
 
 
 @admin.register(models.Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(OptimisticLockMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "area")
 
 
 @admin.register(models.Strategy)
-class StrategyAdmin(admin.ModelAdmin):
+class StrategyAdmin(OptimisticLockMixin, admin.ModelAdmin):
     list_display = ("name", "code", "region", "period_start", "period_end")
 
 
 @admin.register(models.StrategyVersion)
-class StrategyVersionAdmin(admin.ModelAdmin):
+class StrategyVersionAdmin(OptimisticLockMixin, admin.ModelAdmin):
     list_display = ("name", "code", "strategy", "status", "valid_from", "loaded_at")
     list_filter = ("strategy", "status")
     readonly_fields = ("content_hash", "loaded_at")
@@ -62,25 +65,25 @@ class StrategyVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.OverallGoal)
-class OverallGoalAdmin(VersionFilterMixin, admin.ModelAdmin):
+class OverallGoalAdmin(OptimisticLockMixin, VersionFilterMixin, admin.ModelAdmin):
     list_display = ("code", "title", "version")
     filter_horizontal = ("sdg_goals", "sdg_targets", "framework_items")
 
 
 @admin.register(models.Perspective)
-class PerspectiveAdmin(VersionFilterMixin, admin.ModelAdmin):
+class PerspectiveAdmin(OptimisticLockMixin, VersionFilterMixin, admin.ModelAdmin):
     list_display = ("code", "title", "version")
 
 
 @admin.register(models.Priority)
-class PriorityAdmin(VersionFilterMixin, admin.ModelAdmin):
+class PriorityAdmin(OptimisticLockMixin, VersionFilterMixin, admin.ModelAdmin):
     list_display = ("number", "title", "code", "version")
     filter_horizontal = ("sdg_goals", "sdg_targets", "framework_items")
     inlines = [RelatedPlanInline]
 
 
 @admin.register(models.SubPriority)
-class SubPriorityAdmin(VersionFilterMixin, admin.ModelAdmin):
+class SubPriorityAdmin(OptimisticLockMixin, VersionFilterMixin, admin.ModelAdmin):
     list_display = ("number", "title", "code", "priority", "version")
     list_filter = ("version", "priority")
     filter_horizontal = ("sdg_goals", "sdg_targets", "framework_items")

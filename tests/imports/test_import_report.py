@@ -12,7 +12,9 @@ from resultat.imports import services
 from tests.strategy.conftest import reference, vasterbotten  # noqa: F401
 
 REPORT = Path(__file__).resolve().parents[2] / "data" / "reports" / "vasterbotten" / "resultat-vasterbotten-2025.ocr.txt"
-MODELS = [Cycle, Contribution, ContributionItem, StandingArena, StrategicArea]
+from resultat.initiatives.models import Initiative  # noqa: E402
+
+MODELS = [Cycle, Contribution, ContributionItem, StandingArena, StrategicArea, Initiative]
 
 
 def counts():
@@ -103,3 +105,21 @@ def test_cli_dry_run_and_errors(ready, capsys):
         call_command("import", "report", "/nonexistent.txt", "--year", "2025")
     with pytest.raises(CommandError, match="inte inläst"):
         call_command("import", "report", str(REPORT), "--year", "2025", "--strategy-version", "okand")
+
+
+def test_one_initiative_record_per_named_initiative_linked_to_its_areas(imported):
+    from django.utils.text import slugify
+
+    from resultat.initiatives.models import Initiative
+
+    items = ContributionItem.objects.filter(kind="initiative", contribution__cycle__year=2025).select_related("initiative", "contribution__area")
+    assert items.exists()
+    assert all(i.initiative is not None for i in items if i.title)
+    assert Initiative.objects.count() == len({slugify(i.title)[:120] for i in items if i.title})
+    for item in items:
+        if item.initiative:
+            assert item.contribution.area in item.initiative.areas.all()
+            assert item.initiative.source.startswith(REPORT.name)
+    before = Initiative.objects.count()
+    services.import_report(REPORT, year=2025)
+    assert Initiative.objects.count() == before

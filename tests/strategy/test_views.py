@@ -19,10 +19,13 @@ def urls(vasterbotten):
     }
 
 
-def test_start_page_redirects_to_current_version(client, vasterbotten):
-    response = client.get("/")
-    assert response.status_code == 302
-    assert response["Location"] == vasterbotten.get_absolute_url()
+def test_start_page_shows_the_current_version_and_links_to_it(client, vasterbotten):
+    # The start page (resultat/public, issue 10) shows the current version's vision and
+    # priorities and links to the full strategy; /strategi/ still redirects.
+    html = client.get("/").content.decode()
+    assert vasterbotten.vision_title in html and f'href="{vasterbotten.get_absolute_url()}"' in html
+    response = client.get("/strategi/")
+    assert response.status_code == 302 and response["Location"] == vasterbotten.get_absolute_url()
 
 
 def test_overview_shows_the_goal_tree(client, urls, vasterbotten):
@@ -63,7 +66,7 @@ def test_sdg_pages(client, urls):
     assert "Hållbar industri, innovationer och infrastruktur" in html
     assert "9.1" in html and "9.c" in html
     index = client.get(urls["sdg_index"]).content.decode()
-    assert index.count('class="sdg-tile"') == 17
+    assert index.count('class="sdg-tile sdg-') == 17  # colour by class: the CSP forbids inline styles
 
 
 def test_version_switcher_keeps_the_page_when_it_exists(client, vasterbotten):

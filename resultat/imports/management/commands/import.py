@@ -6,7 +6,7 @@ from resultat.imports import services
 
 
 class Command(BaseCommand):
-    help = "Import: 'report FIL --year ÅR' läser in en tidigare utgåva av rapporten (OCR-text) som en publicerad cykel."
+    help = "Import: 'report FIL --year ÅR' läser in en tidigare utgåva av rapporten (OCR-text) som en publicerad cykel; 'initiatives FIL' läser in finansieringsbeslut och insatser (CSV/XLSX)."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="what", required=True)
@@ -17,6 +17,10 @@ class Command(BaseCommand):
         r.add_argument("--region", default="vasterbotten")
         r.add_argument("--structure", help="strukturfil (standard: data/followup/REGION/structure-ÅR.yaml)")
         r.add_argument("--dry-run", action="store_true", help="visa vad som skulle skapas, med varningar, utan att skriva något")
+        i = sub.add_parser("initiatives", help="Läs in finansieringsbeslut och insatser från CSV eller XLSX (mallen: resultat import initiatives --template FIL).")
+        i.add_argument("file")
+        i.add_argument("--dry-run", action="store_true", help="kontrollera filen och visa vad som skulle skapas eller ändras, utan att skriva något")
+        i.add_argument("--template", action="store_true", help="skriv importmallen (XLSX) till FIL i stället för att läsa")
 
     def handle(self, *args, what, **o):
         show = sys.stderr.isatty() and not o.get("verbosity", 1) == 0
@@ -29,6 +33,10 @@ class Command(BaseCommand):
                 if done == total:
                     sys.stderr.write("\n")
 
+        if what == "initiatives":
+            from resultat.initiatives.cli import run_import
+
+            return run_import(self, o, progress)
         try:
             result = services.import_report(
                 o["file"], year=o["year"], version_code=o["strategy_version"], region=o["region"],

@@ -24,6 +24,7 @@ backends see the same tokens.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -40,7 +41,17 @@ STOPWORDS = frozenset(
     ert era vilkas""".split()
 )
 
-_stemmer = snowballstemmer.stemmer("swedish")
+# A Snowball stemmer keeps the word it works on in the object, so one shared instance
+# gives wrong stems or IndexError when two threads stem at once (gunicorn gthread):
+# one stemmer per thread.
+_local = threading.local()
+
+
+def _stem_word(token: str) -> str:
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("swedish")
+    return stemmer.stemWord(token)
 
 
 def normalise(text: str) -> str:
@@ -72,7 +83,7 @@ def stem(token: str) -> str:
     # applied on top of the shadow text, would join them: the fixed point keeps the
     # two backends in agreement.)
     for _ in range(4):
-        stemmed = _stemmer.stemWord(token)
+        stemmed = _stem_word(token)
         if stemmed == token:
             stemmed = _definite_singular(token)
         if stemmed == token:
@@ -108,7 +119,7 @@ def prefix_stem(token: str) -> str:
     """The stem of a prefix the user typed ("kompetens*"): one Snowball pass only,
     so the prefix is not cut to a stub ("kompetens" → "kompet", not "komp")."""
     token = normalise(token)
-    return _stemmer.stemWord(token) if token.isalpha() else token
+    return _stem_word(token) if token.isalpha() else token
 
 
 def is_stopword(token: str) -> bool:

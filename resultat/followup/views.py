@@ -22,6 +22,7 @@ from resultat.core.textdiff import diff_html
 from resultat.followup import permissions, selectors, services
 from resultat.followup.forms import EXTRA_ITEM_ROWS, ContributionForm, DeadlinesForm, OpenCycleForm, item_choices, parse_items
 from resultat.followup.models import Contribution, Cycle, Question, QuestionSet
+from resultat.public.caching import public_page
 from resultat.strategy.models import StrategyVersion
 
 
@@ -175,12 +176,13 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def contribution_save(request: HttpRequest, pk: int) -> HttpResponse:
-    c = selectors.contribution_detail(get_object_or_404(Contribution, pk=pk).pk)
+    autosave = request.headers.get("HX-Request") == "true"
+    # an autosave answers with a small fragment: it needs the contribution, not the whole page's data
+    c = selectors.contribution_for_save(pk) if autosave else selectors.contribution_detail(get_object_or_404(Contribution, pk=pk).pk)
     if not permissions.can_edit(request.user, c):
         raise PermissionDenied
     form = ContributionForm(request.POST)
     items, item_errors = parse_items(request.POST, c.question)
-    autosave = request.headers.get("HX-Request") == "true"
     if not form.is_valid() or item_errors:
         for error in item_errors:
             form.add_error(None, error)
@@ -283,10 +285,12 @@ def revision(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 # --- public -----------------------------------------------------------------------------
 
 
+@public_page
 def public_index(request: HttpRequest) -> HttpResponse:
     return render(request, "followup/public_index.html", {"cycles": selectors.published_cycles()})
 
 
+@public_page
 def public_cycle(request: HttpRequest, year: int) -> HttpResponse:
     cycle = selectors.published_cycles().filter(year=year).first()
     if cycle is None:

@@ -59,7 +59,8 @@ def finish(request: HttpRequest, response: HttpResponse, *, max_age: int, vary_l
 
 
 def _server_cache_key(request: HttpRequest, language: bool) -> str:
-    raw = f"{request.path}?{request.META.get('QUERY_STRING', '')}|{get_language() if language else ''}"
+    # HX-Request: htmx asks some pages (search) for a fragment under the same URL
+    raw = f"{request.path}?{request.META.get('QUERY_STRING', '')}|{get_language() if language else ''}|{request.headers.get('HX-Request', '')}"
     return "public-page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from resultat.followup.models import Question, StrategicArea
+from resultat.public.caching import public_page
 from resultat.reference.models import Area, SdgGoal
 from resultat.search.kinds import KIND_LABELS
 from resultat.search.models import SearchDocument
@@ -75,6 +76,7 @@ def _page(request: HttpRequest, *, public: bool) -> HttpResponse:
     return render(request, template, context)
 
 
+@public_page
 def public_search(request: HttpRequest) -> HttpResponse:
     return _page(request, public=True)
 

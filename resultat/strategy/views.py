@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from resultat.core.strategy.compare import compare_versions
+from resultat.public.caching import public_page
 from resultat.reference.models import SdgGoal
 from resultat.strategy import selectors
 from resultat.strategy.models import Priority, Strategy, SubPriority
@@ -17,6 +18,7 @@ def _context(version, **extra):
     return {"version": version, "strategy": version.strategy, "versions": selectors.versions_of(version.strategy), **extra}
 
 
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     strategy = selectors.default_strategy()
     if strategy is None:
@@ -25,6 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return redirect(version.get_absolute_url())
 
 
+@public_page
 def overview(request: HttpRequest, strategy: str, version: str) -> HttpResponse:
     v = selectors.get_version(strategy, version)
     return render(
@@ -40,12 +43,14 @@ def overview(request: HttpRequest, strategy: str, version: str) -> HttpResponse:
     )
 
 
+@public_page
 def priority(request: HttpRequest, strategy: str, version: str, code: str) -> HttpResponse:
     v = selectors.get_version(strategy, version)
     p = selectors.get_priority(v, code)
     return render(request, "strategy/priority.html", _context(v, priority=p, page_code=p.code, counterparts=selectors.counterparts(p)))
 
 
+@public_page
 def subpriority(request: HttpRequest, strategy: str, version: str, code: str) -> HttpResponse:
     v = selectors.get_version(strategy, version)
     sub = selectors.get_subpriority(v, code)
@@ -68,12 +73,14 @@ def subpriority(request: HttpRequest, strategy: str, version: str, code: str) ->
     )
 
 
+@public_page
 def sdg_goal(request: HttpRequest, strategy: str, version: str, number: int) -> HttpResponse:
     v = selectors.get_version(strategy, version)
     goal = get_object_or_404(SdgGoal.objects.prefetch_related("targets"), number=number)
     return render(request, "strategy/sdg_goal.html", _context(v, goal=goal, links=selectors.sdg_links(v, goal), page_code=f"sdg-{number}"))
 
 
+@public_page
 def sdg_index(request: HttpRequest, strategy: str, version: str) -> HttpResponse:
     v = selectors.get_version(strategy, version)
     return render(request, "strategy/sdg_index.html", _context(v, sdg_goals=SdgGoal.objects.all(), page_code="sdg"))
@@ -97,6 +104,7 @@ def switch_version(request: HttpRequest, strategy: str) -> HttpResponse:
     return redirect(target.get_absolute_url())
 
 
+@public_page
 def compare(request: HttpRequest, strategy: str) -> HttpResponse:
     s = get_object_or_404(Strategy, code=strategy)
     versions = selectors.versions_of(s)

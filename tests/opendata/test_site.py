@@ -178,3 +178,24 @@ def test_cached_answers_keep_the_same_etag_and_answer_304(client):
             assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
         assert client.get("/api/contributions/?year=2025&limit=20")["Access-Control-Allow-Origin"] == "*"
     cache.clear()
+
+
+def test_server_cache_keeps_strategy_pages_and_search_apart_from_their_htmx_fragments(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    with override_settings(RESULTAT_PUBLIC_SERVER_CACHE=60):
+        page = client.get("/sok/?q=digitalisering")
+        fragment = client.get("/sok/?q=digitalisering", HTTP_HX_REQUEST="true")
+        assert b"<html" in page.content and b"<html" not in fragment.content
+        assert client.get("/sok/?q=digitalisering").content == page.content  # from the cache
+        from resultat.strategy.models import SubPriority
+
+        url = "/strategi/rus/aktualisering-2025-26/delprioritering/dp-1.2/"
+        first = client.get(url)
+        SubPriority.objects.filter(code="dp-1.2", version__code="aktualisering-2025-26").update(goal="Ändrat mål")
+        assert client.get(url).content == first.content  # anonymous: from the cache for up to 60 s
+        user_client = Client(HTTP_HOST="localhost")
+        user_client.force_login(make_user("bo", Role.EDITOR))
+        assert "Ändrat mål" in user_client.get(url).content.decode()  # users always see the database
+    cache.clear()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from resultat.followup import permissions
@@ -30,6 +31,11 @@ def contribution_detail(pk: int) -> Contribution:
         .prefetch_related("items__sdg_goal", "items__sdg_target", "items__arena", "items__initiative", "area__units", "area__contacts")
         .get(pk=pk)
     )
+
+
+def contribution_for_save(pk: int) -> Contribution:
+    """What an autosave needs: the contribution with its cycle and question (404 if none)."""
+    return get_object_or_404(Contribution.objects.select_related("cycle", "question", "area"), pk=pk)
 
 
 def my_tasks(user) -> QuerySet[Contribution]:

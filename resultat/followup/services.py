@@ -260,7 +260,6 @@ def _items_snapshot(items: Iterable[ContributionItem]) -> list[dict[str, Any]]:
     ]
 
 
-@transaction.atomic
 def save_contribution(
     contribution: Contribution,
     *,
@@ -272,9 +271,16 @@ def save_contribution(
 ) -> Contribution:
     """Save an editor's text. Refuses (EditConflict) if someone saved after
     ``base_revision``: nothing is overwritten silently."""
+    # Sanitising is pure work: done before the transaction, which on SQLite holds the
+    # database's single write lock from its first statement (IMMEDIATE).
+    clean_body = sanitize(body)
+    with transaction.atomic():
+        return _save_contribution(contribution, user=user, clean_body=clean_body, items=items, base_revision=base_revision, note=note)
+
+
+def _save_contribution(contribution: Contribution, *, user, clean_body: str, items, base_revision: int, note: str) -> Contribution:
     contribution.refresh_from_db()
     _require(permissions.can_edit(user, contribution), "Du kan inte redigera det här bidraget.")
-    clean_body = sanitize(body)
     clean_items = _clean_items(contribution.question, items) if items is not None else None
     new_revision = base_revision + 1
     updated = Contribution.objects.filter(pk=contribution.pk, revision=base_revision).update(

@@ -26,6 +26,10 @@ def content_etag(body: bytes, *salt: str) -> str:
     return '"' + digest.hexdigest()[:32] + '"'
 
 
+def _language_salt(vary_language: bool) -> str:
+    return (get_language() or "") if vary_language else ""
+
+
 def _matches(request: HttpRequest, etag: str) -> bool:
     header = request.headers.get("If-None-Match", "")
     if not header:
@@ -44,7 +48,7 @@ def finish(request: HttpRequest, response: HttpResponse, *, max_age: int, vary_l
         response["Cache-Control"] = "private, no-store"
         patch_vary_headers(response, ("Cookie",))
         return response
-    etag = getattr(response, "content_etag", None) or content_etag(response.content, get_language() or "" if vary_language else "", response.get("Content-Type", ""))
+    etag = getattr(response, "content_etag", None) or content_etag(response.content, _language_salt(vary_language), response.get("Content-Type", ""))
     response["ETag"] = etag
     response["Cache-Control"] = f"public, max-age={max_age}"
     if vary_language:
@@ -87,7 +91,7 @@ def server_cached(view, *, language: bool):
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
-            etag = content_etag(response.content, get_language() or "" if language else "", response["Content-Type"])
+            etag = content_etag(response.content, _language_salt(language), response["Content-Type"])
             cache.set(key, (response.status_code, response["Content-Type"], response.content, etag), seconds)
         return response
 

@@ -5,16 +5,13 @@ from django.utils.translation import gettext as _
 from resultat.core.report import diff as report_diff
 from resultat.core.report import html as report_html
 from resultat.core.report.slices import SLICES, make_slice
-from resultat.followup import permissions
 from resultat.followup.models import Cycle
-from resultat.reports import services
+from resultat.reports import selectors, services
 
 
 def _cycle(request: HttpRequest, year: int) -> Cycle:
-    cycle = Cycle.objects.filter(year=year).order_by("-version__valid_from").first()
+    cycle = selectors.readable_cycle(request.user, year)
     if cycle is None:
-        raise Http404(_("Ingen uppföljningscykel för året"))
-    if cycle.state != Cycle.State.PUBLISHED and not (request.user.is_authenticated and permissions.is_analyst(request.user)):
         raise Http404(_("Ingen publicerad uppföljning för året"))
     return cycle
 

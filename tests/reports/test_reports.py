@@ -148,3 +148,17 @@ def test_chapters_carry_their_indicators_in_all_three_formats(imported):
     }
     for fmt, chapter_texts in texts.items():
         assert summary.text_summary(r, chapter_texts) == expected, fmt
+
+
+
+def test_readable_cycle_shows_drafts_to_analysts_only(imported):
+    from resultat.reports import selectors
+
+    analyst, editor = make_user("anna", Role.ANALYST), make_user("bo", Role.EDITOR)
+    assert selectors.readable_cycle(None, 2025) == imported  # published: everyone
+    imported.state = Cycle.State.LOCKED
+    imported.save()
+    assert selectors.readable_cycle(None, 2025) is None
+    assert selectors.readable_cycle(editor, 2025) is None
+    assert selectors.readable_cycle(analyst, 2025) == imported
+    assert selectors.readable_cycle(analyst, 2031) is None

@@ -597,10 +597,12 @@ def _arenas(filters):
     qs = selectors.public_arenas().prefetch_related(
         Prefetch("items", queryset=selectors.published_items().select_related("contribution__area", "contribution__cycle"), to_attr="published")
     )
+    # Each condition stays inside the published items: a separate filter on the
+    # many-valued relation would join all items again, drafts included.
     if "area" in filters:
-        qs = qs.filter(items__contribution__area__code=filters["area"]).distinct()
+        qs = qs.filter(items__in=selectors.published_items().filter(contribution__area__code=filters["area"])).distinct()
     if "year" in filters:
-        qs = qs.filter(items__contribution__cycle__year=filters["year"]).distinct()
+        qs = qs.filter(items__in=selectors.published_items().filter(contribution__cycle__year=filters["year"])).distinct()
     return qs.order_by("code")
 
 
@@ -647,8 +649,8 @@ def _initiatives(filters):
         qs = qs.filter(areas__code=filters["area"]).distinct()
     if "subpriority" in filters:
         qs = qs.filter(areas__subpriorities__code=filters["subpriority"]).distinct()
-    if "year" in filters:
-        qs = qs.filter(mentions__contribution__cycle__year=filters["year"]).distinct()
+    if "year" in filters:  # inside the published mentions (a bare mentions__ join would also match drafts)
+        qs = qs.filter(mentions__in=selectors.published_items().filter(contribution__cycle__year=filters["year"])).distinct()
     return qs.order_by("code")
 
 

@@ -205,7 +205,7 @@ def arena_documents(ids: Iterable[int] | None) -> Iterator[Doc]:
         url, staff, published = _mention_url(items)
         text = "\n".join(x for x in (a.description, a.convenor and f"Sammankallande: {a.convenor}", a.members and f"Deltagare: {a.members}", a.frequency) if x)
         yield Doc(key=f"arena:{a.pk}", source_id=a.pk, kind="arena", title=a.name, text=text, url=url, staff_url=staff,
-                  areas=sorted({i.contribution.area.code for i in items}), municipalities=municipalities_in(text), published=published,
+                  areas=sorted({i.contribution.area.code for i in items if not published or contribution_is_published(i.contribution)}), municipalities=municipalities_in(text), published=published,
                   order=3 * ITEM_ORDER + a.pk)
 
 

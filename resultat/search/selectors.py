@@ -62,6 +62,44 @@ def visible_documents(user, public: bool = False) -> QuerySet[SearchDocument]:
     return qs.filter(allowed)
 
 
+def filter_choices(user, public: bool) -> dict:
+    """The options of the search page's filter menus. Years and municipalities come
+    from the documents ``user`` may read (``visible_documents``, the rule search
+    uses), so an unpublished cycle's year or a municipality named only in a draft
+    never shows on the public page; the public page offers only the strategic areas
+    that have published documents."""
+    from resultat.followup.models import Question, StrategicArea
+    from resultat.reference.models import Area, SdgGoal
+    from resultat.strategy.models import Priority, SubPriority
+
+    docs = visible_documents(user, public=public)
+    latest = {}
+    for p in Priority.objects.select_related("version").order_by("version__valid_from", "order"):
+        latest[p.code] = f"{p.number} {p.title}"
+    subs = {}
+    for sp in SubPriority.objects.select_related("version").order_by("version__valid_from", "priority__order", "order"):
+        subs[sp.code] = f"{sp.number} {sp.title}"
+    municipalities = set()
+    for value in docs.exclude(municipalities="").values_list("municipalities", flat=True).distinct():
+        municipalities.update(v for v in value.split("|") if v)
+    areas = StrategicArea.objects.all()
+    if public or not (user and user.is_authenticated and user.is_active):
+        codes = set()
+        for value in docs.exclude(areas="").values_list("areas", flat=True).distinct():
+            codes.update(v for v in value.split("|") if v)
+        areas = areas.filter(code__in=codes)
+    return {
+        "years": sorted(set(docs.exclude(year=None).values_list("year", flat=True).distinct()), reverse=True),
+        "priorities": sorted(latest.items(), key=lambda kv: kv[1]),
+        "subpriorities": sorted(subs.items(), key=lambda kv: [int(x) if x.isdigit() else x for x in kv[1].split(" ")[0].split(".")]),
+        "areas": list(areas.values_list("code", "name")),
+        "questions": list(Question.objects.order_by("order").values_list("code", "title").distinct()),
+        "goals": list(SdgGoal.objects.order_by("number").values_list("number", "name_sv")),
+        "municipalities": list(Area.objects.filter(code__in=municipalities).order_by("name").values_list("code", "name")),
+        "kinds": [(k, str(v)) for k, v in KIND_LABELS.items()],
+    }
+
+
 @dataclass
 class Hit:
     document: SearchDocument
@@ -126,4 +164,4 @@ def matching_keys(text: str, filters: Filters | None = None, user=None, public: 
     return {h.document.key for h in res.hits}
 
 
-__all__ = ["Filters", "Hit", "SearchResults", "matching_keys", "search", "visible_documents"]
+__all__ = ["Filters", "Hit", "SearchResults", "filter_choices", "matching_keys", "search", "visible_documents"]

@@ -9,13 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from resultat.followup.models import Question, StrategicArea
 from resultat.public.caching import public_page
-from resultat.reference.models import Area, SdgGoal
-from resultat.search.kinds import KIND_LABELS
-from resultat.search.models import SearchDocument
-from resultat.search.selectors import Filters, search
-from resultat.strategy.models import Priority, SubPriority
+from resultat.search.selectors import Filters, filter_choices, search
 
 PAGE = 20
 
@@ -35,28 +30,6 @@ def _filters(get) -> Filters:
     )
 
 
-def _choices() -> dict:
-    latest = {}
-    for p in Priority.objects.select_related("version").order_by("version__valid_from", "order"):
-        latest[p.code] = f"{p.number} {p.title}"
-    subs = {}
-    for sp in SubPriority.objects.select_related("version").order_by("version__valid_from", "priority__order", "order"):
-        subs[sp.code] = f"{sp.number} {sp.title}"
-    municipalities = set()
-    for value in SearchDocument.objects.exclude(municipalities="").values_list("municipalities", flat=True).distinct():
-        municipalities.update(v for v in value.split("|") if v)
-    return {
-        "years": sorted({y for y in SearchDocument.objects.exclude(year=None).values_list("year", flat=True).distinct()}, reverse=True),
-        "priorities": sorted(latest.items(), key=lambda kv: kv[1]),
-        "subpriorities": sorted(subs.items(), key=lambda kv: [int(x) if x.isdigit() else x for x in kv[1].split(" ")[0].split(".")]),
-        "areas": list(StrategicArea.objects.values_list("code", "name")),
-        "questions": list(Question.objects.order_by("order").values_list("code", "title").distinct()),
-        "goals": list(SdgGoal.objects.order_by("number").values_list("number", "name_sv")),
-        "municipalities": list(Area.objects.filter(code__in=municipalities).order_by("name").values_list("code", "name")),
-        "kinds": [(k, str(v)) for k, v in KIND_LABELS.items()],
-    }
-
-
 def _page(request: HttpRequest, *, public: bool) -> HttpResponse:
     text = request.GET.get("q", "").strip()
     filters = _filters(request.GET)
@@ -69,7 +42,7 @@ def _page(request: HttpRequest, *, public: bool) -> HttpResponse:
     context = {
         "results": results, "text": text, "filters": filters, "public": public, "page": page,
         "has_next": bool(results and results.total > page * PAGE), "query_string": params.urlencode(),
-        "choices": _choices(),
+        "choices": filter_choices(request.user, public=public),
         "title": _("Sök") if public else _("Sök (internt)"),
     }
     template = "search/_results.html" if request.headers.get("HX-Request") else "search/search.html"

@@ -179,6 +179,10 @@ def _yes_no(value: str) -> bool | None:
     raise TabularError(f"”{value}”: skriv ja eller nej")
 
 
+def _max_length(model, attr: str) -> int | None:
+    return model._meta.get_field(attr).max_length
+
+
 def _version() -> StrategyVersion | None:
     from resultat.strategy import selectors as strategy_selectors
 
@@ -251,6 +255,14 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
         def cell(column: str) -> str:
             return _s(row.get(column))
 
+        def fits(column: str, model, attr: str, value: str) -> bool:
+            """Report a value longer than the model field allows (never truncate)."""
+            limit = _max_length(model, attr)
+            if limit and len(value) > limit:
+                err(column, f"högst {limit} tecken (värdet har {len(value)})", value)
+                return False
+            return True
+
         ext = cell(C_ID)
         if not ext:
             err(C_ID, "värde saknas")
@@ -258,6 +270,7 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
             err(C_ID, f"samma Beslut-id som rad {seen_ids[ext]}", ext)
         else:
             seen_ids[ext] = n
+            fits(C_ID, FundingDecision, "external_id", ext)
         decision: dict = {}
         try:
             decision["decision_date"] = parse_date(row.get(C_DATE))
@@ -310,7 +323,8 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
             decision["synthetic"] = bool(_yes_no(cell(C_SYNTHETIC)))
         except TabularError as exc:
             err(C_SYNTHETIC, str(exc), cell(C_SYNTHETIC))
-        decision["diarienummer"] = cell(C_DNR)[:60]
+        decision["diarienummer"] = cell(C_DNR)
+        fits(C_DNR, FundingDecision, "diarienummer", decision["diarienummer"])
 
         # The beneficiary: an initiative or a company.
         init_id, init_name, org = cell(C_INIT_ID), cell(C_INIT_NAME), cell(C_ORGNR)
@@ -323,6 +337,7 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
             try:
                 org_nr = normalise_org_nr(org)
                 name = cell(C_COMPANY)
+                fits(C_COMPANY, Company, "name", name)
                 prev = preview.companies.get(org_nr)
                 if not name and not prev:
                     if not Company.objects.filter(org_nr=org_nr).exists():
@@ -339,6 +354,8 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
                     err(column, "insatsuppgifter hör inte till ett företagsstöd (raden har organisationsnummer)", cell(column))
         else:
             init_key = f"id:{init_id}" if init_id else f"code:{slugify(init_name)[:120]}"
+            if init_id:
+                fits(C_INIT_ID, Initiative, "external_id", init_id)
             if not init_id and not slugify(init_name):
                 err(C_INIT_NAME, "namnet ger ingen kod (bara skiljetecken?)", init_name)
             fields: dict = {}
@@ -359,8 +376,8 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
                         fields[attr] = statuses[raw.lower()]
                     elif attr == "run_by_region":
                         fields[attr] = _yes_no(raw)
-                    else:
-                        fields[attr] = raw[:300]
+                    elif fits(column, Initiative, attr, raw):
+                        fields[attr] = raw
                 except TabularError as exc:
                     err(column, str(exc), raw)
             if fields.get("start_date") and fields.get("end_date") and fields["end_date"] < fields["start_date"]:
@@ -645,15 +662,28 @@ def upload(data: bytes, filename: str, user) -> tuple[ImportBatch, Preview]:
 
 def confirm(batch: ImportBatch, user) -> dict:
     """Import a stored batch after its preview. The file is checked again (the data may
-    have changed since the preview); errors abort with nothing written."""
-    if batch.state != ImportBatch.State.PREVIEW:
-        raise ImportFailed("filen är redan importerad eller kasserad")
-    data = bytes(batch.data)
-    if checksum(data) != batch.checksum:
-        raise ImportFailed("den sparade filen har ändrats sedan förhandsgranskningen")
-    preview = plan_import(data, batch.filename)
-    if not preview.ok:
-        batch.errors = [e.as_dict() for e in preview.errors]
-        batch.save(update_fields=["errors"])
-        raise ImportFailed(f"{len(preview.errors)} fel i filen; inget skrevs")
-    return apply_import(preview, user=user, batch=batch)
+    have changed since the preview); errors abort with nothing written. The batch row is
+    locked (select_for_update) for the whole import, so two simultaneous confirms cannot
+    both pass the state check: the second waits and then finds the batch imported."""
+    errors: list[dict] | None = None
+    try:
+        with transaction.atomic():
+            locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+            if locked.state != ImportBatch.State.PREVIEW:
+                raise ImportFailed("filen är redan importerad eller kasserad")
+            data = bytes(locked.data)
+            if checksum(data) != locked.checksum:
+                raise ImportFailed("den sparade filen har ändrats sedan förhandsgranskningen")
+            preview = plan_import(data, locked.filename)
+            if not preview.ok:
+                errors = [e.as_dict() for e in preview.errors]
+                raise ImportFailed(f"{len(preview.errors)} fel i filen; inget skrevs")
+            result = apply_import(preview, user=user, batch=locked)
+    except ImportFailed:
+        if errors is not None:
+            # Outside the rolled-back block, so the errors are kept for the preview page.
+            ImportBatch.objects.filter(pk=batch.pk).update(errors=errors)
+            batch.errors = errors
+        raise
+    batch.state, batch.imported_at, batch.summary = locked.state, locked.imported_at, locked.summary
+    return result

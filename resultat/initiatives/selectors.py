@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import OuterRef, Q, Subquery, Sum
 
 from resultat.core.funding.compilation import per_capita, sum_by
 from resultat.core.funding.conflicts import Impact, goal_conflicts
@@ -39,7 +39,16 @@ def filter_initiatives(params) -> tuple:
         qs = qs.filter(assessments__perspective_id=int(f["inriktning"]), assessments__judgement=f["judgement"])
     elif f["judgement"]:
         qs = qs.filter(assessments__judgement=f["judgement"])
-    qs = qs.distinct().annotate(granted=Sum("funding__granted_amount")).order_by("name")
+    # The filters above join many-valued relations (impacts, decisions, links), so a Sum over
+    # them would count a decision once per joined row. Sum in a subquery per initiative instead.
+    granted = (
+        FundingDecision.objects.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(total=Sum("granted_amount"))
+        .values("total")
+    )
+    qs = Initiative.objects.filter(pk__in=qs.values("pk")).annotate(granted=Subquery(granted)).order_by("name")
     return qs, f
 
 

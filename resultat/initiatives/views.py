@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from resultat.core.funding import charts
+from resultat.core.funding.compilation import compilation_csv_rows, compilation_tables
 from resultat.core.tabular.errors import CellError
 from resultat.core.tabular.writer import write_csv, write_xlsx
 from resultat.followup.models import StrategicArea
@@ -154,34 +155,16 @@ def compilation(request: HttpRequest, year: int | None = None) -> HttpResponse:
     return render(request, "initiatives/compilation.html", {"data": data, "years": years, "year": year, "figures": figures})
 
 
-def _compilation_tables(data) -> list[tuple[str, list[str], list[list]]]:
-    sheets = [
-        ("Stödform", ["Stödform", "Beviljat (kr)"], [[k, v] for k, v in data["by_support"]]),
-        ("Stödform x delprio", ["Stödform", "Delprioritering", "Beviljat (kr)"], [[t, s, v] for t, s, v in data["by_support_subpriority"]]),
-        ("Kommun", ["Kommun", "Beviljat (kr)", "Folkmängd", "Kronor per invånare"], [[m, v, p, (round(c, 2) if c is not None else None)] for m, v, p, c in data["by_municipality"]]),
-        ("Program", ["Program", "Beviljat (kr)"], [[k, v] for k, v in data["by_programme"]]),
-        ("Inriktning", ["Inriktning", "Bedömning", "Beviljat (kr)"], [[b["perspective"], j, v] for b in data["by_judgement"] for j, v in b["values"]]),
-    ]
-    return sheets
-
-
 def compilation_download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     data = selectors.annual_compilation(year)
     notes = [SYNTHETIC + f" ({data['synthetic_count']} av {data['count']} beslut)"] if data["synthetic"] else []
-    sheets = _compilation_tables(data)
     if fmt == "xlsx":
+        sheets = compilation_tables(data)
         body = write_xlsx([(t, h, [[float(c) if isinstance(c, Decimal) else c for c in r] for r in rows]) for t, h, rows in sheets], notes=notes)
         ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     elif fmt == "csv":
-        rows = [["Tabell", "Nyckel 1", "Nyckel 2", "Beviljat (kr)"]]
-        for t, h, rs in sheets:
-            for r in rs:
-                keys = [c for c in r[: len(h) - 1]] if t != "Kommun" else [r[0]]
-                amount = r[-1] if t != "Kommun" else r[1]
-                rows.append([t, keys[0], keys[1] if len(keys) > 1 else "", str(amount).replace(".", ",")])
-        if notes:
-            rows.insert(0, [notes[0], "", "", ""])
-        body = write_csv(rows[0], rows[1:])
+        headers, rows = compilation_csv_rows(data)
+        body = write_csv(headers, rows)
         ctype = "text/csv; charset=utf-8"
     else:
         raise Http404

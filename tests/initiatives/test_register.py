@@ -102,8 +102,10 @@ def test_filters(initiative, register, people):
 
 def test_synthetic_label_everywhere(register, client):
     demo.load(n=80)
-    for url in ["/insatser/", "/insatser/sammanstallning/", "/insatser/sammanstallning/2025.csv", "/insatser/agenda-2030/"]:
+    for url in ["/insatser/", "/insatser/sammanstallning/", "/insatser/agenda-2030/"]:
         assert "Syntetiska demovärden" in client.get(url).content.decode("utf-8-sig"), url
+    csv_lines = client.get("/insatser/sammanstallning/2025.csv").content.decode("utf-8-sig").splitlines()
+    assert csv_lines[0].endswith(";Syntetisk") and all(line.endswith(";ja") for line in csv_lines[1:])
     from io import BytesIO
 
     from openpyxl import load_workbook

@@ -56,3 +56,27 @@ def test_chart_renders_svg_with_synthetic_label():
     svg = to_svg(spec)
     assert svg.startswith("<svg") and "Syntetiska demovärden" in svg and "Umeå" in svg
     assert describe_ranking(rows, category="k", value="kr").startswith("Störst: Umeå")
+
+
+def test_compilation_csv_rows_header_first_and_synthetic_column():
+    from decimal import Decimal
+
+    from resultat.core.funding.compilation import compilation_csv_rows, compilation_tables
+
+    data = {
+        "synthetic": True,
+        "by_support": [("Projektstöd", Decimal("100.50"))],
+        "by_support_subpriority": [("Projektstöd", "1.2", Decimal("100.50"))],
+        "by_municipality": [("Umeå", Decimal("100.50"), 134249, Decimal("100.50") / 134249)],
+        "by_programme": [("ESF+", Decimal("100.50"))],
+        "by_judgement": [{"perspective": "Omställning", "values": [("bidrar", Decimal("100.50"))]}],
+    }
+    headers, rows = compilation_csv_rows(data)
+    assert headers == ["Tabell", "Nyckel 1", "Nyckel 2", "Beviljat (kr)", "Syntetisk"]
+    assert rows[0] == ["Stödform", "Projektstöd", "", "100,50", "ja"]
+    assert ["Stödform x delprio", "Projektstöd", "1.2", "100,50", "ja"] in rows
+    assert ["Kommun", "Umeå", "", "100,50", "ja"] in rows
+    assert ["Inriktning", "Omställning", "bidrar", "100,50", "ja"] in rows
+    assert all(len(r) == len(headers) for r in rows)
+    assert {r[4] for r in compilation_csv_rows({**data, "synthetic": False})[1]} == {"nej"}
+    assert [t for t, _h, _r in compilation_tables(data)] == ["Stödform", "Stödform x delprio", "Kommun", "Program", "Inriktning"]

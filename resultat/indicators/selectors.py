@@ -216,10 +216,10 @@ def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, mun
     if years:
         year = max(years)
         values = {name: (data.get((code, "T"), {}).get(year, (None, False))[0]) for code, name in munis}
-        synth = any(data.get((code, "T"), {}).get(year, (None, False))[1] for code, _ in munis)
-        refs = {} if not comparable(indicator) else {
-            area_name(county): data.get((county, "T"), {}).get(year, (None, False))[0],
-            "Riket": data.get((COUNTRY, "T"), {}).get(year, (None, False))[0]}
+        ref_codes = [] if not comparable(indicator) else [(area_name(county), county), ("Riket", COUNTRY)]
+        refs = {name: data.get((code, "T"), {}).get(year, (None, False))[0] for name, code in ref_codes}
+        # The reference lines are drawn on the same chart, so their demo values count too.
+        synth = any(data.get((code, "T"), {}).get(year, (None, False))[1] for code in [c for c, _ in munis] + [c for _n, c in ref_codes])
         spec = charts.municipality_comparison(title=indicator.title, values=values, year=year, unit=unit, decimals=d,
                                               references=refs, synthetic=synth, descending=indicator.direction == "higher")
         ordered = sorted(values.items(), key=lambda kv: swedish_sort_key(kv[0]))

@@ -200,19 +200,23 @@ def perspective_words(cycle: Cycle) -> tuple[list, list[Question], dict, bool]:
 
 # --- Agenda 2030 ------------------------------------------------------------------------
 
-def sdg_citations() -> tuple[list[int], list, list[SdgGoal], dict, list[SdgGoal]]:
-    """(years, areas, goals, {(year, area pk, goal number): n}, goals never cited)."""
+def sdg_citations() -> tuple[list[int], list, list[SdgGoal], dict, list[SdgGoal], bool]:
+    """(years, areas, goals, {(year, area pk, goal number): n}, goals never cited,
+    whether any counted item comes from a demo text)."""
     items = ContributionItem.objects.filter(kind="sdg").exclude(sdg_goal=None).select_related("contribution__cycle", "contribution__area", "sdg_goal")
     counts = defaultdict(int)
     areas = {}
+    contributions = {}
     for i in items:
         c = i.contribution
         counts[(c.cycle.year, c.area_id, i.sdg_goal.number)] += 1
         areas[c.area_id] = c.area
+        contributions[c.pk] = c
     goals = list(SdgGoal.objects.order_by("number"))
     cited = {g for (_y, _a, g) in counts}
     years = sorted({c.year for c in cycles()})
-    return years, sorted(areas.values(), key=lambda a: a.name), goals, dict(counts), [g for g in goals if g.number not in cited]
+    return (years, sorted(areas.values(), key=lambda a: a.name), goals, dict(counts), [g for g in goals if g.number not in cited],
+            has_demo_text(contributions.values()))
 
 
 # --- change -----------------------------------------------------------------------------

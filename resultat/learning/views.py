@@ -122,7 +122,7 @@ def perspectives(request: HttpRequest) -> HttpResponse:
 
 @_analyst
 def agenda(request: HttpRequest) -> HttpResponse:
-    years, areas, goals, counts, never = selectors.sdg_citations()
+    years, areas, goals, counts, never, synthetic = selectors.sdg_citations()
     try:
         year = int(request.GET.get("ar", "")) if request.GET.get("ar") else (years[-1] if years else None)
     except ValueError:
@@ -130,7 +130,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "csv":
         header = [_("år"), _("strategiskt område")] + [f"{_('mål')} {g.number}" for g in goals]
         rows = [[y, a.name] + [counts.get((y, a.pk, g.number), 0) for g in goals] for y in years for a in areas]
-        return _csv("agenda-2030-citeringar", header, rows)
+        return _csv("agenda-2030-citeringar", header, rows, synthetic)
     values = [{"område": a.name, "mål": f"{g.number}", "citeringar": counts.get((year, a.pk, g.number), 0)} for a in areas for g in goals]
     chart = charts.svg(charts.heatmap(values, "mål", "område", "citeringar", x_title=_("Agenda 2030-mål"), y_title=_("Strategiskt område"),
                                       colour_title=_("Citeringar"), text="citeringar", scale={"scheme": "oranges"})) if values else ""
@@ -139,7 +139,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     rows = [(a, cells) for a, cells in rows if any(cells)]
     return render(request, "learning/agenda.html", {
         "year": year, "years": years, "goals": goals, "rows": rows, "chart": chart, "never": never, "per_goal": per_goal,
-        "not_this_year": [g for g, n, _ys in per_goal if n == 0],
+        "not_this_year": [g for g, n, _ys in per_goal if n == 0], "synthetic": synthetic, "synthetic_label": SYNTHETIC,
     })
 
 
@@ -155,6 +155,8 @@ def change(request: HttpRequest) -> HttpResponse:
         raise Http404 from None
     changes, initiatives, synthetic = selectors.area_change(area, year_from, year_to) if area else ([], {"new": [], "ended": [], "continuing": []}, False)
     if request.GET.get("format") == "csv":
+        if area is None:
+            raise Http404(_("Det finns inga strategiska områden att jämföra ännu"))
         header = [_("fråga"), f"{_('ord')} {year_from}", f"{_('ord')} {year_to}", _("tillagda ord"), _("borttagna ord"), _("likhet")]
         rows = [[c.question.title, c.old_words, c.new_words, c.summary["words_added"], c.summary["words_removed"], f"{c.summary['similarity']:.2f}"] for c in changes]
         rows += [[f"{_('insats')} ({label})", i.name, "", "", "", ""] for label, key in ((_("ny"), "new"), (_("avslutad"), "ended"), (_("fortsätter"), "continuing")) for i in initiatives[key]]

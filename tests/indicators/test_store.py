@@ -311,3 +311,20 @@ def test_every_subpriority_has_indicators_with_charts(demo):
         assert rows, sub.code
         for row in rows:
             assert row["chart"]["spec"]["layer"]
+
+
+@pytest.mark.parametrize("ref_area", ["24", "00"])
+def test_municipality_chart_is_synthetic_when_a_reference_line_is(demo, ref_area):
+    ind = Indicator.objects.get(source="kolada", external_id="N00914")
+    assert selectors.comparable(ind)
+    Observation.objects.filter(indicator=ind).update(synthetic=False)
+
+    def comparison():
+        return next(c for c in selectors.build_charts(ind, render=False) if c.kind == "kommuner")
+
+    chart = comparison()
+    assert not chart.synthetic and "Syntetiska" not in chart.table_caption
+    year = int(chart.title.rsplit(", ", 1)[1])
+    assert Observation.objects.filter(indicator=ind, area_code=ref_area, period=year, gender="T").update(synthetic=True) == 1
+    chart = comparison()
+    assert chart.synthetic and "Syntetiska demovärden" in chart.table_caption

@@ -83,12 +83,48 @@ def test_perspectives_threshold(analyst_client):
 def test_agenda_counts_citations(edition, db, analyst_client):
     from resultat.followup.models import ContributionItem
 
-    years, areas, goals, counts, never = selectors.sdg_citations()
+    years, areas, goals, counts, never, _synthetic = selectors.sdg_citations()
     assert sum(counts.values()) == ContributionItem.objects.filter(kind="sdg").exclude(sdg_goal=None).count()
     cited = {g for (_y, _a, g) in counts}
     assert {g.number for g in never} == set(range(1, 18)) - cited
     table = rows(analyst_client.get("/larande/agenda-2030/?format=csv"))
-    assert table[0][2] == "mål 1" and len(table[0]) == 19
+    assert "Syntetiska demovärden" in table[0][0]  # the 2026 demo cycle cites goal 9
+    assert table[1][2] == "mål 1" and len(table[1]) == 19
+
+
+def test_agenda_marks_demo_texts(edition, db, analyst_client):
+    # The 2026 demo cycle's Agenda 2030 text (resultat.followup.demo) cites goal 9.
+    *_rest, synthetic = selectors.sdg_citations()
+    assert synthetic
+    page = analyst_client.get("/larande/agenda-2030/?ar=2026").content.decode()
+    assert "Syntetiska demovärden" in page
+    table = rows(analyst_client.get("/larande/agenda-2030/?format=csv"))
+    assert "Syntetiska demovärden" in table[0][0] and table[1][2] == "mål 1"
+
+
+def test_agenda_without_demo_texts_has_no_label(edition, db, analyst_client):
+    from resultat.followup.demo import DEMO_LABEL
+    from resultat.followup.models import ContributionItem
+
+    ContributionItem.objects.filter(kind="sdg", contribution__body__contains=DEMO_LABEL).delete()
+    assert not selectors.sdg_citations()[-1]
+    assert "Syntetiska demovärden" not in analyst_client.get("/larande/agenda-2030/").content.decode()
+    assert "Syntetiska demovärden" not in rows(analyst_client.get("/larande/agenda-2030/?format=csv"))[0][0]
+
+
+def test_change_csv_without_areas_is_404(analyst_client, monkeypatch):
+    from resultat.learning import views
+
+    class NoAreas:
+        class objects:
+            @staticmethod
+            def order_by(*_args):
+                return []
+
+    monkeypatch.setattr(views, "StrategicArea", NoAreas)
+    response = analyst_client.get("/larande/forandring/?format=csv")
+    assert response.status_code == 404
+    assert analyst_client.get("/larande/forandring/").status_code == 200
 
 
 def test_change_between_years(analyst_client):

@@ -22,10 +22,12 @@ class ThrottledModelBackend(ModelBackend):
         if username is None:
             username = kwargs.get(self.get_user_model_username_field())
         if username is not None and password is not None:
-            lock = throttle.current_lock(username, throttle.client_ip(request))
+            ip = throttle.client_ip(request)
+            lock = throttle.reserve(username, ip)  # counted before the slow password check
+            if request is not None:
+                request.login_lock = lock
+                request.login_reserved = (username, ip)
             if lock is not None:
-                if request is not None:
-                    request.login_lock = lock
                 raise PermissionDenied("locked")
         return super().authenticate(request, username=username, password=password, **kwargs)
 
@@ -38,12 +40,15 @@ class ThrottledModelBackend(ModelBackend):
 
 @receiver(user_login_failed)
 def _count_failure(sender, credentials, request=None, **kwargs):
-    username = credentials.get("username", "")
-    if request is not None and getattr(request, "login_lock", None) is not None:
-        return  # refused because already locked: do not extend the lock endlessly
-    throttle.record_failure(username, throttle.client_ip(request))
+    if request is not None and hasattr(request, "login_reserved"):
+        return  # already counted by reserve() (or refused because locked)
+    throttle.record_failure(credentials.get("username", ""), throttle.client_ip(request))
 
 
 @receiver(user_logged_in)
 def _clear_failures(sender, request, user, **kwargs):
-    throttle.record_success(user.get_username())
+    reserved = getattr(request, "login_reserved", None) if request is not None else None
+    if reserved is not None:
+        throttle.release(user.get_username(), reserved[1])
+    else:
+        throttle.record_success(user.get_username())

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from resultat.accounts.models import LoginThrottle
@@ -58,17 +58,65 @@ def current_lock(username: str, ip: str) -> Lock | None:
     return None
 
 
-@transaction.atomic
-def record_failure(username: str, ip: str) -> None:
+def _rows(username: str, ip: str):
+    """The throttle rows of this attempt, locked for update (created when missing)."""
     cfg = config()
-    now = timezone.now()
     pairs = [(LoginThrottle.Kind.ACCOUNT, _account_key(username), cfg["account_limit"])]
     if ip:
         pairs.append((LoginThrottle.Kind.IP, ip, cfg["ip_limit"]))
+    now = timezone.now()
+    rows = []
     for kind, key, limit in pairs:
-        row, _ = LoginThrottle.objects.select_for_update().get_or_create(kind=kind, key=key, defaults={"window_start": now})
+        try:
+            with transaction.atomic():  # two first attempts may race to create the row
+                row, _ = LoginThrottle.objects.select_for_update().get_or_create(kind=kind, key=key, defaults={"window_start": now})
+        except IntegrityError:
+            row = LoginThrottle.objects.select_for_update().get(kind=kind, key=key)
         if row.window_start < now - timedelta(seconds=cfg["window"]) and not (row.locked_until and row.locked_until > now):
             row.window_start, row.failures = now, 0
+        rows.append((row, limit))
+    return rows, now, cfg
+
+
+@transaction.atomic
+def reserve(username: str, ip: str) -> Lock | None:
+    """Count this attempt *before* its password is checked, or refuse it if the account
+    name or address is locked. Counting first means parallel attempts cannot all pass
+    the check while the slow password hash runs: at most ``account_limit`` attempts per
+    window ever reach it. A successful login gives the attempt back (``release``)."""
+    rows, now, cfg = _rows(username, ip)
+    for row, _limit in rows:
+        if row.locked_until and row.locked_until > now:
+            return Lock(row.kind, row.locked_until)
+    for row, limit in rows:
+        row.failures += 1
+        row.last_failure = now
+        if row.failures >= limit:
+            row.locked_until = now + timedelta(seconds=cfg["lock_seconds"])
+        row.save()
+    return None
+
+
+@transaction.atomic
+def release(username: str, ip: str) -> None:
+    """The reserved attempt succeeded: clear the account's counter and give the
+    address its attempt back (an office behind one address is not locked out by its
+    own successful logins)."""
+    record_success(username)
+    if ip:
+        row = LoginThrottle.objects.select_for_update().filter(kind=LoginThrottle.Kind.IP, key=ip).first()
+        if row and row.failures > 0:
+            row.failures -= 1
+            if row.failures < config()["ip_limit"]:
+                row.locked_until = None
+            row.save()
+
+
+@transaction.atomic
+def record_failure(username: str, ip: str) -> None:
+    """Count a failed attempt that was not reserved (a login outside the backend)."""
+    rows, now, cfg = _rows(username, ip)
+    for row, limit in rows:
         row.failures += 1
         row.last_failure = now
         if row.failures >= limit:

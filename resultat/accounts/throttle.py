@@ -29,11 +29,20 @@ def config() -> dict:
 
 
 def client_ip(request) -> str:
-    """The client's address. Behind a TLS proxy gunicorn's REMOTE_ADDR is the proxy's
-    unless the proxy is trusted (``forwarded_allow_ips``); see docs/security.md."""
+    """The client's address. Behind a reverse proxy REMOTE_ADDR is the proxy's; when it
+    is one of ``RESULTAT_TRUSTED_PROXIES`` (env ``TRUSTED_PROXIES``), the address is the
+    rightmost X-Forwarded-For entry that is not a trusted proxy (entries further left
+    are written by the client and cannot be believed)."""
     if request is None:
         return ""
-    return (request.META.get("REMOTE_ADDR") or "")[:64]
+    remote = request.META.get("REMOTE_ADDR") or ""
+    trusted = set(getattr(settings, "RESULTAT_TRUSTED_PROXIES", ()))
+    if remote in trusted:
+        hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+        for hop in reversed(hops):
+            if hop not in trusted:
+                return hop[:64]
+    return remote[:64]
 
 
 def _account_key(username: str) -> str:

@@ -173,6 +173,9 @@ RESULTAT_LOGIN_THROTTLE = {
     "lock_seconds": int(os.environ.get("LOGIN_LOCK_SECONDS", "900")),
 }
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
+# Addresses of the reverse proxies whose X-Forwarded-For is believed (login throttle per
+# client address); gunicorn itself always reports the proxy as REMOTE_ADDR.
+RESULTAT_TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
 # The region this installation serves (its strategies are loaded as data).
 RESULTAT_REGION = os.environ.get("RESULTAT_REGION", "vasterbotten")

@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 
 FORMAT_VERSION = 1
 
@@ -239,9 +239,30 @@ def restore(path: Path, alias: str = "default") -> dict:
         raise BackupError(f"Säkerhetskopian är från {manifest['engine']}, databasen är {conn.vendor}")
     with tempfile.TemporaryDirectory(prefix="resultat-restore-") as tmp:
         tmp = Path(tmp)
-        with tarfile.open(path) as tar:
-            tar.extractall(tmp, filter="data")
+        try:
+            with tarfile.open(path) as tar:
+                tar.extractall(tmp, filter="data")
+        except (tarfile.TarError, OSError) as error:
+            raise BackupError(f"{path} kunde inte packas upp: {error}") from error
         db_file = tmp / manifest["database_file"]
+        if not db_file.is_file():
+            raise BackupError(f"{path}: databasfilen {manifest['database_file']} saknas i säkerhetskopian")
+        # Verify the extracted copy against the manifest BEFORE touching the live data:
+        # a damaged archive must fail here and leave the database and media as they are.
+        extracted_media = media_checksums(tmp / "media")
+        if conn.vendor == "sqlite":
+            try:
+                extracted_tables = _checksums_of_sqlite_file(db_file)
+            except (sqlite3.DatabaseError, DatabaseError) as error:
+                raise BackupError(f"{path}: databasfilen går inte att läsa: {error}") from error
+            problems = _differences(manifest, extracted_tables, extracted_media)
+        else:
+            env, args = _pg_env_and_args(conn.settings_dict)
+            # pg_restore --list reads the whole table of contents of the dump
+            _run([find_pg_tool("pg_restore"), "--list", str(db_file)], env, "pg_restore --list (kontroll av dumpen)")
+            problems = _differences(manifest, None, extracted_media)
+        if problems:
+            raise BackupError("Säkerhetskopian stämmer inte med sitt manifest; inget har ändrats:\n" + "\n".join(problems))
         if conn.vendor == "sqlite":
             source = sqlite3.connect(db_file)
             try:
@@ -250,7 +271,6 @@ def restore(path: Path, alias: str = "default") -> dict:
             finally:
                 source.close()
         else:
-            env, args = _pg_env_and_args(conn.settings_dict)
             conn.close()
             _run(
                 [find_pg_tool("pg_restore"), *args, "--clean", "--if-exists", "--no-owner", "--single-transaction",
@@ -281,17 +301,22 @@ def _restore_media(source: Path, target: Path) -> None:
 
 
 def verify(manifest: dict, conn=connection) -> list[str]:
+    """Differences between the live database and media and the manifest (empty: equal)."""
+    return _differences(manifest, table_checksums(conn), media_checksums())
+
+
+def _differences(manifest: dict, tables: dict | None, media: dict) -> list[str]:
+    """Each table and file that differs from the manifest; tables=None skips the tables."""
     problems = []
-    now = table_checksums(conn)
-    for table, expected in manifest["tables"].items():
-        got = now.get(table)
-        if got is None:
-            problems.append(f"tabellen {table} saknas")
-        elif got != expected:
-            problems.append(f"tabellen {table}: {got['rows']} rader, väntade {expected['rows']} (kontrollsumman skiljer)")
-    for table in sorted(set(now) - set(manifest["tables"])):
-        problems.append(f"tabellen {table} finns inte i säkerhetskopian")
-    media = media_checksums()
+    if tables is not None:
+        for table, expected in manifest["tables"].items():
+            got = tables.get(table)
+            if got is None:
+                problems.append(f"tabellen {table} saknas")
+            elif got != expected:
+                problems.append(f"tabellen {table}: {got['rows']} rader, väntade {expected['rows']} (kontrollsumman skiljer)")
+        for table in sorted(set(tables) - set(manifest["tables"])):
+            problems.append(f"tabellen {table} finns inte i säkerhetskopian")
     if media != manifest["media"]:
         differing = sorted(set(media) ^ set(manifest["media"]) | {k for k in media if manifest["media"].get(k) not in (None, media[k])})
         problems.append(f"filerna skiljer: {', '.join(differing[:10])}")

@@ -11,6 +11,7 @@ from resultat.reference import services as reference_services
 from resultat.reference.models import SdgGoal
 from resultat.security import backup
 from tests.followup.conftest import make_user
+from tests.plugins.ci_strict import postgres_run
 
 
 @pytest.fixture
@@ -69,3 +70,73 @@ def test_verify_reports_each_difference(transactional_db, media, tmp_path):
     table = SdgGoal._meta.db_table
     assert any(p.startswith(f"tabellen {table}: 16 rader, väntade 17") for p in problems)
     assert any("ny.txt" in p for p in problems)
+
+
+def _rewrite_archive(source: Path, target: Path, change) -> None:
+    """Copy the tar, passing each member's (name, bytes) through change(name, data)."""
+    import io
+    import tarfile
+
+    with tarfile.open(source) as old, tarfile.open(target, "w") as new:
+        for member in old.getmembers():
+            data = old.extractfile(member).read() if member.isfile() else None
+            if data is not None:
+                data = change(member.name, data)
+                member.size = len(data)
+                new.addfile(member, io.BytesIO(data))
+            else:
+                new.addfile(member)
+
+
+def _tamper_table_checksum(name, data):
+    if name != "manifest.json":
+        return data
+    import json
+
+    manifest = json.loads(data)
+    table = SdgGoal._meta.db_table
+    manifest["tables"][table]["sha256"] = "0" * 64
+    return json.dumps(manifest).encode()
+
+
+def _tamper_media_file(name, data):
+    return b"%PDF-1.7 manipulerad" if name == "media/rapporter/2025.pdf" else data
+
+
+def _damage_database_file(name, data):
+    return data[: len(data) // 3] + b"\x00trasig\x00" * 50 if name.startswith("database.") else data
+
+
+# A dump's table checksums are only known after pg_restore, so on PostgreSQL a
+# manifest that disagrees with its dump is caught by the check after the restore
+# (test_verify_reports_each_difference), not before it: that case runs on SQLite only.
+_DAMAGE = [
+    pytest.param(_tamper_media_file, "rapporter/2025.pdf", id="media-file"),
+    pytest.param(_damage_database_file, "databasfilen går inte att läsa|pg_restore --list", id="damaged-database-file"),
+]
+if not postgres_run():
+    _DAMAGE.insert(0, pytest.param(_tamper_table_checksum, "kontrollsumman skiljer", id="manifest-table-checksum"))
+
+
+@pytest.mark.parametrize("tamper, message", _DAMAGE)
+def test_damaged_archive_is_refused_before_the_live_data_is_touched(transactional_db, media, tmp_path, tamper, message):
+    reference_services.load_all()
+    summary = backup.create(tmp_path / "kopia.tar")
+    damaged = tmp_path / "skadad.tar"
+    _rewrite_archive(summary.path, damaged, tamper)
+
+    # the live site moves on after the backup: this state must survive the refused restore
+    SdgGoal.objects.filter(number=17).delete()
+    make_user("efter", Role.EDITOR)
+    (media / "ny.txt").write_text("skriven efter kopian")
+    live_tables = backup.table_checksums()
+    live_files = backup.media_checksums()
+
+    with pytest.raises(backup.BackupError, match=message):
+        backup.restore(damaged)
+    assert backup.table_checksums() == live_tables
+    assert backup.media_checksums() == live_files
+    assert User.objects.filter(username="efter").exists()
+    # control: the undamaged archive restores
+    backup.restore(summary.path)
+    assert backup.verify(backup.read_manifest(summary.path)) == []

@@ -4,10 +4,10 @@ import re
 from pathlib import Path
 
 from django.conf import settings
-from django.template import engines
 from django.urls import reverse
 
 from resultat.reference import stylesheet
+from tests.security.test_hostile_content import executable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,4 +75,13 @@ def test_sdg_stylesheet_is_up_to_date():
 
 
 def test_base_template_renders(client, db):
-    engines["django"].get_template("base.html")
+    """A real page through base.html: no inline script or style, htmx served from /static/."""
+    response = client.get(reverse("accounts:login"))
+    assert response.status_code == 200
+    assert "base.html" in [t.name for t in response.templates]
+    html = response.content.decode()
+    assert executable(html) == []
+    assert re.findall(r"<script(?![^>]*\ssrc=)[^>]*>", html, re.I) == [], "inline <script> utan src"
+    assert re.findall(r"<[^>]+\sstyle\s*=", html, re.I) == [], "style=-attribut"
+    assert re.findall(r"<style\b", html, re.I) == [], "<style>-block"
+    assert re.search(r'<script[^>]*\ssrc="/static/[^"]*htmx[^"]*\.js"', html), "htmx laddas inte från /static/"

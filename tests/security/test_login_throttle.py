@@ -84,8 +84,18 @@ def test_admin_login_is_throttled_too(client, db):
     admin.save()
     for _ in range(3):
         client.post(reverse("admin:login"), {"username": "ada", "password": "fel"}, REMOTE_ADDR="10.0.0.2")
-    client.post(reverse("admin:login"), {"username": "ada", "password": "admin-losenord-langt"}, REMOTE_ADDR="10.0.0.2")
+    correct = {"username": "ada", "password": "admin-losenord-langt"}
+    client.post(reverse("admin:login"), correct, REMOTE_ADDR="10.0.0.2")
     assert "_auth_user_id" not in client.session
+    lock = throttle.current_lock("ada", "10.0.0.2")
+    assert lock is not None and lock.kind == "account"
+    assert LoginThrottle.objects.get(kind="account", key="ada").locked_until > timezone.now()
+    # control: once unlocked, the very same request logs in
+    assert throttle.unlock("ada")
+    assert throttle.current_lock("ada", "10.0.0.2") is None
+    response = client.post(reverse("admin:login"), correct, REMOTE_ADDR="10.0.0.2")
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(admin.pk)
 
 
 @override_settings(RESULTAT_LOGIN_THROTTLE=LIMITS)

@@ -47,3 +47,16 @@ def test_successful_logins_give_the_address_its_attempt_back(client, db):
             assert response.status_code == 302
             client.logout()
         assert throttle.current_lock("bo", "10.0.0.7") is None
+
+
+def test_client_address_behind_a_trusted_proxy():
+    factory = RequestFactory()
+    with override_settings(RESULTAT_TRUSTED_PROXIES=["127.0.0.1"]):
+        via_proxy = factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.4")
+        assert throttle.client_ip(via_proxy) == "198.51.100.4"  # the client-written 6.6.6.6 is not believed
+        other = factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.5")
+        assert throttle.client_ip(other) == "198.51.100.5"  # two visitors behind one proxy stay apart
+        direct = factory.get("/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.4")
+        assert throttle.client_ip(direct) == "203.0.113.9"  # not from the proxy: the header is ignored
+    with override_settings(RESULTAT_TRUSTED_PROXIES=[]):
+        assert throttle.client_ip(factory.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4")) == "127.0.0.1"

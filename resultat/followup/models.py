@@ -296,6 +296,18 @@ class StateChange(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    @staticmethod
+    def _state_label(value: str) -> str:
+        return Contribution.State(value).label if value in Contribution.State.values else value
+
+    @property
+    def from_state_label(self) -> str:
+        return self._state_label(self.from_state)
+
+    @property
+    def to_state_label(self) -> str:
+        return self._state_label(self.to_state)
+
 
 class ReviewComment(models.Model):
     contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="comments")

@@ -132,3 +132,20 @@ def test_assign_an_editor(client, contribution, people):
     assert contribution.assignee == people["editor_a2"]
     login(client, people["editor_b"])
     assert client.post(url, {"assignee": ""}).status_code == 403
+
+
+def test_staff_page_survives_state_changes_and_comments_without_a_person(client, contribution, people):
+    """Imported and command-line state changes have no actor; a deleted author leaves None.
+
+    The template once resolved ``t.actor.username`` as a filter argument, which raises
+    for a missing actor: every imported contribution's staff page was a 500.
+    """
+    from resultat.followup.models import ReviewComment, StateChange
+
+    StateChange.objects.create(contribution=contribution, from_state="approved", to_state="published", actor=None)
+    ReviewComment.objects.create(contribution=contribution, author=None, text="Kommentar utan författare")
+    page = login(client, people["analyst"]).get(reverse("followup:contribution", args=[contribution.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "systemet: godkänd → publicerad" in html
+    assert "borttagen användare" in html and "Kommentar utan författare" in html

@@ -1,6 +1,11 @@
-from hypothesis import given, strategies as st
+import html
+import re
+import time
 
-from resultat.core.markup import html_to_markup, markup_to_html
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from resultat.core.markup import _inline, html_to_markup, markup_to_html
 from resultat.core.richtext import sanitize
 
 
@@ -29,3 +34,36 @@ def test_any_text_gives_html_that_the_sanitiser_keeps_safe(text):
     assert "<script" not in sanitize(html).lower()
     # editing the stored text again and saving it gives the same HTML
     assert markup_to_html(html_to_markup(html)) == markup_to_html(html_to_markup(markup_to_html(html_to_markup(html))))
+
+
+# The patterns the inline markup used to be parsed with (quadratic on a long line of
+# unclosed markers); the linear scanners must give exactly their result.
+_OLD_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https?://|mailto:|/)[^\s)]+)\)")
+_OLD_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_OLD_ITALIC = re.compile(r"(?<![*\w])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![*\w])")
+
+
+def _old_inline(text: str) -> str:
+    out = html.escape(text, quote=False)
+    out = _OLD_LINK.sub(lambda m: f'<a href="{html.escape(html.unescape(m.group(2)), quote=True)}">{m.group(1)}</a>', out)
+    out = _OLD_BOLD.sub(r"<strong>\1</strong>", out)
+    return _OLD_ITALIC.sub(r"<em>\1</em>", out)
+
+
+_MARKUP_ALPHABET = st.sampled_from(list("**[]()/ a_é\t\n") + ["http://", "https://", "mailto:", "&", "<"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_MARKUP_ALPHABET, max_size=40).map("".join))
+def test_linear_inline_parser_gives_what_the_patterns_gave(text):
+    assert _inline(text) == _old_inline(text)
+
+
+@pytest.mark.parametrize("unit", ["**a ", "*a ", "[a", "[a](http://x ", "[", "**", "*a*a", "a](/", "***a "])
+def test_inline_markup_is_linear_on_one_hostile_line(unit):
+    text = unit * (200_000 // len(unit))
+    started = time.perf_counter()
+    markup_to_html(text)
+    html_to_markup(markup_to_html(text))
+    elapsed = time.perf_counter() - started
+    assert elapsed < 2.0, f"{unit!r} × {len(text)} characters took {elapsed:.1f} s"

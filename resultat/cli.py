@@ -19,10 +19,19 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resultat.config.settings")
     from django.core.management import execute_from_command_line
 
-    if not argv or argv[0] in ("-h", "--help", "help") and len(argv) == 1:
-        _print_help()
-        return
-    execute_from_command_line(["resultat", *argv])
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        if not argv or argv[0] in ("-h", "--help", "help") and len(argv) == 1:
+            _print_help()
+            return
+        execute_from_command_line(["resultat", *argv])
+    except ImproperlyConfigured as exc:
+        # A missing or unfit environment (SECRET_KEY, DATABASE_URL ...): one line, no traceback.
+        print(f"resultat: {exc}", file=sys.stderr)
+        if not os.environ.get("SECRET_KEY") and not os.environ.get("RESULTAT_DEV"):
+            print("resultat: för utveckling (som make run): RESULTAT_DEV=1 resultat …", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _print_help() -> None:

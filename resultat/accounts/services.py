@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from resultat.accounts.models import Role, User
 
@@ -41,6 +42,40 @@ def ensure_roles() -> dict[str, Group]:
             group.permissions.set(wanted)
         groups[role] = group
     return groups
+
+
+class AccountError(Exception):
+    """A clear, user-facing reason why an account could not be created."""
+
+
+@transaction.atomic
+def create_account(*, username: str, password: str, role: str, email: str = "", name: str = "") -> User:
+    """Create a login with one role; administrators and analysts may use the admin.
+
+    The password must pass the configured validators; an existing username is refused.
+    """
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    if role not in Role.values:
+        raise AccountError(_("Okänd roll %(role)s.") % {"role": role})
+    username = username.strip()
+    if not username or len(username) > 150 or "\x00" in username:
+        raise AccountError(_("Ogiltigt användarnamn."))
+    if User.objects.filter(username__iexact=username).exists():
+        raise AccountError(_("Användarnamnet %(name)s finns redan.") % {"name": username})
+    first, _sep, last = name.strip().partition(" ")
+    user = User(username=username, email=email.strip(), first_name=first, last_name=last)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise AccountError(" ".join(exc.messages)) from exc
+    user.is_staff = role in (Role.ADMINISTRATOR, Role.ANALYST)
+    user.is_superuser = role == Role.ADMINISTRATOR
+    user.set_password(password)
+    user.save()
+    user.groups.set([ensure_roles()[role]])
+    return user
 
 
 @dataclass(frozen=True)

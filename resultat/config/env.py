@@ -42,6 +42,32 @@ def dev_secret_key(var_dir: Path) -> str:
     return key
 
 
+# Values seen in tutorials, templates and .env examples; a key like these is public.
+_PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "secret", "placeholder", "example", "your-", "insecure", "xxxx", "…", "...")
+MIN_SECRET_KEY_LENGTH = 50
+MIN_SECRET_KEY_UNIQUE = 5
+
+
+def weak_secret_key_reason(key: str) -> str | None:
+    """Why ``key`` is unfit for production, or None when it is fine.
+
+    The same thresholds as Django's deploy check (security.W009): at least 50
+    characters and 5 different ones, and not Django's generated development key;
+    on top of that no known placeholder word.
+    """
+    if len(key) < MIN_SECRET_KEY_LENGTH:
+        return f"den är {len(key)} tecken lång; minst {MIN_SECRET_KEY_LENGTH} krävs"
+    if len(set(key)) < MIN_SECRET_KEY_UNIQUE:
+        return f"den har färre än {MIN_SECRET_KEY_UNIQUE} olika tecken"
+    lowered = key.lower()
+    if lowered.startswith("django-insecure"):
+        return "det är Djangos osäkra utvecklingsnyckel"
+    for word in _PLACEHOLDER_WORDS:
+        if word in lowered:
+            return f"den innehåller platshållaren {word!r}"
+    return None
+
+
 def database_from_url(url: str | None, var_dir: Path) -> dict:
     """Turn DATABASE_URL into a Django DATABASES entry.
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from resultat.config.env import database_from_url, dev_secret_key, env_bool, env_list, oidc_from_env
+from resultat.config.env import database_from_url, dev_secret_key, env_bool, env_list, oidc_from_env, weak_secret_key_reason
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("RESULTAT_VAR_DIR", BASE_DIR / "var"))
@@ -28,6 +28,13 @@ if not SECRET_KEY:
     raise ImproperlyConfigured(
         "SECRET_KEY måste sättas i miljön i produktion (se docs/deploy.md). "
         "För utveckling: make run."
+    )
+if not (DEV or DEBUG) and (_weak := weak_secret_key_reason(SECRET_KEY)):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        f"SECRET_KEY duger inte i produktion: {_weak}. Skapa en ny, till exempel med "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(50))' (se docs/deploy.md)."
     )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if (DEV or DEBUG) else [])
@@ -53,6 +60,7 @@ INSTALLED_APPS = [
     "resultat.search",
     "resultat.learning",
     "resultat.security",
+    "resultat.example",
 ]
 
 MIDDLEWARE = [

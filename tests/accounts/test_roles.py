@@ -58,3 +58,26 @@ def test_editor_cannot_reach_admin(client, db):
     client.login(username="redaktor", password="demo-redaktor-2026")
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_accounts_create_makes_a_login_with_one_role(db, monkeypatch, capsys):
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    from resultat.accounts.models import Role, User
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("ett-långt-lösenord-för-admin\n"))
+    call_command("accounts", "create", "forsta", "--role", Role.ADMINISTRATOR, "--email", "a@example.invalid", "--name", "Första Admin", "--password-stdin")
+    user = User.objects.get(username="forsta")
+    assert user.is_superuser and user.is_staff and user.check_password("ett-långt-lösenord-för-admin")
+    assert list(user.groups.values_list("name", flat=True)) == [Role.ADMINISTRATOR]
+    assert (user.first_name, user.last_name) == ("Första", "Admin")
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("kort\n"))
+    with pytest.raises(CommandError, match="Inget skapades"):
+        call_command("accounts", "create", "svag", "--role", Role.EDITOR, "--password-stdin")
+    monkeypatch.setattr("sys.stdin", io.StringIO("ett-annat-långt-lösenord\n"))
+    with pytest.raises(CommandError, match="finns redan"):
+        call_command("accounts", "create", "FORSTA", "--role", Role.EDITOR, "--password-stdin")
+    assert User.objects.count() == 1

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from resultat.followup import views
+from resultat.followup import views, word_views
 
 app_name = "followup"
 
@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.cycle_list, name="cycles"),
     path("mina-uppgifter/", views.my_tasks, name="my_tasks"),
     path("granskning/", views.review_queue, name="review_queue"),
+    path("word/", word_views.word_home, name="word"),
+    path("word/ladda-upp/", word_views.word_upload, name="word_upload"),
+    path("word/bekrafta/", word_views.word_confirm, name="word_confirm"),
+    path("word/<int:year>/verksamhet/<slug:unit>/", word_views.word_download, name="word_download"),
+    path("word/<int:year>/alla-verksamheter/", word_views.word_zip, name="word_zip"),
     path("<int:year>/", views.cycle_detail, name="cycle"),
     path("<int:year>/<slug:action>/", views.cycle_action, name="cycle_action"),
     path("bidrag/<int:pk>/", views.contribution, name="contribution"),

@@ -52,12 +52,16 @@ def filter_initiatives(params) -> tuple:
     return qs, f
 
 
-def decision_rows(year: int) -> list[dict]:
+def decision_rows(year: int, *, include_synthetic: bool = True) -> list[dict]:
     """One plain dict per decision of ``year`` with everything the compilation groups by.
     Municipality: the decision's own, else the initiative's (split evenly), else unspecified.
-    Sub-priority: the decision's own, else the initiative's primary one."""
+    Sub-priority: the decision's own, else the initiative's primary one. Without
+    ``include_synthetic`` only real decisions (as in a published report edition)."""
+    qs = FundingDecision.objects.filter(decision_date__year=year)
+    if not include_synthetic:
+        qs = qs.filter(synthetic=False)
     decisions = list(
-        FundingDecision.objects.filter(decision_date__year=year)
+        qs
         .select_related("programme", "municipality", "subpriority", "initiative")
         .order_by("pk")
     )
@@ -92,11 +96,11 @@ def decision_rows(year: int) -> list[dict]:
     return rows
 
 
-def annual_compilation(year: int) -> dict:
+def annual_compilation(year: int, *, include_synthetic: bool = True) -> dict:
     """The compilation as plain data (for the page, the downloads and the report)."""
     from resultat.strategy.models import Perspective
 
-    rows = decision_rows(year)
+    rows = decision_rows(year, include_synthetic=include_synthetic)
     total = sum((r["amount"] for r in rows), Decimal(0))
     by_support = sum_by(rows, "support")
     by_support_sub = sum_by(rows, "support", "subpriority")
@@ -142,14 +146,26 @@ def compilation_years() -> list[int]:
     return sorted({d.year for d in FundingDecision.objects.dates("decision_date", "year")}, reverse=True)
 
 
-def impact_matrix() -> dict:
+SYNTHETIC_IMPACT_PREFIX = "Syntetiska demovärden"
+
+
+def impact_matrix(*, include_synthetic: bool = True) -> dict:
+    """Initiatives × the 17 goals, totals per goal and goal conflicts. Without
+    ``include_synthetic`` (a published report edition) impacts of synthetic initiatives,
+    impacts written by the demo (justification starting "Syntetiska demovärden") and
+    synthetic funding decisions are left out."""
     goals = list(SdgGoal.objects.order_by("number"))
-    impacts = list(SdgImpact.objects.select_related("initiative", "goal", "target"))
+    qs = SdgImpact.objects.select_related("initiative", "goal", "target")
+    granted = Sum("funding__granted_amount")
+    if not include_synthetic:
+        qs = qs.exclude(initiative__synthetic=True).exclude(justification__startswith=SYNTHETIC_IMPACT_PREFIX)
+        granted = Sum("funding__granted_amount", filter=Q(funding__synthetic=False))
+    impacts = list(qs)
     per_init = defaultdict(lambda: defaultdict(set))
     for i in impacts:
         per_init[i.initiative_id][i.goal.number].add(i.direction)
-    initiatives = Initiative.objects.filter(pk__in=per_init).annotate(granted=Sum("funding__granted_amount")).order_by("name")
-    synthetic_funding = FundingDecision.objects.filter(initiative_id__in=per_init, synthetic=True).exists()
+    initiatives = Initiative.objects.filter(pk__in=per_init).annotate(granted=granted).order_by("name")
+    synthetic_funding = include_synthetic and FundingDecision.objects.filter(initiative_id__in=per_init, synthetic=True).exists()
     rows = []
     counts = {g.number: {"positive": 0, "negative": 0} for g in goals}
     volume = {g.number: Decimal(0) for g in goals}

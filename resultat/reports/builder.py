@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from resultat.core import richtext
 from resultat.core.report.model import (
-    ITEM_HEADINGS, ITEM_ORDER, Annex, AreaBlock, Chapter, Contact, ContactGroup, Item, ItemGroup,
+    ITEM_HEADINGS, ITEM_ORDER, AreaBlock, Chapter, Contact, ContactGroup, Item, ItemGroup,
     PriorityOverview, Question, QuestionSection, Report, StrategyOverview, slug,
 )
 from resultat.followup.models import AreaPlacement, Contribution, ContributionItem, Cycle
@@ -29,6 +29,10 @@ CONTACTS_INTRO = "För frågor om innehållet, kontakta respektive verksamhet."
 
 
 def _title(cycle: Cycle) -> tuple[str, str]:
+def _indicator_count(n: int) -> str:
+    return f"{n} indikator" if n == 1 else f"{n} indikatorer"
+
+
     region = cycle.version.strategy.region.name
     short = region.removeprefix("Region ").strip()
     return f"Resultat {short} {cycle.year}", region
@@ -66,9 +70,6 @@ def _groups(items) -> list[ItemGroup]:
 
 
 def contributions(cycle: Cycle):
-    qs = cycle.contributions.all()
-    if cycle.state == Cycle.State.PUBLISHED:
-        qs = qs.filter(state=Contribution.State.PUBLISHED)
     return (
         qs.select_related("area", "chapter", "question", "joint_with")
         .prefetch_related("items__sdg_goal", "items__sdg_target", "items__arena", "items__initiative", "joint_parts")
@@ -76,7 +77,12 @@ def contributions(cycle: Cycle):
     )
 
 
-def build_report(cycle: Cycle, progress=None) -> Report:
+def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None = None) -> Report:
+    """The cycle's report. ``include_synthetic`` (default: only for an unpublished cycle)
+    lets charts and annex tables with synthetic demo values in, labelled; a published
+    cycle's report leaves them out and says what is missing."""
+    if include_synthetic is None:
+        include_synthetic = cycle.state != Cycle.State.PUBLISHED
     title, region = _title(cycle)
     questions = list(cycle.question_set.questions.order_by("order"))
     report = Report(
@@ -117,11 +123,16 @@ def build_report(cycle: Cycle, progress=None) -> Report:
                 ))
             if section.blocks:
                 chapter.sections.append(section)
-        chapter.indicators = adapters.indicator_sections(cycle, ch)
+        chapter.indicators, left_out = adapters.indicator_sections(cycle, ch, include_synthetic=include_synthetic)
+        if left_out:
+            chapter.indicators_note = (
+                "Indikatorer utan verkliga värden visas inte i denna utgåva ("
+                + _indicator_count(len(left_out)) + "): " + "; ".join(left_out) + "."
+            )
         report.chapters.append(chapter)
         if progress:
             progress("kapitel", n + 1, len(chapters))
-    report.annex = Annex(adapters.funding_tables(cycle), adapters.impact_matrix(cycle), adapters.goal_conflicts(cycle))
+    report.annex = adapters.annex(cycle, include_synthetic=include_synthetic)
     report.contacts = _contacts(chapters)
     return report
 

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max
 
+from django.utils.translation import gettext as _
+
 from resultat.core.report.model import Report
 from resultat.followup.models import Cycle
 from resultat.reports.builder import build_report
+from resultat.followup.services import FollowupError
 from resultat.reports.models import ReportEdition
 
 FORMATS = ("html", "pdf", "docx")
@@ -21,9 +24,26 @@ CONTENT_TYPES = {
 
 
 @transaction.atomic
+class EditionRefused(FollowupError):
+    """A report that may not be frozen (published): it holds synthetic demo values."""
+
+
+def check_publishable(report: Report) -> None:
+    """Refuse a report whose charts or tables hold synthetic values, saying which."""
+    parts = report.synthetic_parts()
+    if parts:
+        raise EditionRefused(
+            _("Utgåvan kan inte frysas eller publiceras: den innehåller syntetiska demovärden (%(parts)s). "
+              "Byt ut dem mot verkliga värden eller ta bort dem först.") % {"parts": "; ".join(parts)}
+        )
+
+
 def freeze_edition(cycle: Cycle, actor=None) -> ReportEdition:
-    """Freeze the cycle's report as a new edition, unless the latest has the same hash."""
-    report = build_report(cycle)
+    """Freeze the cycle's report as a new edition, unless the latest has the same hash.
+    An edition holds only real values: the report is built without synthetic series and
+    synthetic funding, and anything synthetic left makes ``EditionRefused``."""
+    report = build_report(cycle, include_synthetic=False)
+    check_publishable(report)
     data, digest = report.to_json(), report.content_hash()
     latest = ReportEdition.objects.select_for_update().filter(cycle=cycle).order_by("-number").first()
     if latest is not None and latest.content_hash == digest:

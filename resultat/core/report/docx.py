@@ -244,8 +244,10 @@ def render_docx(report: Report) -> bytes:
                         if it.text:
                             p.add_run().add_break()
                             p.add_run(_clean(it.text))
-        if ch.indicators:
+        if ch.indicators or ch.indicators_note:
             doc.add_heading("Indikatorer", 2)
+            if ch.indicators_note:
+                doc.add_paragraph(_clean(ch.indicators_note))
             for ind in ch.indicators:
                 doc.add_heading(_clean(ind.title), 3)
                 if ind.synthetic:
@@ -261,6 +263,10 @@ def render_docx(report: Report) -> bytes:
     a = report.annex
     if not a.is_empty():
         doc.add_heading("Bilaga", 1)
+        if a.synthetic:
+            doc.add_paragraph().add_run(charts.SYNTHETIC_LABEL).bold = True
+        for note in a.notes:
+            doc.add_paragraph(_clean(note))
         if a.funding_tables:
             doc.add_heading("Sammanställning av finansiering", 2)
             for t in a.funding_tables:

@@ -118,8 +118,10 @@ def render_fragment(report: Report) -> str:
                     o.append("</ul></div>")
                 o.append("</section>")
             o.append("</section>")
-        if ch.indicators:
+        if ch.indicators or ch.indicators_note:
             o.append(f'<section class="indicators" aria-labelledby="{_e(ch.id)}-indikatorer"><h3 id="{_e(ch.id)}-indikatorer">Indikatorer</h3>')
+            if ch.indicators_note:
+                o.append(f'<p class="indicators-note">{_e(ch.indicators_note)}</p>')
             for ind in ch.indicators:
                 o.append(f'<section class="indicator" aria-labelledby="{_e(ind.id)}"><h4 id="{_e(ind.id)}">{_e(ind.title)}</h4>')
                 if ind.synthetic:
@@ -134,6 +136,9 @@ def render_fragment(report: Report) -> str:
     if not report.annex.is_empty():
         a = report.annex
         o.append('<section class="annex" aria-labelledby="bilaga"><h2 id="bilaga">Bilaga</h2>')
+        if a.synthetic:
+            o.append(f'<p class="synthetic"><strong>{charts.SYNTHETIC_LABEL}</strong></p>')
+        o += [f'<p class="annex-note">{_e(n)}</p>' for n in a.notes]
         if a.funding_tables:
             o.append('<h3 id="bilaga-finansiering">Sammanställning av finansiering</h3>' + "".join(table_html(t) for t in a.funding_tables))
         if a.impact_matrix:

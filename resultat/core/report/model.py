@@ -136,6 +136,9 @@ class Chapter:
     number: str = ""
     sections: list[QuestionSection] = field(default_factory=list)
     indicators: list[IndicatorSection] = field(default_factory=list)
+    # What the indicator section lacks, e.g. indicators left out of a published edition
+    # because they only have synthetic demo values.
+    indicators_note: str = ""
 
 
 @dataclass
@@ -157,14 +160,18 @@ class ContactGroup:
 @dataclass
 class Annex:
     """Bilaga: the year's funding compilation (tables), the Agenda 2030 impact matrix and
-    goal conflicts (målkonflikter), as paragraphs."""
+    goal conflicts (målkonflikter), as paragraphs. ``notes`` are printed under the annex
+    heading (what the register lacks, what is left out); ``synthetic`` marks demo values
+    ("Syntetiska demovärden"), which a published edition never holds."""
 
     funding_tables: list[Table] = field(default_factory=list)
     impact_matrix: Table | None = None
     goal_conflicts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    synthetic: bool = False
 
     def is_empty(self) -> bool:
-        return not (self.funding_tables or self.impact_matrix or self.goal_conflicts)
+        return not (self.funding_tables or self.impact_matrix or self.goal_conflicts or self.notes)
 
 
 @dataclass
@@ -225,12 +232,19 @@ class Report:
             out.append((1, ch.id, ch.title))
             for s in ch.sections:
                 out.append((2, s.id, s.title))
-            if ch.indicators:
+            if ch.indicators or ch.indicators_note:
                 out.append((2, f"{ch.id}-indikatorer", "Indikatorer"))
         if not self.annex.is_empty():
             out.append((1, "bilaga", "Bilaga"))
         if self.contacts:
             out.append((1, "kontakt", "Kontakt för mer information"))
+        return out
+
+    def synthetic_parts(self) -> list[str]:
+        """Where the report holds synthetic (demo) values: one line per chart or table."""
+        out = [f"{ch.title}: indikatorn {ind.title!r}" for ch in self.chapters for ind in ch.indicators if ind.synthetic]
+        if self.annex.synthetic:
+            out.append("Bilagan: finansiering, påverkansmatris eller målkonflikter")
         return out
 
     # -- serialisation ----------------------------------------------------------------------

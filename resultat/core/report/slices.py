@@ -62,9 +62,9 @@ def make_slice(report: Report, code: str) -> Report:
                     kept.append(sec)
         ch.sections = kept
         if not spec.indicators:
-            ch.indicators = []
+            ch.indicators, ch.indicators_note = [], ""
     out.chapters = [ch for ch in out.chapters if ch.sections or ch.indicators]
     if not spec.annex:
-        out.annex.funding_tables, out.annex.impact_matrix, out.annex.goal_conflicts = [], None, []
+        out.annex = type(out.annex)()
     out.questions = [q for q in out.questions if q.code in spec.questions]
     return out

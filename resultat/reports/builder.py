@@ -28,11 +28,11 @@ CLOSING = (
 CONTACTS_INTRO = "För frågor om innehållet, kontakta respektive verksamhet."
 
 
-def _title(cycle: Cycle) -> tuple[str, str]:
 def _indicator_count(n: int) -> str:
     return f"{n} indikator" if n == 1 else f"{n} indikatorer"
 
 
+def _title(cycle: Cycle) -> tuple[str, str]:
     region = cycle.version.strategy.region.name
     short = region.removeprefix("Region ").strip()
     return f"Resultat {short} {cycle.year}", region
@@ -70,6 +70,9 @@ def _groups(items) -> list[ItemGroup]:
 
 
 def contributions(cycle: Cycle):
+    qs = cycle.contributions.all()
+    if cycle.state == Cycle.State.PUBLISHED:
+        qs = qs.filter(state=Contribution.State.PUBLISHED)
     return (
         qs.select_related("area", "chapter", "question", "joint_with")
         .prefetch_related("items__sdg_goal", "items__sdg_target", "items__arena", "items__initiative", "joint_parts")

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from resultat.core.report.model import Report
 from resultat.followup.models import Cycle
-from resultat.reports.builder import build_report
 from resultat.followup.services import FollowupError
+from resultat.reports.builder import build_report
 from resultat.reports.models import ReportEdition
 
 FORMATS = ("html", "pdf", "docx")
@@ -23,7 +23,6 @@ CONTENT_TYPES = {
 }
 
 
-@transaction.atomic
 class EditionRefused(FollowupError):
     """A report that may not be frozen (published): it holds synthetic demo values."""
 
@@ -38,6 +37,7 @@ def check_publishable(report: Report) -> None:
         )
 
 
+@transaction.atomic
 def freeze_edition(cycle: Cycle, actor=None) -> ReportEdition:
     """Freeze the cycle's report as a new edition, unless the latest has the same hash.
     An edition holds only real values: the report is built without synthetic series and

@@ -97,6 +97,10 @@ class Observation(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
     area_code = models.CharField(_("område (SCB-kod)"), max_length=8)
     period = models.PositiveSmallIntegerField(_("år"))
+    period_code = models.CharField(
+        _("period"), max_length=12, blank=True, default="", db_default="",
+        help_text=_("Tom för ett helt år; annars källans period, t.ex. 2026M01, 2026K1, 2026H1 eller 2025/26."),
+    )
     gender = models.CharField(_("kön"), max_length=1, choices=Gender.choices, default=Gender.TOTAL)
     value = models.FloatField(_("värde"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, blank=True)
@@ -107,15 +111,22 @@ class Observation(models.Model):
     )
 
     class Meta:
-        ordering = ["indicator", "area_code", "period", "gender"]
+        ordering = ["indicator", "area_code", "period", "period_code", "gender"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "area_code", "period", "gender"], name="observation_unique_point"),
+            models.UniqueConstraint(fields=["indicator", "area_code", "period", "period_code", "gender"], name="observation_unique_point"),
         ]
         verbose_name = _("observation")
         verbose_name_plural = _("observationer")
 
     def __str__(self) -> str:
-        return f"{self.indicator.external_id} {self.area_code} {self.period} {self.gender}: {self.value}"
+        return f"{self.indicator.external_id} {self.area_code} {self.period_code or self.period} {self.gender}: {self.value}"
+
+    @property
+    def period_label(self) -> str:
+        """The period in Swedish (2025, jan 2026, 2026 kv. 1, 2025/26)."""
+        from resultat.core.sources import periods
+
+        return periods.from_stored(self.period, self.period_code).label
 
 
 class IndicatorLink(models.Model):

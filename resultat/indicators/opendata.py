@@ -328,7 +328,7 @@ OBSERVATIONS = Dataset(
         f"provenance – source, the source's id, when the response was fetched and its URL. {SYNTHETIC_EN}"
     ),
     fields=(
-        _f("id", required=True, description="indikatorns id.områdeskod.år.kön"),
+        _f("id", required=True, description="indikatorns id.områdeskod.period.kön (perioden: året, eller t.ex. 2026M01)"),
         _f("indicator", description="Indikatorns id (kolada-N01951)"),
         _f("source", description="kolada, scb eller manual"),
         _f("external_id", description="Indikatorns id hos källan"),
@@ -336,6 +336,8 @@ OBSERVATIONS = Dataset(
         _f("area_name"),
         _f("area_kind", description="country, region eller municipality"),
         _f("year", "integer"),
+        _f("period", description="Perioden: året (2025), eller källans kortare period: halvår 2026H1, kvartal 2026K1, "
+                                 "månad 2026M01, vecka 2026V01, brutet år 2025/26"),
         _f("gender", description="T totalt, K kvinnor, M män"),
         _f("value", "number", nullable=True),
         _f("unit"),
@@ -366,7 +368,7 @@ def _observations(filters: dict[str, Any]) -> QuerySet:
         qs = qs.filter(indicator_id__in=IndicatorLink.objects.filter(sdg_goal__number=filters["sdg"]).values("indicator_id"))
     if "subpriority" in filters:
         qs = qs.filter(indicator_id__in=IndicatorLink.objects.filter(kind=IndicatorLink.Kind.SUBPRIORITY, element_code=filters["subpriority"]).values("indicator_id"))
-    return qs.order_by("indicator__source", "indicator__external_id", "area_code", "period", "gender")
+    return qs.order_by("indicator__source", "indicator__external_id", "area_code", "period", "period_code", "gender")
 
 
 def area_kind(code: str) -> str:
@@ -389,7 +391,7 @@ def attribution(o: Observation) -> str:
 def _observation_row(o: Observation) -> dict[str, Any]:
     ind = o.indicator
     return {
-        "id": f"{indicator_id(ind)}.{o.area_code}.{o.period}.{o.gender}",
+        "id": f"{indicator_id(ind)}.{o.area_code}.{o.period_code or o.period}.{o.gender}",
         "indicator": indicator_id(ind),
         "source": ind.source,
         "external_id": ind.external_id,
@@ -397,6 +399,7 @@ def _observation_row(o: Observation) -> dict[str, Any]:
         "area_name": selectors.area_name(o.area_code),
         "area_kind": area_kind(o.area_code),
         "year": o.period,
+        "period": o.period_code or str(o.period),
         "gender": o.gender,
         "value": o.value,
         "unit": ind.unit,
@@ -446,7 +449,8 @@ def opensdg_observations(indicator: Indicator, county: str | None = None) -> lis
     county = county or selectors.home_area_code()
     rows = []
     for area, period, gender, value, synthetic in (
-        Observation.objects.filter(indicator=indicator).exclude(value=None)
+        # Open SDG's Year column holds years: shorter periods (months, quarters) are not exported there.
+        Observation.objects.filter(indicator=indicator, period_code="").exclude(value=None)
         .values_list("area_code", "period", "gender", "value", "synthetic").order_by("area_code", "period", "gender")
     ):
         disagg = {}

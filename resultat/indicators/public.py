@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Max
 
 from resultat.core.charts.specs import format_number
+from resultat.core.sources import periods
 from resultat.indicators import selectors
 from resultat.indicators.models import Indicator, IndicatorLink, Observation
 
@@ -67,18 +68,27 @@ def headline_indicators() -> list[dict[str, Any]]:
 def municipality_rows(code: str, county: str) -> list[dict[str, Any]]:
     """Per indicator with a value for the municipality: its latest year, and the
     municipality's, the county's and the country's value that year (gender total)."""
-    latest = dict(
+    latest_year = dict(
         Observation.objects.filter(area_code=code, gender="T").exclude(value=None)
         .values("indicator_id").annotate(year=Max("period")).values_list("indicator_id", "year")
     )
-    if not latest:
+    if not latest_year:
         return []
-    values: dict[tuple[int, str, int], tuple[float | None, bool]] = {}
-    for ind_id, area, period, value, synthetic in Observation.objects.filter(
-        indicator_id__in=latest, area_code__in=[code, county, selectors.COUNTRY], gender="T"
-    ).values_list("indicator_id", "area_code", "period", "value", "synthetic").order_by():
-        if latest.get(ind_id) == period:
-            values[(ind_id, area, period)] = (value, synthetic)
+    # Within the latest year, the latest period (a monthly table has twelve).
+    latest: dict[int, periods.Period] = {}
+    rows_of_year = []
+    for ind_id, area, period, period_code, value, synthetic in Observation.objects.filter(
+        indicator_id__in=latest_year, area_code__in=[code, county, selectors.COUNTRY], gender="T"
+    ).values_list("indicator_id", "area_code", "period", "period_code", "value", "synthetic").order_by():
+        if latest_year.get(ind_id) != period:
+            continue
+        key = periods.from_stored(period, period_code)
+        rows_of_year.append((ind_id, area, key, value, synthetic))
+        if area == code and value is not None and (ind_id not in latest or latest[ind_id] < key):
+            latest[ind_id] = key
+    values: dict[tuple[int, str, periods.Period], tuple[float | None, bool]] = {
+        (ind_id, area, key): (value, synthetic) for ind_id, area, key, value, synthetic in rows_of_year
+    }
     rows = []
     for ind in Indicator.objects.filter(pk__in=latest).order_by("title"):
         year = latest[ind.pk]
@@ -88,7 +98,7 @@ def municipality_rows(code: str, county: str) -> list[dict[str, Any]]:
         comparable = selectors.comparable(ind)
         rows.append({
             "indicator": ind,
-            "year": year,
+            "year": year.label,
             "value": format_number(own, ind.decimals),
             "county": format_number(cty, ind.decimals) if comparable else "–",
             "country": format_number(nat, ind.decimals) if comparable else "–",

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from resultat.core import charts
 from resultat.core.charts.specs import SYNTHETIC_NOTE, ChartSeries, data_rows, format_number, swedish_sort_key
 from resultat.core.indicators.progress import STATUS_LABELS, Comparison, Progress, Status, assess, compare_with_country
-from resultat.core.sources import areacodes
+from resultat.core.sources import areacodes, periods
 from resultat.indicators.models import AssessmentOverride, Indicator, IndicatorLink, Observation, Source
 
 COUNTRY = "00"
@@ -45,17 +45,36 @@ def area_name(code: str) -> str:
         return code
 
 
-def chart_data(indicator_id: int, areas: list[str], genders: tuple[str, ...] = ("T",)) -> dict[tuple[str, str], dict[int, tuple[float | None, bool]]]:
-    """{(area, gender): {year: (value, synthetic)}} in one query (the data behind one chart)."""
-    out: dict[tuple[str, str], dict[int, tuple[float | None, bool]]] = {}
-    for area, gender, period, value, synthetic in Observation.objects.filter(
+def chart_data(indicator_id: int, areas: list[str], genders: tuple[str, ...] = ("T",)) -> dict[tuple[str, str], dict[Any, tuple[float | None, bool]]]:
+    """{(area, gender): {period: (value, synthetic)}} in one query (the data behind one chart).
+
+    The period is the year (an int) when the indicator has annual values only; when
+    any value belongs to a shorter period (month, quarter, …) every key is a
+    :class:`~resultat.core.sources.periods.Period`, so a series sorts in time order."""
+    out: dict[tuple[str, str], dict[Any, tuple[float | None, bool]]] = {}
+    rows = list(Observation.objects.filter(
         indicator_id=indicator_id, area_code__in=areas, gender__in=genders
-    ).values_list("area_code", "gender", "period", "value", "synthetic").order_by():
-        out.setdefault((area, gender), {})[period] = (value, synthetic)
+    ).values_list("area_code", "gender", "period", "period_code", "value", "synthetic").order_by())
+    sub_annual = any(code for _a, _g, _p, code, _v, _s in rows)
+    for area, gender, period, code, value, synthetic in rows:
+        key = periods.from_stored(period, code) if sub_annual else period
+        out.setdefault((area, gender), {})[key] = (value, synthetic)
     return out
 
 
-def _values(points: dict[int, tuple[float | None, bool]] | None) -> dict[int, float | None]:
+def annual(points: dict[Any, float | None]) -> dict[int, float | None]:
+    """Only the whole-year points, keyed by year (the progress assessment works on years)."""
+    out: dict[int, float | None] = {}
+    for key, value in points.items():
+        if isinstance(key, periods.Period):
+            if key.is_annual:
+                out[key.year] = value
+        else:
+            out[key] = value
+    return out
+
+
+def _values(points: dict[Any, tuple[float | None, bool]] | None) -> dict[Any, float | None]:
     return {y: v for y, (v, _s) in sorted((points or {}).items())}
 
 
@@ -145,7 +164,8 @@ class Assessment:
 def assessment(indicator: Indicator, link: IndicatorLink | None = None, county: str | None = None) -> Assessment:
     county = county or home_area_code()
     data = chart_data(indicator.pk, [county, COUNTRY])
-    series, country = _values(data.get((county, "T"))), _values(data.get((COUNTRY, "T")))
+    # Assessed on whole years: a monthly or quarterly series has no yearly trend to compare.
+    series, country = annual(_values(data.get((county, "T")))), annual(_values(data.get((COUNTRY, "T"))))
     direction = link.direction if link else indicator.direction
     target = (link.target_value, link.target_year) if link and link.target_value is not None else None
     progress = assess(series, direction=direction, target=target[0] if target else None, target_year=target[1] if target else None)

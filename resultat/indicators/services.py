@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from resultat.accounts.models import Role
 from resultat.core.indicators.progress import Status
-from resultat.core.sources import areacodes, jsonstat
+from resultat.core.sources import areacodes, jsonstat, periods
 from resultat.core.sources.errors import SourceError
 from resultat.core.sources.http import RawResponse
 from resultat.core.sources.kolada import KoladaClient, parse_data_page
@@ -48,22 +48,26 @@ class IndicatorError(ValueError):
 # ---------------------------------------------------------------------------
 
 _OBS_COLUMNS = ("indicator_id", "area_code", "period", "gender", "value", "status", "synthetic", "response_id")
+_OBS_COLUMNS_PERIOD = ("indicator_id", "area_code", "period", "period_code", "gender", "value", "status", "synthetic", "response_id")
 
 
-def bulk_insert_observations(rows: Iterable[Sequence[Any]], *, batch_size: int = 1000) -> int:
+def bulk_insert_observations(rows: Iterable[Sequence[Any]], *, batch_size: int = 1000, period_codes: bool = False) -> int:
     """Insert new observations fast: multi-row ``INSERT ... VALUES (...), (...)`` statements
     of ``batch_size`` plain tuples ``(indicator_id, area_code, period, gender, value, status,
     synthetic, response_id)`` (no model instances, no COPY; the same on SQLite and PostgreSQL).
+    Annual values leave ``period_code`` to its database default (empty); with
+    ``period_codes=True`` each tuple carries it after ``period``.
 
     For loading into an empty indicator (demo snapshot, benchmarks, first sync);
     duplicates violate the unique constraint and abort the surrounding transaction.
     """
     table = connection.ops.quote_name(Observation._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(c) for c in _OBS_COLUMNS)
-    one = "(" + ", ".join(["%s"] * len(_OBS_COLUMNS)) + ")"
+    names = _OBS_COLUMNS_PERIOD if period_codes else _OBS_COLUMNS
+    columns = ", ".join(connection.ops.quote_name(c) for c in names)
+    one = "(" + ", ".join(["%s"] * len(names)) + ")"
     # SQLite allows at most 32 766 parameters per statement (older builds 999).
     limit = getattr(connection.features, "max_query_params", None) or 32766
-    batch_size = max(1, min(batch_size, limit // len(_OBS_COLUMNS)))
+    batch_size = max(1, min(batch_size, limit // len(names)))
     full_sql = f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([one] * batch_size)
     total = 0
     batch: list[Any] = []
@@ -107,6 +111,7 @@ class Point:
     response_id: int | None
     deleted: bool = False
     synthetic: bool = False
+    period_code: str = ""  # empty for a whole year; else e.g. 2026M01 (resultat.core.sources.periods)
 
 
 def apply_points(points: Sequence[Point], *, fail_after: int | None = None) -> Counts:
@@ -120,17 +125,18 @@ def apply_points(points: Sequence[Point], *, fail_after: int | None = None) -> C
         return counts
     indicator_ids = {p.indicator_id for p in points}
     existing: dict[tuple, tuple[int, float | None, str, bool]] = {}
-    for pk, ind, area, period, gender, value, status, synthetic in Observation.objects.filter(
+    for pk, ind, area, period, code, gender, value, status, synthetic in Observation.objects.filter(
         indicator_id__in=indicator_ids, area_code__in={p.area for p in points}
-    ).values_list("pk", "indicator_id", "area_code", "period", "gender", "value", "status", "synthetic"):
-        existing[(ind, area, period, gender)] = (pk, value, status, synthetic)
+    ).values_list("pk", "indicator_id", "area_code", "period", "period_code", "gender", "value", "status", "synthetic"):
+        existing[(ind, area, period, code, gender)] = (pk, value, status, synthetic)
     to_insert, to_update, to_delete = [], [], []
     seen: set[tuple] = set()
     for p in points:
-        key = (p.indicator_id, p.area, p.period, p.gender)
+        key = (p.indicator_id, p.area, p.period, p.period_code, p.gender)
         if key in seen:
             raise IndicatorError(
-                f"Samma observation två gånger i en omgång: indikator {p.indicator_id}, område {p.area}, år {p.period}, kön {p.gender}"
+                f"Samma observation två gånger i en omgång: indikator {p.indicator_id}, område {p.area}, "
+                f"period {p.period_code or p.period}, kön {p.gender}"
             )
         seen.add(key)
         old = existing.get(key)
@@ -139,7 +145,7 @@ def apply_points(points: Sequence[Point], *, fail_after: int | None = None) -> C
                 to_delete.append(old[0])
             continue
         if old is None:
-            to_insert.append((p.indicator_id, p.area, p.period, p.gender, p.value, p.status, p.synthetic, p.response_id))
+            to_insert.append((p.indicator_id, p.area, p.period, p.period_code, p.gender, p.value, p.status, p.synthetic, p.response_id))
         elif (old[1], old[2], old[3]) != (p.value, p.status, p.synthetic):
             to_update.append(Observation(pk=old[0], value=p.value, status=p.status, synthetic=p.synthetic, response_id=p.response_id))
         else:
@@ -147,7 +153,7 @@ def apply_points(points: Sequence[Point], *, fail_after: int | None = None) -> C
     written = 0
     for chunk_start in range(0, len(to_insert), 2000):
         chunk = to_insert[chunk_start : chunk_start + 2000]
-        bulk_insert_observations(chunk)
+        bulk_insert_observations(chunk, period_codes=True)
         written += len(chunk)
         if fail_after is not None and written >= fail_after:
             raise IndicatorError(f"Avbrott efter {written} rader (test)")
@@ -298,7 +304,12 @@ def sync_scb(
     areas: Sequence[str] | None = None,
     progress: Progress | None = None,
 ) -> SyncSummary:
-    """One batch per SCB indicator: its table query (``Indicator.query``), chunked and paced by the client."""
+    """One batch per SCB indicator: its table query (``Indicator.query``), chunked and paced by the client.
+
+    Time codes are kept as periods (``resultat.core.sources.periods``): a monthly or
+    quarterly table stores one observation per month or quarter. A table that fails
+    (source error, unknown time code, inconsistent answer) is reported in
+    ``summary.failed``, stores nothing, and the other tables are still synced."""
     start = time.perf_counter()
     summary = SyncSummary("scb")
     indicators = list(indicators if indicators is not None else Indicator.objects.filter(source=Source.SCB))
@@ -315,36 +326,55 @@ def sync_scb(
         # JSON fields do not keep key order on PostgreSQL (jsonb): sort so requests are reproducible.
         selection = {k: selection[k] for k in sorted(selection)}
         try:
-            result = client.get_data(table, selection)
+            # Many tables have counties only (or municipalities only): ask for the areas the table has.
+            result = client.get_data(table, selection, partial=(region_var,))
         except (SourceError, ValueError) as exc:
+            summary.requests += getattr(exc, "completed_requests", 0)
             summary.failed.append(f"{ind.external_id} ({table}): {exc}")
-            break
+            continue  # the other tables are independent: go on with them
         summary.requests += len(result.responses)
-        with transaction.atomic():
-            points = []
-            for raw in result.responses:
-                stored = store_response(raw, Source.SCB)
-                if raw.method != "POST":
-                    continue
-                dataset = jsonstat.parse_dataset(raw.json(), source=raw.url)
-                for row in dataset.rows:
-                    c = dict(row.coordinates)
-                    gender = _scb_gender(c, query)
-                    if gender is None or not areacodes.is_valid(c.get(region_var, "")):
+        missing = result.value.skipped.get(region_var)
+        if missing:
+            summary.warnings.append(
+                f"{ind.external_id} ({table}) saknar {len(missing)} av de valda områdena "
+                f"({', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}); de övriga hämtades"
+            )
+        try:
+            with transaction.atomic():
+                points = []
+                for raw in result.responses:
+                    stored = store_response(raw, Source.SCB)
+                    if raw.method != "POST":
                         continue
-                    period = int(str(c[time_var])[:4])
-                    points.append(Point(ind.pk, areacodes.normalise(c[region_var]), period, gender, row.value, row.status or "", stored.pk))
-            if (query.get("gender") or {}).get("total") == "sum":
-                # The table has no total: T is women + men for each area and year (both needed).
-                parts: dict[tuple, dict[str, Point]] = {}
-                for p in points:
-                    parts.setdefault((p.area, p.period), {})[p.gender] = p
-                for (area, period), by_gender in parts.items():
-                    k, m = by_gender.get("K"), by_gender.get("M")
-                    if k and m and k.value is not None and m.value is not None and "T" not in by_gender:
-                        points.append(Point(ind.pk, area, period, "T", k.value + m.value, "summa K+M", k.response_id))
-            summary.counts.add(apply_points(points))
-            refresh_synthetic_flags([ind.pk])
+                    dataset = jsonstat.parse_dataset(raw.json(), source=raw.url)
+                    for row in dataset.rows:
+                        c = dict(row.coordinates)
+                        gender = _scb_gender(c, query)
+                        if gender is None or not areacodes.is_valid(c.get(region_var, "")):
+                            continue
+                        if time_var not in c:
+                            raise IndicatorError(f"Tidsvariabeln {time_var!r} saknas i svaret från {raw.url}")
+                        try:
+                            period = periods.parse(c[time_var])
+                        except periods.PeriodError as exc:
+                            raise IndicatorError(f"{exc} (variabel {time_var}, {raw.url})") from exc
+                        points.append(Point(ind.pk, areacodes.normalise(c[region_var]), period.year, gender, row.value,
+                                            row.status or "", stored.pk, period_code=period.code))
+                if (query.get("gender") or {}).get("total") == "sum":
+                    # The table has no total: T is women + men for each area and period (both needed).
+                    parts: dict[tuple, dict[str, Point]] = {}
+                    for p in points:
+                        parts.setdefault((p.area, p.period, p.period_code), {})[p.gender] = p
+                    for (area, period, code), by_gender in parts.items():
+                        k, m = by_gender.get("K"), by_gender.get("M")
+                        if k and m and k.value is not None and m.value is not None and "T" not in by_gender:
+                            points.append(Point(ind.pk, area, period, "T", k.value + m.value, "summa K+M", k.response_id,
+                                                period_code=code))
+                summary.counts.add(apply_points(points))
+                refresh_synthetic_flags([ind.pk])
+        except (IndicatorError, SourceError) as exc:
+            summary.failed.append(f"{ind.external_id} ({table}): {exc}")
+            continue
         summary.batches += 1
     if progress:
         progress("SCB", summary.batches, len(indicators))

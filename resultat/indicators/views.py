@@ -69,11 +69,11 @@ def download_csv(request: HttpRequest, source: str, external_id: str) -> HttpRes
     writer.writerow([f"# {indicator.title} ({indicator.get_source_display()} {indicator.external_id}). {prov.text}"])
     if indicator.synthetic:
         writer.writerow([f"# {SYNTHETIC_NOTE}: rader med syntetisk=ja är inte verkliga uppgifter."])
-    writer.writerow(["indikator", "område", "områdesnamn", "år", "kön", "värde", "status", "syntetisk", "hämtad"])
-    rows = Observation.objects.filter(indicator=indicator).select_related("response").order_by("area_code", "period", "gender")
+    writer.writerow(["indikator", "område", "områdesnamn", "år", "period", "kön", "värde", "status", "syntetisk", "hämtad"])
+    rows = Observation.objects.filter(indicator=indicator).select_related("response").order_by("area_code", "period", "period_code", "gender")
     for o in rows:
         value = "" if o.value is None else f"{o.value:.{indicator.decimals}f}".replace(".", ",")
-        writer.writerow([indicator.external_id, o.area_code, selectors.area_name(o.area_code), o.period, o.gender, value,
+        writer.writerow([indicator.external_id, o.area_code, selectors.area_name(o.area_code), o.period, o.period_code or o.period, o.gender, value,
                          o.status, "ja" if o.synthetic else "nej", f"{o.response.fetched_at:%Y-%m-%d}" if o.response else ""])
     response = HttpResponse(buf.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     suffix = "-syntetiska-demovarden" if indicator.synthetic else ""

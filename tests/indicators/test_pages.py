@@ -27,7 +27,7 @@ def test_real_values_page_and_csv_download(client, demo):
     csv = client.get("/indikatorer/kolada/N01951/data.csv")
     text = csv.content.decode("utf-8-sig")
     assert "syntetiska-demovarden" in csv["Content-Disposition"]
-    assert "Syntetiska demovärden" in text and "2480;Umeå;2024;T;134249;;nej" in text
+    assert "Syntetiska demovärden" in text and "2480;Umeå;2024;2024;T;134249;;nej" in text
 
 
 def test_chart_files(client, demo):

@@ -17,6 +17,9 @@ import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
+
+from resultat.core.sources.periods import Period
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 SYNTHETIC_NOTE = "Syntetiska demovärden"
@@ -115,6 +118,34 @@ def _latest(points: Mapping[int, float | None]) -> tuple[int, float] | None:
     return y, float(points[y])
 
 
+def _period_fields(key: Any) -> tuple[str, str]:
+    """(start date for the time axis, label) of a point's key: a year (int) or a
+    :class:`~resultat.core.sources.periods.Period` (month, quarter, half-year …)."""
+    if isinstance(key, Period):
+        return key.start.isoformat(), key.label
+    return f"{int(key)}-01-01", str(int(key))
+
+
+def _sub_annual(keys: Iterable[Any]) -> bool:
+    return any(isinstance(k, Period) and not k.is_annual for k in keys)
+
+
+def _time_axis(sub_annual: bool, n_rows: int) -> tuple[dict, dict]:
+    """x encoding and tooltip field: whole years, or the periods' start dates with their labels."""
+    if not sub_annual:
+        x = {"field": "år", "type": "temporal", "timeUnit": "year", "title": "År",
+             "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1} if n_rows < 12 else None}}
+        if x["axis"]["tickCount"] is None:
+            del x["axis"]["tickCount"]
+        return x, {"field": "år", "type": "temporal", "timeUnit": "year", "title": "År", "format": "%Y"}
+    x = {"field": "år", "type": "temporal", "timeUnit": "yearmonthdate", "title": "Period", "axis": {"format": "%b %Y"}}
+    return x, {"field": "period", "type": "nominal", "title": "Period"}
+
+
+def _when(key: Any) -> str:
+    return str(key) if isinstance(key, Period) and not key.is_annual else f"år {key}"
+
+
 def _describe_series(series: Sequence[ChartSeries], unit: str, decimals: int) -> str:
     parts = []
     for s in series:
@@ -125,8 +156,8 @@ def _describe_series(series: Sequence[ChartSeries], unit: str, decimals: int) ->
             continue
         first = years[0]
         parts.append(
-            f"{s.label}: {format_number(s.points[first], decimals)} år {first}, "
-            f"{format_number(latest[1], decimals)} år {latest[0]}"
+            f"{s.label}: {format_number(s.points[first], decimals)} {_when(first)}, "
+            f"{format_number(latest[1], decimals)} {_when(latest[0])}"
         )
     unit_text = f" ({unit})" if unit else ""
     return "; ".join(parts) + unit_text + "."
@@ -148,12 +179,15 @@ def time_series(
     synthetic = any(s.synthetic for s in series)
     rows = []
     order = [s.label for s in series]
+    sub_annual = _sub_annual(k for s in series for k in s.points)
     for s in series:
-        for year, value in sorted(s.points.items()):
+        for key, value in sorted(s.points.items()):
             if value is None:
                 continue
-            rows.append({"år": f"{int(year)}-01-01", "serie": s.label, "värde": float(value),
+            start, label = _period_fields(key)
+            rows.append({"år": start, "period": label, "serie": s.label, "värde": float(value),
                          "syntetisk": s.synthetic})
+    x_encoding, x_tooltip = _time_axis(sub_annual, len(rows))
     n = max(1, len(order))
     colours = (PALETTE * (n // len(PALETTE) + 1))[:n]
     dashes = (DASHES * (n // len(DASHES) + 1))[:n]
@@ -163,8 +197,7 @@ def time_series(
         "data": {"values": rows},
         "mark": {"type": "line", "point": {"filled": True, "size": 50}, "strokeWidth": 2.5},
         "encoding": {
-            "x": {"field": "år", "type": "temporal", "timeUnit": "year", "title": "År",
-                  "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1} if len(rows) < 12 else None}},
+            "x": x_encoding,
             "y": {"field": "värde", "type": "quantitative", "title": unit or "Värde",
                   "axis": {"format": fmt}, "scale": {"zero": False}},
             "color": {"field": "serie", "type": "nominal", "title": None,
@@ -175,14 +208,11 @@ def time_series(
                       "scale": {"domain": order, "range": shapes}, "sort": order},
             "tooltip": [
                 {"field": "serie", "type": "nominal", "title": "Serie"},
-                {"field": "år", "type": "temporal", "timeUnit": "year", "title": "År", "format": "%Y"},
+                x_tooltip,
                 {"field": "värde", "type": "quantitative", "title": unit or "Värde", "format": fmt},
             ],
         },
     }
-    axis = series_layer["encoding"]["x"]["axis"]
-    if axis["tickCount"] is None:
-        del axis["tickCount"]
     layers = [series_layer]
     description = f"Linjediagram: {title}. " + _describe_series(series, unit, decimals)
     if target is not None:
@@ -310,9 +340,10 @@ def gender_gap(
     series = [ChartSeries("Kvinnor", women, "women", synthetic), ChartSeries("Män", men, "men", synthetic)]
     upper = time_series(title=title, series=series, unit=unit, decimals=decimals, width=width, height=220)
     gap_rows = [
-        {"år": f"{y}-01-01", "skillnad": float(women[y]) - float(men[y])}
+        {"år": _period_fields(y)[0], "period": _period_fields(y)[1], "skillnad": float(women[y]) - float(men[y])}
         for y in sorted(women) if women.get(y) is not None and men.get(y) is not None
     ]
+    x_encoding, x_tooltip = _time_axis(_sub_annual(women), len(gap_rows))
     fmt = _number_format(decimals)
     lower = {
         "data": {"values": gap_rows},
@@ -320,9 +351,9 @@ def gender_gap(
         "height": 100,
         "mark": {"type": "bar", "color": "#7f7f7f"},
         "encoding": {
-            "x": {"field": "år", "type": "temporal", "timeUnit": "year", "title": "År", "axis": {"format": "%Y"}},
+            "x": {**x_encoding, "axis": {"format": x_encoding["axis"]["format"]}},
             "y": {"field": "skillnad", "type": "quantitative", "title": "Kvinnor − män", "axis": {"format": fmt}},
-            "tooltip": [{"field": "år", "type": "temporal", "timeUnit": "year", "title": "År", "format": "%Y"},
+            "tooltip": [x_tooltip,
                         {"field": "skillnad", "type": "quantitative", "title": "Kvinnor − män", "format": fmt}],
         },
     }
@@ -330,7 +361,7 @@ def gender_gap(
     latest = gap_rows[-1] if gap_rows else None
     description = f"Diagram över kvinnor och män{where}: {title}. " + _describe_series(series, unit, decimals)
     if latest:
-        description += f" Skillnad kvinnor minus män {latest['år'][:4]}: {format_number(latest['skillnad'], decimals)}."
+        description += f" Skillnad kvinnor minus män {latest['period']}: {format_number(latest['skillnad'], decimals)}."
     if synthetic:
         description += f" {SYNTHETIC_NOTE}."
     return {
@@ -346,6 +377,6 @@ def data_rows(series: Iterable[ChartSeries], decimals: int = 1) -> tuple[list[st
     """A table beside a chart: header (År, series…) and one row per year, formatted."""
     series = list(series)
     years = sorted({y for s in series for y, v in s.points.items() if v is not None})
-    header = ["År"] + [s.label for s in series]
+    header = ["Period" if _sub_annual(years) else "År"] + [s.label for s in series]
     rows = [[str(y)] + [format_number(s.points.get(y), decimals) for s in series] for y in years]
     return header, rows

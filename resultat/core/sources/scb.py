@@ -28,7 +28,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -137,6 +137,8 @@ class ScbData:
     label: str | None = None
     updated: str | None = None
     source: str | None = None
+    # Codes asked for in a ``partial`` variable that the table does not have (left out).
+    skipped: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------------
@@ -492,11 +494,19 @@ class ScbClient:
 
     # -- data ---------------------------------------------------------------
     def resolve_selection(
-        self, metadata: TableMetadata, selection: Mapping[str, Sequence[str] | str]
+        self,
+        metadata: TableMetadata,
+        selection: Mapping[str, Sequence[str] | str],
+        *,
+        partial: Collection[str] = (),
+        skipped: dict[str, tuple[str, ...]] | None = None,
     ) -> dict[str, tuple[str, ...]]:
         """Validate a selection against the table; expand ``"*"`` to all values.
 
-        Variables left out must be eliminable (``extension.elimination``).
+        Variables left out must be eliminable (``extension.elimination``). For the
+        variables named in ``partial`` (e.g. the region, when a table has counties
+        only) codes the table lacks are left out and listed in ``skipped``; at least
+        one code must remain.
         """
         resolved: dict[str, tuple[str, ...]] = {}
         known = {d.id: d for d in metadata.dimensions}
@@ -512,6 +522,11 @@ class ScbClient:
                 continue
             valid = set(known[name].codes)
             bad = [c for c in codes if c not in valid]
+            if bad and name in partial and len(bad) < len(codes):
+                if skipped is not None:
+                    skipped[name] = tuple(bad)
+                codes = tuple(c for c in codes if c in valid)
+                bad = []
             if bad:
                 raise ValueError(
                     f"Tabell {metadata.table_id}, variabel {name!r}: okända värden {bad}"
@@ -526,15 +541,16 @@ class ScbClient:
         return resolved
 
     def get_data(
-        self, table_id: str, selection: Mapping[str, Sequence[str] | str]
+        self, table_id: str, selection: Mapping[str, Sequence[str] | str], *, partial: Collection[str] = ()
     ) -> ScbResult[ScbData]:
         """Fetch a selection as JSON-stat 2.0, in as few calls as the cell limit allows.
 
         All or nothing: if any chunk fails (after retries) :class:`BatchAborted`
-        is raised and no rows are returned.
+        is raised and no rows are returned. ``partial``: see :meth:`resolve_selection`.
         """
         meta = self.get_metadata(table_id)
-        resolved = self.resolve_selection(meta.value, selection)
+        skipped: dict[str, tuple[str, ...]] = {}
+        resolved = self.resolve_selection(meta.value, selection, partial=partial, skipped=skipped)
         chunks = plan_selection_chunks(resolved, self.max_cells())
         responses = list(meta.responses)
         rows: list[jsonstat.Row] = []
@@ -578,6 +594,7 @@ class ScbClient:
             label=dataset.label if dataset else meta.value.label,
             updated=dataset.updated if dataset else meta.value.updated,
             source=dataset.source if dataset else meta.value.source,
+            skipped=skipped,
         )
         return ScbResult(data, tuple(responses))
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from resultat.core.sources.errors import SourceError
 from resultat.indicators import services
 
 
@@ -95,12 +96,18 @@ class Command(BaseCommand):
                 qs = qs.filter(external_id__in=o["indicator"])
             if not qs.exists():
                 continue
-            if source == "kolada":
-                http = HttpClient(transport=transport, pacer=None if o["replay"] else RateLimiter(5, 1.0))
-                summaries.append(services.sync_kolada(KoladaClient(http), indicators=list(qs), since=o["since"], progress=progress))
-            else:
-                http = HttpClient(transport=transport)
-                summaries.append(services.sync_scb(ScbClient(http), indicators=list(qs), progress=progress))
+            try:
+                if source == "kolada":
+                    http = HttpClient(transport=transport, pacer=None if o["replay"] else RateLimiter(5, 1.0))
+                    summaries.append(services.sync_kolada(KoladaClient(http), indicators=list(qs), since=o["since"], progress=progress))
+                else:
+                    http = HttpClient(transport=transport)
+                    summaries.append(services.sync_scb(ScbClient(http), indicators=list(qs), progress=progress))
+            except (services.IndicatorError, SourceError) as exc:
+                # Whatever a source throws is that source's failure: report it, go on with the others.
+                failed_source = services.SyncSummary(source)
+                failed_source.failed.append(str(exc))
+                summaries.append(failed_source)
         if not summaries:
             self.stdout.write("Inga indikatorer att hämta för vald källa.")
             return
@@ -111,7 +118,8 @@ class Command(BaseCommand):
         for s in summaries:
             for w in s.warnings:
                 self.stdout.write(f"Varning ({s.source}): {w}")
-        failed = [f"{s.source}: {f}" for s in summaries for f in s.failed]
+        # One line per failure, whatever the source's message looked like.
+        failed = [" ".join(f"{s.source}: {f}".split()) for s in summaries for f in s.failed]
         if failed:
             raise CommandError(
                 "HÄMTNINGEN MISSLYCKADES – inget från den misslyckade omgången sparades "

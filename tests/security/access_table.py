@@ -115,6 +115,15 @@ TABLE: dict[str, list[Case]] = {
     # --- follow-up: everyone with an account sees their own lists -------------------------
     "followup:my_tasks": [Case(LOGGED_IN)],
     "followup:review_queue": [Case(LOGGED_IN)],
+    # --- follow-up: Word in, Word out ----------------------------------------------------
+    "followup:word": [Case(LOGGED_IN)],
+    "followup:word_upload": [Case(LOGGED_IN, method="POST", note="no file: the form answers 422")],
+    "followup:word_confirm": [Case(LOGGED_IN, method="POST", data={"token": "ogiltig"}, note="invalid confirmation: 422")],
+    "followup:word_download": [
+        Case(roles(DENIED, anonymous=LOGIN, editor_a=OK, analyst=OK, administrator=OK), {"year": "@open_cycle.year", "unit": "@unit_a.code"},
+             note="unit A's document: its editors and analysts"),
+    ],
+    "followup:word_zip": [Case(ANALYSTS, {"year": "@open_cycle.year"})],
     # --- follow-up: object level -------------------------------------------------------------
     "followup:contribution": [
         Case(READERS_OF_A, {"pk": "@contribution_a"}, note="unit A's draft: editor B is refused"),

@@ -37,6 +37,7 @@ def build() -> SimpleNamespace:
     unit_b = Unit.objects.exclude(pk=unit_a.pk).exclude(areas=area_a).filter(areas__isnull=False).first()
     area_b = unit_b.areas.exclude(pk=area_a.pk).first()
     s.area_a = area_a
+    s.unit_a = unit_a
     s.editor_a = make_user("ebba", Role.EDITOR)
     s.editor_b = make_user("bo", Role.EDITOR)
     s.reviewer = make_user("greta", Role.REVIEWER)

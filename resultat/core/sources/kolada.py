@@ -64,7 +64,11 @@ DEFAULT_PER_PAGE = 5000
 GENDERS = ("T", "K", "M")
 
 _KPI_ID = re.compile(r"[A-Z][0-9]{5}")
-_OU_ID = re.compile(r"[A-Z0-9]{4,20}")
+# Real OU ids are letters and digits, and a few end in dots ("V11E26..", "V11E61..").
+# No comma (the list separator in paths) and never a bare dot segment.
+_OU_ID = re.compile(r"[A-Z0-9][A-Z0-9.]{3,19}")
+# Kolada lists the country as "municipality" 0000 with type L, like the regions.
+COUNTRY_ID = "0000"
 _GROUP_ID = re.compile(r"G[0-9]+")
 _YEAR = re.compile(r"[0-9]{4}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -649,7 +653,9 @@ class KoladaClient:
         return Fetched(tuple(m for m in fetched.items if m.type == type), fetched.responses)
 
     def list_regions(self) -> Fetched[Municipality]:
-        return self.list_municipalities(type="L")
+        """The 21 regions (type ``L``), without Riket (``0000``, which Kolada also types ``L``)."""
+        fetched = self.list_municipalities(type="L")
+        return Fetched(tuple(m for m in fetched.items if m.id != COUNTRY_ID), fetched.responses)
 
     def list_ous(
         self, municipalities: Iterable[str], title: str | None = None

@@ -358,13 +358,41 @@ def test_municipalities_and_regions(router, kolada):
     everything = kolada.list_municipalities()
     assert len(everything.items) == 18
     regions = kolada.list_regions()
+    # Riket is type L in Kolada too (v2 and v3 alike), but it is not a region.
     assert [(m.id, m.code) for m in regions.items] == [
-        ("0000", "00"),
         ("0024", "24"),
         ("0025", "25"),
     ]
+    assert ("0000", "L") in {(m.id, m.type) for m in everything.items}
     umea = next(m for m in everything.items if m.id == "2480")
     assert umea.code == "2480" and umea.type == "K" and umea.title == "Umeå"
+
+
+def test_real_v2_municipality_list_gives_21_regions_without_riket(router, kolada):
+    """Recorded Kolada list (pykolada's v2 dump): Riket has type L like the regions."""
+    router.add(
+        "GET", "/v3/municipality", json_response(fixture_json("kolada", "pykolada_municipality_v2_excerpt.json"))
+    )
+    everything = kolada.list_municipalities()
+    assert sum(m.type == "L" for m in everything.items) == 22
+    regions = kolada.list_regions().items
+    assert len(regions) == 21
+    assert "Riket" not in {m.title for m in regions} and "00" not in {m.code for m in regions}
+    assert {m.code for m in regions} == {f"{n:02d}" for n in (1, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 17, 18, 19, 20, 21, 22, 23, 24, 25)}
+    assert len(kolada.list_municipalities(type="K").items) == 17
+
+
+@pytest.mark.parametrize("ou", ["V11E26..", "V11E61..", "V15E248000502", "V15E144001301"])
+def test_real_ou_ids_are_accepted_by_the_planner(ou):
+    """Kolada's /ou list holds ids ending in dots (V11E26.., V11E61..): get_ou_data must take them."""
+    (request,) = plan_data_requests(["N15033"], [ou], [2023], unit_kind="ou")
+    assert request.path == f"/oudata/kpi/N15033/ou/{ou}/year/2023"
+
+
+@pytest.mark.parametrize("ou", ["..", "...", "V11,E26", "V11E26/..", "v15e2480", ".V11E26", ""])
+def test_malformed_ou_ids_are_still_refused(ou):
+    with pytest.raises(ValueError):
+        plan_data_requests(["N15033"], [ou], [2023], unit_kind="ou")
 
 
 def test_unknown_municipality_id_has_no_code():

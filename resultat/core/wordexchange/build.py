@@ -200,7 +200,7 @@ def _introduction(doc, export: ExportDocument) -> None:
           "läses inte tillbaka: ändra dem inte, och ta inte bort rubrikerna."),
         _("Formatering som följer med tillbaka: stycken, rubriknivå 3 och 4, fetstil, kursiv, punkt- och numrerade listor och "
           "länkar. Annat (bilder, färger, tabeller i texten, fotnoter) tas bort, och förhandsvisningen säger var."),
-        _("Ladda upp dokumentet under Uppföljning → Word i Resultat. Du ser först vad som ändras och bekräftar sedan. "
+        _("Ladda upp dokumentet på sidan Skriv i Word i Resultat (länken finns under Mina uppgifter). Du ser först vad som ändras och bekräftar sedan. "
           "Har någon ändrat samma text i webben sedan dokumentet skapades visas båda texterna och inget skrivs över."),
         _("Skapat %(made)s för verksamheten %(unit)s, uppföljningen %(year)s.") % {"made": export.made_at[:16].replace("T", " "), "unit": export.unit_name, "year": export.year},
     ):

@@ -281,10 +281,13 @@ def preview_upload(data: bytes, user) -> Preview:
             continue
         if not parsed.changed:
             continue
+        current_items = _item_dicts(c)
+        if (not parsed.body_changed or parsed.body_html == c.body) and (not parsed.items_changed or parsed.items == current_items):
+            continue  # the web already says what the document says (e.g. the same document uploaded again)
         p.new_body = parsed.body_html if parsed.body_changed else c.body
         p.diff = diff_html(c.body, p.new_body) if parsed.body_changed else ""
         if parsed.items_changed:
-            p.item_changes = _item_changes(_item_dicts(c), parsed.items, vocab)
+            p.item_changes = _item_changes(current_items, parsed.items, vocab)
         reason = closed_reason(user, c)
         if reason:
             p.status, p.reason = "refused", _("Ändringen tas inte emot: %(reason)s.") % {"reason": reason}

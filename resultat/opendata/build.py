@@ -113,6 +113,7 @@ def catalogue_doc(base_url: str = "") -> dict[str, Any]:
             name=settings.RESULTAT_PUBLISHER_NAME,
             url=settings.RESULTAT_PUBLISHER_URL,
             email=settings.RESULTAT_OPENDATA_CONTACT_EMAIL,
+            type=getattr(settings, "RESULTAT_PUBLISHER_TYPE", "RegionalAuthority"),
         ),
         licence_url=url,
         homepage=f"{base}/oppna-data/",

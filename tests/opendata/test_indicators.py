@@ -138,7 +138,9 @@ def test_catalogue_keeps_the_source_attributions(client):
     nodes = {n["@id"]: n for n in cat["@graph"]}
     for name in ("indicators", "indicator-observations"):
         node = nodes[f"http://localhost/oppna-data/#{name}"] if f"http://localhost/oppna-data/#{name}" in nodes else next(n for i, n in nodes.items() if i.endswith(f"#{name}"))
-        sources = " ".join(s["@value"] for s in node["dct:source"])
+        # Free-text attributions are provenance statements (dct:source takes only dataset IRIs).
+        assert "dct:source" not in node
+        sources = node["dct:provenance"]["rdfs:label"]["@value"]
         assert "Källa: Kolada" in sources and "Källa: SCB" in sources
 
 

@@ -1,10 +1,19 @@
 """A DCAT-AP-SE catalogue as JSON-LD, written by hand (no RDF library).
 
-dataportal.se harvests DCAT-AP-SE (DCAT-AP 2 with Swedish rules). Mandatory here:
-catalogue with title, description, publisher (foaf:Agent) and datasets; each
-dataset with title, description, publisher, contact point (vcard), and
-distributions with access URL, licence and format. Titles and descriptions carry
-language tags (sv, en).
+dataportal.se harvests DCAT-AP-SE 3.0.1: DCAT-AP 3.0.0 with the Swedish
+additions (every dataset has a publisher, the catalogue a licence, every agent a
+``dct:type``). Mandatory here: catalogue with title, description, publisher
+(foaf:Agent with a publisher type) and datasets; each dataset with title,
+description, publisher, contact point (vcard), and distributions with access URL,
+licence and format. Titles and descriptions carry language tags (sv, en).
+
+DCAT-AP 3.0.0's shapes check the class of every linked resource, so the
+controlled-vocabulary IRIs the catalogue uses carry their class here (media types
+are ``dct:MediaType``, file types ``dct:MediaTypeOrExtent``, the licence a
+``dct:LicenseDocument`` …). Every IRI has at most one ``#`` (RFC 3987): a
+distribution's IRI extends its dataset's fragment instead of adding a second one.
+Where the figures come from is free text, so it is ``dct:provenance``
+(``dct:source`` takes only IRIs of source datasets).
 """
 
 from __future__ import annotations
@@ -27,6 +36,16 @@ MEDIA_TYPES = {
     "JSON": ("http://publications.europa.eu/resource/authority/file-type/JSON", "application/json"),
 }
 LANGUAGE_SWEDISH = "http://publications.europa.eu/resource/authority/language/SWE"
+ACCESS_PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
+# ADMS publisher types (DCAT-AP-SE 3.0.1 makes dct:type mandatory on every agent).
+PUBLISHER_TYPES = {
+    "RegionalAuthority": "regional myndighet",
+    "LocalAuthority": "kommunal myndighet",
+    "NationalAuthority": "nationell myndighet",
+    "NonProfitOrganisation": "ideell organisation",
+    "Company": "företag",
+}
+PUBLISHER_TYPE_BASE = "http://purl.org/adms/publishertype/"
 THEME_GOVERNMENT = "http://publications.europa.eu/resource/authority/data-theme/GOVE"
 THEME_REGIONS = "http://publications.europa.eu/resource/authority/data-theme/REGI"
 
@@ -37,6 +56,7 @@ class Publisher:
     url: str
     email: str
     contact_name: str = ""
+    type: str = "RegionalAuthority"  # key of PUBLISHER_TYPES
 
 
 @dataclass(frozen=True)
@@ -80,6 +100,18 @@ def _date(value: str) -> dict[str, str]:
     return {"@value": value, "@type": kind}
 
 
+def distribution_iri(dataset_iri: str, suffix: str) -> str:
+    """The IRI of one of a dataset's distributions, with at most one ``#``:
+    ``…/oppna-data/#arenas`` gives ``…/oppna-data/#arenas-dist-1-csv``."""
+    if "#" in dataset_iri:
+        return f"{dataset_iri}-{suffix}"
+    return f"{dataset_iri}#{suffix}"
+
+
+def _typed(iri: str, rdf_type: str | list[str], **extra: Any) -> dict[str, Any]:
+    return {"@id": iri, "@type": rdf_type, **extra}
+
+
 def catalogue(
     *,
     uri: str,
@@ -95,28 +127,38 @@ def catalogue(
 ) -> dict[str, Any]:
     if not publisher.email or "@" not in publisher.email:
         raise ValueError("DCAT-AP-SE kräver en kontaktpunkt med e-postadress (RESULTAT_OPENDATA_CONTACT_EMAIL)")
-    agent_id = publisher.url.rstrip("/") + "#publisher"
+    if publisher.type not in PUBLISHER_TYPES:
+        raise ValueError(f"Okänd utgivartyp {publisher.type!r}: förväntade en av {', '.join(PUBLISHER_TYPES)}")
+    agent_id = publisher.url.split("#")[0].rstrip("/") + "#publisher"
     contact = {
-        "@id": uri.rstrip("/") + "#contact",
-        "@type": "vcard:Organization",
+        "@id": uri.split("#")[0].rstrip("/") + "#contact",
+        "@type": ["vcard:Organization", "vcard:Kind"],
         "vcard:fn": publisher.contact_name or publisher.name,
         "vcard:hasEmail": {"@id": f"mailto:{publisher.email}"},
     }
-    agent = {"@id": agent_id, "@type": "foaf:Agent", "foaf:name": publisher.name, "foaf:homepage": {"@id": publisher.url}}
+    publisher_type = PUBLISHER_TYPE_BASE + publisher.type
+    agent = {"@id": agent_id, "@type": "foaf:Agent", "foaf:name": publisher.name,
+             "foaf:homepage": {"@id": publisher.url}, "dct:type": {"@id": publisher_type}}
+    # The vocabulary terms the catalogue links to, with the classes DCAT-AP 3 expects.
+    used_media: dict[str, str] = {}
+    used_formats: set[str] = set()
     graph: list[dict[str, Any]] = [agent, contact]
     dataset_refs = []
     for d in datasets:
         dists = []
         for i, dist in enumerate(d.distributions, start=1):
             format_uri, media = MEDIA_TYPES[dist.format]
-            dist_id = f"{d.identifier}#dist-{i}-{dist.format.lower()}"
+            media_uri = f"http://www.iana.org/assignments/media-types/{media}"
+            used_media[media_uri] = media
+            used_formats.add(format_uri)
+            dist_id = distribution_iri(d.identifier, f"dist-{i}-{dist.format.lower()}")
             node: dict[str, Any] = {
                 "@id": dist_id,
                 "@type": "dcat:Distribution",
                 "dcat:accessURL": {"@id": dist.url},
                 "dcat:downloadURL": {"@id": dist.url},
                 "dct:format": {"@id": format_uri},
-                "dcat:mediaType": {"@id": f"http://www.iana.org/assignments/media-types/{media}"},
+                "dcat:mediaType": {"@id": media_uri},
                 "dct:license": {"@id": licence_url},
                 "dct:title": _texts(dist.title_sv or f"{d.title_sv} ({dist.format})", dist.title_en or (f"{d.title_en} ({dist.format})" if d.title_en else "")),
             }
@@ -125,7 +167,9 @@ def catalogue(
             graph.append(node)
             dists.append({"@id": dist_id})
         if d.api_url:
-            dist_id = f"{d.identifier}#dist-api"
+            dist_id = distribution_iri(d.identifier, "dist-api")
+            used_media["http://www.iana.org/assignments/media-types/application/json"] = "application/json"
+            used_formats.add(MEDIA_TYPES["JSON"][0])
             graph.append(
                 {
                     "@id": dist_id,
@@ -148,7 +192,7 @@ def catalogue(
             "dcat:contactPoint": {"@id": contact["@id"]},
             "dct:language": {"@id": LANGUAGE_SWEDISH},
             "dcat:theme": [{"@id": THEME_REGIONS}, {"@id": THEME_GOVERNMENT}],
-            "dct:accessRights": {"@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC"},
+            "dct:accessRights": {"@id": ACCESS_PUBLIC},
             "dcat:distribution": dists,
         }
         if d.keywords:
@@ -158,13 +202,28 @@ def catalogue(
         if d.issued:
             node["dct:issued"] = _date(d.issued)
         if d.sources:
-            # Attributions kept with the data: where the figures come from.
-            node["dct:source"] = [_lit(s, "sv") for s in d.sources]
+            # Attributions kept with the data: where the figures come from. Free text, so
+            # dct:provenance (DCAT-AP's dct:source must be the IRI of a dcat:Dataset).
             node["dct:provenance"] = {"@type": "dct:ProvenanceStatement", "rdfs:label": _lit("; ".join(d.sources), "sv")}
         if d.landing_page:
             node["dcat:landingPage"] = {"@id": d.landing_page}
         graph.append(node)
         dataset_refs.append({"@id": d.identifier})
+    graph.append(_typed(licence_url, "dct:LicenseDocument"))
+    graph.append(_typed(LANGUAGE_SWEDISH, "dct:LinguisticSystem"))
+    graph.append(_typed(ACCESS_PUBLIC, "dct:RightsStatement"))
+    graph.append(_typed(publisher_type, "skos:Concept", **{
+        "skos:prefLabel": _lit(PUBLISHER_TYPES[publisher.type], "sv"),
+        "skos:inScheme": {"@id": PUBLISHER_TYPE_BASE}}))
+    for theme in (THEME_REGIONS, THEME_GOVERNMENT):
+        graph.append(_typed(theme, "skos:Concept"))
+    for format_uri in sorted(used_formats):
+        graph.append(_typed(format_uri, "dct:MediaTypeOrExtent"))
+    for media_uri, media in sorted(used_media.items()):
+        graph.append(_typed(media_uri, "dct:MediaType", **{"rdfs:label": media}))
+    pages = {homepage, publisher.url} | {d.landing_page for d in datasets if d.landing_page}
+    for page in sorted(pages):
+        graph.append(_typed(page, "foaf:Document"))
     cat: dict[str, Any] = {
         "@id": uri,
         "@type": "dcat:Catalog",
@@ -179,5 +238,5 @@ def catalogue(
     if modified:
         cat["dct:modified"] = _date(modified)
     graph.insert(0, cat)
-    context = dict(CONTEXT, rdfs="http://www.w3.org/2000/01/rdf-schema#")
+    context = dict(CONTEXT, rdfs="http://www.w3.org/2000/01/rdf-schema#", skos="http://www.w3.org/2004/02/skos/core#")
     return {"@context": context, "@graph": graph}

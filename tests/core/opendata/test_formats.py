@@ -100,8 +100,15 @@ def test_dcat_catalogue_has_what_dataportal_requires():
     ds = nodes["https://r.example/oppna-data/#things"]
     assert ds["dct:publisher"]["@id"] in nodes and nodes[ds["dcat:contactPoint"]["@id"]]["vcard:hasEmail"]["@id"] == "mailto:data@region.example"
     assert ds["dct:modified"] == {"@value": "2026-01-02", "@type": "xsd:date"}
-    assert ds["dct:source"] == [{"@value": "Källa: Kolada", "@language": "sv"}]
+    assert "dct:source" not in ds  # DCAT-AP 3: dct:source is a dcat:Dataset IRI, never text
+    assert ds["dct:provenance"]["rdfs:label"] == {"@value": "Källa: Kolada", "@language": "sv"}
     dists = [nodes[d["@id"]] for d in ds["dcat:distribution"]]
+    # One '#' per IRI: the distribution extends the dataset's fragment.
+    assert [d["@id"] for d in dists] == ["https://r.example/oppna-data/#things-dist-1-csv", "https://r.example/oppna-data/#things-dist-api"]
+    agent = nodes[cat["dct:publisher"]["@id"]]
+    assert agent["dct:type"]["@id"] == "http://purl.org/adms/publishertype/RegionalAuthority"
+    assert nodes[agent["dct:type"]["@id"]]["@type"] == "skos:Concept"
+    assert {nodes[d["dcat:mediaType"]["@id"]]["@type"] for d in dists} == {"dct:MediaType"}
     assert {d["dct:format"]["@id"].rsplit("/", 1)[1] for d in dists} == {"CSV", "JSON"}
     assert all(d["dct:license"]["@id"] == cat["dct:license"]["@id"] for d in dists)
 

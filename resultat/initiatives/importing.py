@@ -206,13 +206,19 @@ INITIATIVE_FIELDS = {  # column → model field
 }
 
 
-def plan_import(data: bytes, filename: str = "", progress: Callable | None = None) -> Preview:
-    """Read and check every row; write nothing."""
+MAX_ROWS = 300_000         # data rows in one file (a 20 MB CSV has about 270 000)
+PREVIEW_SECONDS = 20.0     # reading an XLSX for the preview stops after this (gunicorn's timeout is 30 s)
+STORED_ERRORS = 200        # errors kept with a batch and shown; the summary counts them all
+MAX_VALUE_CHARS = 200      # of a wrong value, quoted in an error
+
+
+def plan_import(data: bytes, filename: str = "", progress: Callable | None = None, *, seconds: float | None = None) -> Preview:
+    """Read and check every row; write nothing. ``seconds`` bounds reading the file."""
     preview = Preview(filename=filename)
     try:
-        table = read_table(data, filename, sheet=SHEET)
+        table = read_table(data, filename, sheet=SHEET, max_rows=MAX_ROWS, seconds=seconds)
     except TabularError as exc:
-        preview.errors.append(CellError(0, "", str(exc)))
+        preview.errors.append(exc.cell_error())
         return preview
     headers = set(table.headers)
     missing = [h for h in (C_ID, C_DATE, C_PROGRAMME, C_AMOUNT) if h not in headers]
@@ -250,7 +256,8 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
         errors: list[CellError] = []
 
         def err(column: str, message: str, value="") -> None:
-            errors.append(CellError(n, column, message, _s(value)))
+            value = _s(value)
+            errors.append(CellError(n, column, message, value if len(value) <= MAX_VALUE_CHARS else value[:MAX_VALUE_CHARS] + "…"))
 
         def cell(column: str) -> str:
             return _s(row.get(column))
@@ -650,12 +657,23 @@ def checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def stored_errors(preview: Preview) -> tuple[list[dict], dict]:
+    """The first ``STORED_ERRORS`` errors to keep with a batch, and their count for its
+    summary (a file of 100 000 bad rows must not become 15 MB of JSON and a 14 MB page)."""
+    if not preview.errors:
+        return [], {}
+    return [e.as_dict() for e in preview.errors[:STORED_ERRORS]], {
+        "fel": len(preview.errors), "rader med fel": len({e.row for e in preview.errors}),
+    }
+
+
 def upload(data: bytes, filename: str, user) -> tuple[ImportBatch, Preview]:
     """Store the uploaded file and its preview; nothing else is written."""
-    preview = plan_import(data, filename)
+    preview = plan_import(data, filename, seconds=PREVIEW_SECONDS)
+    errors, counts = stored_errors(preview)
     batch = ImportBatch.objects.create(
         filename=filename[:255], data=data, checksum=checksum(data), uploaded_by=user,
-        summary=preview.summary(), errors=[e.as_dict() for e in preview.errors],
+        summary={**preview.summary(), **counts}, errors=errors,
     )
     return batch, preview
 
@@ -676,14 +694,15 @@ def confirm(batch: ImportBatch, user) -> dict:
                 raise ImportFailed("den sparade filen har ändrats sedan förhandsgranskningen")
             preview = plan_import(data, locked.filename)
             if not preview.ok:
-                errors = [e.as_dict() for e in preview.errors]
+                errors, error_counts = stored_errors(preview)
                 raise ImportFailed(f"{len(preview.errors)} fel i filen; inget skrevs")
             result = apply_import(preview, user=user, batch=locked)
     except ImportFailed:
         if errors is not None:
             # Outside the rolled-back block, so the errors are kept for the preview page.
-            ImportBatch.objects.filter(pk=batch.pk).update(errors=errors)
-            batch.errors = errors
+            summary = {**batch.summary, **error_counts}
+            ImportBatch.objects.filter(pk=batch.pk).update(errors=errors, summary=summary)
+            batch.errors, batch.summary = errors, summary
         raise
     batch.state, batch.imported_at, batch.summary = locked.state, locked.imported_at, locked.summary
     return result

@@ -109,7 +109,10 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     batch = get_object_or_404(ImportBatch.objects.defer("data"), pk=pk)
     errors = [CellError(**e) for e in batch.errors]
-    return render(request, "initiatives/import_preview.html", {"batch": batch, "errors": errors, "error_rows": len({e.row for e in errors})})
+    # Only the first errors are stored (importing.STORED_ERRORS); the summary counts them all.
+    total = max(batch.summary.get("fel", 0), len(errors))
+    error_rows = batch.summary.get("rader med fel") or len({e.row for e in errors})
+    return render(request, "initiatives/import_preview.html", {"batch": batch, "errors": errors, "error_total": total, "error_rows": error_rows})
 
 
 @login_required

@@ -6,7 +6,21 @@ from dataclasses import dataclass
 
 
 class TabularError(ValueError):
-    """A value or a file that cannot be read. ``str()`` is a Swedish message."""
+    """A value or a file that cannot be read. ``str()`` is a Swedish message.
+
+    A reader that knows where the problem is also sets ``row`` (the row number the user
+    sees) and ``column`` (the header, or the column letter when the header is unknown);
+    ``str()`` then starts with them ("rad 7, kolumn ”C”: …") and ``message`` is the rest."""
+
+    def __init__(self, message: str, *, row: int | None = None, column: str = ""):
+        self.message, self.row, self.column = message, row, column
+        if row is not None:
+            message = f"rad {row}" + (f", kolumn ”{column}”" if column else "") + f": {message}"
+        super().__init__(message)
+
+    def cell_error(self) -> CellError:
+        """The same problem as a ``CellError`` (row 0 = the whole file)."""
+        return CellError(self.row or 0, self.column, self.message if self.row is not None else str(self))
 
 
 @dataclass(frozen=True, order=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from resultat.core.tabular.errors import TabularError
+from resultat.core.tabular.fastxlsx import column_letter
 
 
 @dataclass
@@ -38,7 +39,10 @@ def decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise TabularError(f"filen börjar som UTF-16 men är trasig vid byte {exc.start}") from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -60,41 +64,72 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ";"
 
 
-def read_csv(data: bytes, header_row: int = 1) -> Table:
+MAX_FIELD_CHARS = 131_072  # Python's csv field limit; a longer field is refused, not raised
+
+
+NUL = "\x00"  # cannot be stored in a PostgreSQL text column; refused in every import
+
+
+def _nul_error(row: int, column: str) -> TabularError:
+    return TabularError("innehåller ett NUL-tecken (\\0), som inte kan sparas; är det verkligen en textfil?", row=row, column=column)
+
+
+def read_csv(data: bytes, header_row: int = 1, *, max_rows: int | None = None) -> Table:
     text, encoding = decode(data)
+    has_nul = NUL in text
     lines = text.splitlines()
     if not lines:
         raise TabularError("filen är tom")
     delimiter = sniff_delimiter(lines[header_row - 1] if len(lines) >= header_row else lines[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     table = Table(headers=[], encoding=encoding, delimiter=delimiter)
-    for number, cells in enumerate(reader, start=1):
-        if number < header_row:
-            continue
-        if number == header_row:
-            table.headers = [_clean_header(c) for c in cells]
-            continue
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) > len(table.headers) and any(c.strip() for c in cells[len(table.headers):]):
-            raise TabularError(f"rad {number}: fler värden ({len(cells)}) än rubriker ({len(table.headers)}) – fel avgränsare eller citattecken?")
-        values = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(table.headers) if h}
-        table.rows.append(Row(number, values))
+    number = 0
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if number < header_row:
+                continue
+            if has_nul:
+                for i, c in enumerate(cells):
+                    if NUL in c:
+                        header = table.headers[i] if i < len(table.headers) and table.headers[i] else ""
+                        raise _nul_error(number, header or column_letter(i))
+            if number == header_row:
+                table.headers = [_clean_header(c) for c in cells]
+                continue
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(table.headers) and any(c.strip() for c in cells[len(table.headers):]):
+                raise TabularError(f"fler värden ({len(cells)}) än rubriker ({len(table.headers)}) – fel avgränsare eller citattecken?", row=number)
+            if max_rows is not None and len(table.rows) >= max_rows:
+                raise TabularError(f"filen har fler än {max_rows} rader; dela upp den", row=number)
+            values = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(table.headers) if h}
+            table.rows.append(Row(number, values))
+    except csv.Error as exc:
+        # The reader fails inside a record: the row is the one after the last complete one.
+        row = number + 1
+        if "field larger than field limit" in str(exc):
+            raise TabularError(f"ett värde är längre än {MAX_FIELD_CHARS} tecken (saknas ett avslutande citattecken?)", row=row) from None
+        raise TabularError(f"kan inte läsas som CSV ({exc})", row=row) from None
     return table
 
 
-def read_xlsx(data: bytes, sheet: str | None = None, header_row: int = 1) -> Table:
-    """XLSX through the fast streaming reader (``fastxlsx``)."""
+def read_xlsx(data: bytes, sheet: str | None = None, header_row: int = 1, *, max_rows: int | None = None, seconds: float | None = None) -> Table:
+    """XLSX through the fast streaming reader (``fastxlsx``); ``seconds`` bounds the time."""
+    import time
     import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
 
-    from resultat.core.tabular.fastxlsx import read_rows
+    from resultat.core.tabular.fastxlsx import MAX_ROW, read_rows
 
+    table = Table(headers=[], encoding="xlsx")
     try:
-        rows = read_rows(data, sheet)
+        deadline = time.monotonic() + seconds if seconds is not None else None
+        rows = read_rows(data, sheet, max_rows=MAX_ROW, deadline=deadline)
         title, titles = next(rows)
         if sheet and sheet not in titles and len(titles) > 1:
             raise TabularError(f"bladet ”{sheet}” saknas (filen har {', '.join(titles)})")
-        table = Table(headers=[], encoding="xlsx", sheet=title)
+        table.sheet = title
         for number, cells in rows:
             if number < header_row:
                 continue
@@ -105,17 +140,28 @@ def read_xlsx(data: bytes, sheet: str | None = None, header_row: int = 1) -> Tab
                 continue
             if not any(c is not None and str(c).strip() for c in cells):
                 continue
+            if max_rows is not None and len(table.rows) >= max_rows:
+                raise TabularError(f"filen har fler än {max_rows} rader; dela upp den", row=number)
             values = {h: (cells[i] if i < len(cells) else None) for i, h in enumerate(table.headers) if h}
             table.rows.append(Row(number, values))
         return table
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        if isinstance(exc, TabularError):
-            raise
+    except TabularError as exc:
+        if exc.row is not None and exc.column and table.headers:
+            # Name the column by its header, as the rest of the import does.
+            letters = {column_letter(i): h for i, h in enumerate(table.headers) if h}
+            if exc.column in letters:
+                raise TabularError(exc.message, row=exc.row, column=letters[exc.column]) from None
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, ParseError, zlib.error, EOFError,
+            NotImplementedError, RuntimeError, OverflowError, AttributeError, TypeError, IndexError, OSError) as exc:
         raise TabularError(f"filen kan inte läsas som XLSX: {exc}") from exc
 
 
-def read_table(data: bytes, filename: str = "", sheet: str | None = None) -> Table:
-    """CSV or XLSX, by content (an XLSX is a ZIP file) and then by name."""
+def read_table(data: bytes, filename: str = "", sheet: str | None = None, *, max_rows: int | None = None, seconds: float | None = None) -> Table:
+    """CSV or XLSX, by content (an XLSX is a ZIP file) and then by name.
+
+    ``max_rows`` refuses a file with more data rows; ``seconds`` bounds the time spent
+    reading an XLSX (CSV is read at C speed)."""
     if data[:2] == b"PK" or Path(filename).suffix.lower() in {".xlsx", ".xlsm"}:
-        return read_xlsx(data, sheet=sheet)
-    return read_csv(data)
+        return read_xlsx(data, sheet=sheet, max_rows=max_rows, seconds=seconds)
+    return read_csv(data, max_rows=max_rows)

@@ -341,3 +341,32 @@ def subpriority_indicators(strategy_code: str, code: str, *, render_svg: bool = 
             "url": ind.get_absolute_url(),
         })
     return result
+
+
+def label_links(links: list[IndicatorLink]) -> list[IndicatorLink]:
+    """Give each strategy link ``element_title``: the element's number and name in the
+    strategy's current version ("6.1 Digital infrastruktur"), or the newest version that
+    has the code; "" when no version has it. Readers see names, not codes like dp-6.1."""
+    from resultat.strategy import selectors as strategy_selectors
+    from resultat.strategy.models import OverallGoal, Perspective, Priority, SubPriority
+
+    by_strategy: dict[int, list[IndicatorLink]] = {}
+    for link in links:
+        link.element_title = ""
+        if link.strategy_id and link.element_code:
+            by_strategy.setdefault(link.strategy_id, []).append(link)
+    for strategy_links in by_strategy.values():
+        strategy = strategy_links[0].strategy
+        version = strategy_selectors.current_version(strategy)
+        codes = {link.element_code for link in strategy_links}
+        titles: dict[str, str] = {}
+        for model in (SubPriority, Priority, OverallGoal, Perspective):
+            elements = model.objects.filter(version__strategy=strategy, code__in=codes - titles.keys())
+            # the current version first, then the newest version that has the code
+            for element in sorted(elements, key=lambda e: (e.version_id != getattr(version, "pk", None), -e.version.valid_from)):
+                if element.code not in titles:
+                    number = getattr(element, "number", "")
+                    titles[element.code] = f"{number} {element.title}".strip()
+        for link in strategy_links:
+            link.element_title = titles.get(link.element_code, "")
+    return links

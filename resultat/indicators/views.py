@@ -38,7 +38,7 @@ def detail(request: HttpRequest, source: str, external_id: str) -> HttpResponse:
     munis = selectors.municipalities_of(county)
     chosen = [c for c in request.GET.getlist("kommun") if c in dict(munis)][:6]
     charts = selectors.build_charts(indicator, link=link, municipalities=chosen, county=county)
-    links = list(indicator.links.select_related("sdg_goal", "strategy"))
+    links = selectors.label_links(list(indicator.links.select_related("sdg_goal", "strategy")))
     return render(request, "indicators/detail.html", {
         "indicator": indicator,
         "link": link,

@@ -16,7 +16,9 @@ from resultat.config.env import database_from_url, dev_secret_key, env_bool, env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("RESULTAT_VAR_DIR", BASE_DIR / "var"))
-DATA_DIR = BASE_DIR / "data"
+# data/ of the source tree; an installed wheel carries it as resultat/data (pyproject.toml).
+_PACKAGED_DATA = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(os.environ.get("RESULTAT_DATA_DIR") or (_PACKAGED_DATA if _PACKAGED_DATA.is_dir() else BASE_DIR / "data"))
 
 DEV = env_bool("RESULTAT_DEV", False)
 DEBUG = env_bool("DEBUG", False)
@@ -179,6 +181,12 @@ RESULTAT_LOGIN_THROTTLE = {
     "ip_limit": int(os.environ.get("LOGIN_IP_LIMIT", "30")),
     "window": int(os.environ.get("LOGIN_WINDOW_SECONDS", "900")),
     "lock_seconds": int(os.environ.get("LOGIN_LOCK_SECONDS", "900")),
+}
+# Public forms that store or mail something (accessibility report, password reset):
+# accepted posts per client address and window (resultat/accounts/throttle.py).
+RESULTAT_FORM_THROTTLE = {
+    "limit": int(os.environ.get("FORM_THROTTLE_LIMIT", "5")),
+    "window": int(os.environ.get("FORM_THROTTLE_WINDOW_SECONDS", "900")),
 }
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
 # Addresses of the reverse proxies whose X-Forwarded-For is believed (login throttle per

@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from resultat.core.markup import html_to_markup, markup_to_html
@@ -100,13 +101,13 @@ def cycle_action(request: HttpRequest, year: int, action: str) -> HttpResponse:
             messages.success(request, _("Cykeln är låst."))
         elif action == "publish":
             count = services.publish_cycle(cycle, request.user)
-            messages.success(request, _("Cykeln är publicerad: %(n)s bidrag är nu offentliga.") % {"n": count})
+            messages.success(request, ngettext("Cykeln är publicerad: %(n)s bidrag är nu offentligt.", "Cykeln är publicerad: %(n)s bidrag är nu offentliga.", count) % {"n": count})
         elif action == "reopen":
             services.reopen_cycle(cycle, request.user, request.POST.get("reason", ""))
             messages.success(request, _("Cykeln är öppen igen."))
         elif action == "remind":
             sent = services.send_reminders(cycle)
-            messages.success(request, _("Påminnelser skickade till %(n)s personer.") % {"n": len(sent)})
+            messages.success(request, ngettext("Påminnelser skickade till %(n)s person.", "Påminnelser skickade till %(n)s personer.", len(sent)) % {"n": len(sent)})
         else:
             raise Http404
     except services.FollowupError as exc:

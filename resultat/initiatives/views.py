@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from resultat.core.funding import charts
@@ -126,7 +127,10 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     except importing.ImportFailed as exc:
         messages.error(request, str(exc))
         return redirect("initiatives:import_preview", batch.pk)
-    messages.success(request, _("Importen är klar: %(new)s nya och %(changed)s ändrade beslut.") % {"new": counts.get("beslut nya", 0), "changed": counts.get("beslut ändrade", 0)})
+    messages.success(request, _("Importen är klar: %(new)s och %(changed)s.") % {
+        "new": ngettext("%(n)s nytt beslut", "%(n)s nya beslut", counts.get("beslut nya", 0)) % {"n": counts.get("beslut nya", 0)},
+        "changed": ngettext("%(n)s ändrat beslut", "%(n)s ändrade beslut", counts.get("beslut ändrade", 0)) % {"n": counts.get("beslut ändrade", 0)},
+    })
     return redirect("initiatives:import_preview", batch.pk)
 
 

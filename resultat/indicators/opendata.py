@@ -469,11 +469,33 @@ def opensdg_csv(indicator: Indicator, county: str | None = None) -> bytes:
     return opensdg.tidy_csv(opensdg_observations(indicator, county)).encode("utf-8")
 
 
+def opensdg_meta_filename(indicator: Indicator) -> str:
+    return opensdg.meta_filename(indicator_id(indicator))
+
+
+def opensdg_meta(indicator: Indicator) -> bytes:
+    """The indicator's Open SDG metadata (standalone, so sdg-build does not file
+    ``kolada-N01951`` under a goal called "kolada")."""
+    return opensdg.meta_yaml(
+        indicator_id=indicator_id(indicator),
+        name=indicator.title,
+        units=indicator.unit,
+        source_organisation=indicator.get_source_display(),
+        source_url=indicator.source_url,
+    ).encode("utf-8")
+
+
+def opensdg_config() -> bytes:
+    return opensdg.config_data_yaml().encode("utf-8")
+
+
 def opensdg_files() -> list[tuple[str, bytes]]:
-    """For ``resultat export opendata`` (EXTRA_WRITERS): one tidy CSV per indicator that
-    has values, at the same path as on the live site."""
+    """For ``resultat export opendata`` (EXTRA_WRITERS): one tidy CSV and one metadata
+    file per indicator that has values, and sdg-build's ``config_data.yml``, at the same
+    paths as on the live site."""
     county = selectors.home_area_code()
-    out = []
+    out = [(f"{OPENSDG_DIR}/{opensdg.CONFIG_FILENAME}", opensdg_config())]
     for ind in Indicator.objects.filter(pk__in=Observation.objects.values("indicator_id")).order_by("source", "external_id"):
         out.append((f"{OPENSDG_DIR}/{opensdg_filename(ind)}", opensdg_csv(ind, county)))
+        out.append((f"{OPENSDG_DIR}/{opensdg.META_DIR}/{opensdg_meta_filename(ind)}", opensdg_meta(ind)))
     return out

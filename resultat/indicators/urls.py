@@ -9,6 +9,7 @@ urlpatterns = [
     path("strategi/<slug:strategy>/<str:code>/", views.element, name="element"),
     path("agenda-2030/<int:number>/", views.sdg, name="sdg"),
     path("opensdg/", views.opensdg_index, name="opensdg_index"),
+    path("opensdg/meta/<str:filename>", views.opensdg_meta, name="opensdg_meta"),
     path("opensdg/<str:filename>", views.opensdg_file, name="opensdg_file"),
     path("<str:source>/<str:external_id>/", views.detail, name="detail"),
     path("<str:source>/<str:external_id>/data.csv", views.download_csv, name="csv"),

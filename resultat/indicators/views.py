@@ -92,8 +92,13 @@ def opensdg_index(request: HttpRequest) -> HttpResponse:
 def opensdg_file(request: HttpRequest, filename: str) -> HttpResponse:
     """``indicator_<source>-<id>.csv`` in Open SDG's tidy format (the same file
     ``resultat export opendata`` writes)."""
+    from resultat.core.opendata.opensdg import CONFIG_FILENAME
     from resultat.indicators import opendata
 
+    if filename == CONFIG_FILENAME:
+        response = HttpResponse(opendata.opensdg_config(), content_type="application/yaml; charset=utf-8")
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
     if not (filename.startswith("indicator_") and filename.endswith(".csv")):
         raise Http404
     source, _, external_id = filename[len("indicator_"):-len(".csv")].partition("-")
@@ -102,6 +107,21 @@ def opensdg_file(request: HttpRequest, filename: str) -> HttpResponse:
         raise Http404
     response = HttpResponse(opendata.opensdg_csv(indicator), content_type="text/csv; charset=utf-8; header=present")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def opensdg_meta(request: HttpRequest, filename: str) -> HttpResponse:
+    """``meta/<source>-<id>.yml``: the indicator's Open SDG metadata (standalone)."""
+    from resultat.indicators import opendata
+
+    if not filename.endswith(".yml"):
+        raise Http404
+    source, _, external_id = filename[: -len(".yml")].partition("-")
+    indicator = get_object_or_404(Indicator, source=source, external_id=external_id)
+    if opendata.opensdg_meta_filename(indicator) != filename or not indicator.observations.exists():
+        raise Http404
+    response = HttpResponse(opendata.opensdg_meta(indicator), content_type="application/yaml; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

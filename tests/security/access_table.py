@@ -240,6 +240,7 @@ TABLE: dict[str, list[Case]] = {
     "indicators:sdg": [Case(EVERYONE, {"number": 9})],
     "indicators:opensdg_index": [Case(EVERYONE)],
     "indicators:opensdg_file": [Case(EVERYONE, {"filename": "@opensdg_filename"})],
+    "indicators:opensdg_meta": [Case(EVERYONE, {"filename": "@opensdg_meta_filename"})],
     "indicators:override": [
         Case(ANALYSTS, INDICATOR, method="POST", data={"status": "moderate_progress", "justification": "Ny mätmetod från 2024"},
              note="analysts assess; others refused"),

@@ -90,6 +90,7 @@ def build() -> SimpleNamespace:
         for code in ("24", "2480"):
             Observation.objects.create(indicator=s.indicator, area_code=code, period=year, value=value, synthetic=True)
     s.opensdg_filename = indicator_opendata.opensdg_filename(s.indicator)
+    s.opensdg_meta_filename = indicator_opendata.opensdg_meta_filename(s.indicator)
 
     # the open-data identifiers of a published and of a draft contribution
     s.published_contribution_id = contribution_id(s.published_contribution)

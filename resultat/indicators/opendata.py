@@ -130,6 +130,7 @@ INDICATORS = Dataset(
     ),
     sources=SOURCES,
     keywords=("indikatorer", "Agenda 2030", "Kolada", "SCB", "regional utveckling"),
+    foreign_keys=({"fields": "area", "reference": {"resource": "geography", "fields": "id"}},),
 )
 
 
@@ -349,6 +350,11 @@ OBSERVATIONS = Dataset(
     ),
     sources=SOURCES,
     keywords=("indikatorer", "statistik", "Kolada", "SCB", "kommuner"),
+    # Every value belongs to an indicator and an area of the package (Frictionless checks both).
+    foreign_keys=(
+        {"fields": "indicator", "reference": {"resource": "indicators", "fields": "id"}},
+        {"fields": "geocode", "reference": {"resource": "geography", "fields": "id"}},
+    ),
 )
 
 

@@ -213,6 +213,7 @@ PRIORITIES = Dataset(
         _f("sdg_goals", "array", "Agenda 2030-mål", items="integer"),
     ),
     sources=STRATEGY_SOURCE,
+    foreign_keys=({"fields": "version", "reference": {"resource": "strategy-versions", "fields": "id"}},),
 )
 
 
@@ -267,6 +268,7 @@ SUBPRIORITIES = Dataset(
         _f("sdg_targets", "array"),
     ),
     sources=STRATEGY_SOURCE,
+    foreign_keys=({"fields": "version", "reference": {"resource": "strategy-versions", "fields": "id"}},),
 )
 
 
@@ -324,6 +326,7 @@ CYCLES = Dataset(
         _f("contributions", "integer", "Antal publicerade bidrag"),
     ),
     sources=REPORT_SOURCE,
+    foreign_keys=({"fields": "version", "reference": {"resource": "strategy-versions", "fields": "id"}},),
 )
 
 
@@ -484,6 +487,7 @@ ITEMS = Dataset(
         _f("initiative", description="Insatsens kod", nullable=True),
     ),
     sources=REPORT_SOURCE,
+    foreign_keys=({"fields": "contribution", "reference": {"resource": "contributions", "fields": "id"}},),
 )
 
 

@@ -18,6 +18,10 @@ class YamlSyntaxError(ValueError):
         self.line = line
 
 
+# libyaml's parser when PyYAML was built with it (the wheels are): about ten times faster
+# than the pure-Python one, with the same events, nodes and marks.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 MAX_DEPTH = 40  # a strategy file nests about 8 levels; PyYAML's composer recurses per level
 
 
@@ -27,7 +31,7 @@ def _check_events(text: str) -> None:
     nesting deeper than ``MAX_DEPTH`` (a RecursionError in the composer). The parser
     itself is iterative, so this pass is linear in the file."""
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             raise YamlSyntaxError(
                 f"YAML-alias (*{event.anchor}) används inte i strategifiler; skriv ut värdet", event.start_mark.line + 1,
@@ -43,7 +47,7 @@ def _check_events(text: str) -> None:
 def load_with_lines(text: str) -> tuple[Any, dict[tuple, int]]:
     try:
         _check_events(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

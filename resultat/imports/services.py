@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from resultat.core.markup import markup_to_html
+from resultat.core.report.blocks import merge_adjacent_lists
 from resultat.core.reportparse import ParsedReport, ReportParseError, parse_report
 from resultat.core.richtext import sanitize
 from resultat.followup import loaders
@@ -145,7 +146,7 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
                         result.warnings.append(f"{path.name}:{block.lines.first}: okänt område {area_code!r}, hoppas över")
                         continue
                     placement = placements[area_code]
-                    body = sanitize(markup_to_html(block.text))
+                    body = merge_adjacent_lists(sanitize(markup_to_html(block.text)))
                     contribution = existing.get((area.pk, question.pk))
                     created = contribution is None
                     if created:

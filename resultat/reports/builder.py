@@ -62,6 +62,19 @@ def _item(i: ContributionItem) -> Item:
     return Item(i.kind, i.title or (i.arena.name if i.arena else "") or (i.initiative.name if i.initiative else ""), i.text)
 
 
+def _unique_items(items) -> list[ContributionItem]:
+    """A joint text's items once: the importer stores them on both areas' contributions
+    (each area's own page shows them), so the joint block would print each twice."""
+    seen: set[tuple] = set()
+    out = []
+    for i in items:
+        key = (i.kind, " ".join(i.title.split()), " ".join(i.text.split()), i.sdg_goal_id, i.sdg_target_id, i.arena_id, i.initiative_id)
+        if key not in seen:
+            seen.add(key)
+            out.append(i)
+    return out
+
+
 def _groups(items) -> list[ItemGroup]:
     by_kind = defaultdict(list)
     for i in sorted(items, key=lambda i: (i.kind, i.order, i.pk)):
@@ -116,7 +129,7 @@ def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None 
                 members = [c, *partners]
                 done.update(m.pk for m in members)
                 body = next((m.body for m in members if not richtext.is_empty(m.body)), "")
-                items = [i for m in members for i in m.items.all()]
+                items = _unique_items(i for m in members for i in m.items.all())
                 if richtext.is_empty(body) and not items:
                     continue
                 section.blocks.append(AreaBlock(

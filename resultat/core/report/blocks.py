@@ -8,11 +8,23 @@ with ``"s": "\\n"``. The input is sanitised first, so anything outside the schem
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from resultat.core import richtext
 
-__all__ = ["blocks_text", "html_to_blocks"]
+__all__ = ["blocks_text", "html_to_blocks", "merge_adjacent_lists"]
+
+_ADJACENT_LISTS = re.compile(r"</(ul|ol)>\s*<\1>")
+
+
+def merge_adjacent_lists(html: str) -> str:
+    """One list where the (sanitised) HTML has several lists of the same kind in a row:
+    ``<ol><li>a</li></ol><ol><li>b</li></ol>`` → ``<ol><li>a</li><li>b</li></ol>``. A
+    closing tag directly followed by an opening tag of the same kind are siblings, so the
+    merge never crosses nesting levels. The 2025 import stored each list item as its own
+    one-item list, so every item was numbered "1."."""
+    return _ADJACENT_LISTS.sub("", html or "")
 
 
 class _Parser(HTMLParser):
@@ -112,7 +124,7 @@ def html_to_blocks(html: str) -> list[dict]:
     if not html or not html.strip():
         return []
     parser = _Parser()
-    parser.feed(richtext.sanitize(html))
+    parser.feed(merge_adjacent_lists(richtext.sanitize(html)))
     parser.close()
     return _trim(parser.root)
 

@@ -45,22 +45,32 @@ def _update_fields_on_open(doc) -> None:
     settings.append(el)
 
 
-def _toc(doc) -> None:
-    p = doc.add_paragraph()
-    run = p.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = 'TOC \\o "1-2" \\h \\z \\u'
-    sep = OxmlElement("w:fldChar")
-    sep.set(qn("w:fldCharType"), "separate")
-    text = OxmlElement("w:t")
-    text.text = "Innehållsförteckningen uppdateras när dokumentet öppnas (eller högerklicka och välj Uppdatera fält)."
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    for el in (begin, instr, sep, text, end):
-        run._r.append(el)
+def _fld(kind: str):
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    return el
+
+
+def _toc(doc, entries: list[tuple[int, str, str]]) -> None:
+    """A TOC field whose result already holds the entries (chapters and their sections), so
+    the table of contents is visible before any field update (LibreOffice, previews); Word
+    replaces it with page numbers when it updates the field on open."""
+    entries = [e for e in entries if e[0] <= 2] or [(1, "", "Innehåll")]
+    for n, (level, _anchor, title) in enumerate(entries):
+        p = doc.add_paragraph()
+        p.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        p.paragraph_format.space_after = Pt(2 if level > 1 else 4)
+        if n == 0:
+            run = p.add_run()
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = 'TOC \\o "1-2" \\h \\z \\u'
+            for el in (_fld("begin"), instr, _fld("separate")):
+                run._r.append(el)
+        run = p.add_run(_clean(title))
+        run.bold = level == 1 or None
+        if n == len(entries) - 1:
+            p.add_run()._r.append(_fld("end"))
 
 
 def _hyperlink(paragraph, url: str, text: str, bold: bool, italic: bool) -> None:
@@ -101,24 +111,59 @@ def _runs(paragraph, runs: list[dict]) -> None:
             run.italic = r["i"] or None
 
 
+def _new_numbering(doc, style: str) -> int:
+    """A new numbering instance for one numbered list, starting at 1. All paragraphs of a
+    style share the style's instance, so without this Word counts on across the whole
+    document (the 2025 edition's lists ran from 9 to 22)."""
+    numbering = doc.part.numbering_part.numbering_definitions._numbering
+    style_num = doc.styles[style].element.pPr.numPr.numId.val
+    abstract = numbering.num_having_numId(style_num).abstractNumId.val
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    return num.numId
+
+
+def _numbered(paragraph, num_id: int) -> None:
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr.get_or_add_ilvl().val = 0
+    num_pr.get_or_add_numId().val = num_id
+
+
+def _numbered_list(doc, style: str = "List Number"):
+    """Returns add(text=None) → paragraph of a new numbered list that starts at 1."""
+    num_id = _new_numbering(doc, style)
+
+    def add(text: str | None = None):
+        p = doc.add_paragraph(text, style=style)
+        _numbered(p, num_id)
+        return p
+
+    return add
+
+
+# Headings inside a text sit under the area heading (Heading 3): h3 → Heading 4, h4 → Heading 5.
+TEXT_HEADINGS = {"h3": 4, "h4": 5}
+
+
 def _blocks(doc, blocks: list[dict], level: int = 0) -> None:
     for b in blocks:
         if b["t"] in ("ul", "ol"):
             style = "List Bullet" if b["t"] == "ul" else "List Number"
             if level:
                 style += f" {min(level + 1, 3)}"
+            add = _numbered_list(doc, style) if b["t"] == "ol" else (lambda style=style: doc.add_paragraph(style=style))
             for item in b["items"]:
                 first = True
                 for inner in item:
                     if inner["t"] in ("ul", "ol"):
                         _blocks(doc, [inner], level + 1)
                     else:
-                        p = doc.add_paragraph(style=style if first else None)
+                        p = add() if first else doc.add_paragraph()
                         _runs(p, inner["c"])
                         first = False
-        elif b["t"] in ("h3", "h4"):
-            p = doc.add_paragraph()
-            _runs(p, [dict(r, b=True) for r in b["c"]])
+        elif b["t"] in TEXT_HEADINGS:
+            p = doc.add_heading("", TEXT_HEADINGS[b["t"]])
+            _runs(p, b["c"])
         else:
             _runs(doc.add_paragraph(), b["c"])
 
@@ -143,12 +188,14 @@ def _table(doc, t: Table) -> None:
         doc.add_paragraph(_clean(t.note)).runs[0].italic = True
 
 
-def _picture(doc, png: bytes, alt: str, width_cm: float = 15) -> None:
-    doc.add_picture(io.BytesIO(png), width=Cm(width_cm))
-    inline = doc.inline_shapes[-1]._inline
-    doc_pr = inline.docPr
+def _picture(doc, png: bytes, alt: str, width_cm: float = 15):
+    """The chart in its own paragraph (returned), with alt text."""
+    paragraph = doc.add_paragraph()
+    shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+    doc_pr = shape._inline.docPr
     doc_pr.set("descr", _clean(alt))
     doc_pr.set("title", _clean(alt)[:120])
+    return paragraph
 
 
 def _styles(doc) -> None:
@@ -161,6 +208,9 @@ def _styles(doc) -> None:
         st.font.color.rgb = colour
         st.font.name = "Calibri Light" if name in ("Title", "Heading 1") else "Calibri"
     doc.styles["Heading 1"].paragraph_format.page_break_before = True
+    # The template's blue (#4F81BD) has 4.0:1 contrast on white; navy has 11:1.
+    for name in ("Caption", "Subtitle"):
+        doc.styles[name].font.color.rgb = NAVY
 
 
 def render_docx(report: Report) -> bytes:
@@ -176,6 +226,7 @@ def render_docx(report: Report) -> bytes:
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
     section.left_margin = section.right_margin = Cm(2.3)
+    section.different_first_page_header_footer = True  # no running head or page number on the cover
     header = section.header.paragraphs[0]
     header.text = _clean(report.title)
     footer = section.footer.paragraphs[0]
@@ -191,7 +242,7 @@ def render_docx(report: Report) -> bytes:
         doc.add_paragraph(_clean(note)).runs[0].bold = True
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph("Innehåll", style="TOC Heading" if "TOC Heading" in [s.name for s in doc.styles] else None).runs[0].bold = True
-    _toc(doc)
+    _toc(doc, report.toc())
 
     if report.foreword_html:
         doc.add_heading("Förord", 1)
@@ -201,8 +252,9 @@ def render_docx(report: Report) -> bytes:
     if report.questions:
         doc.add_heading("Hur ska rapporten läsas?", 1)
         doc.add_paragraph(_clean(report.reading_guide))
+        add = _numbered_list(doc)
         for q in report.questions:
-            p = doc.add_paragraph(style="List Number")
+            p = add()
             p.add_run(_clean(q.title)).bold = True
             if q.guidance:
                 p.add_run(" – " + _clean(q.guidance))
@@ -222,8 +274,9 @@ def render_docx(report: Report) -> bytes:
                         p.add_run(" – " + _clean(x))
         if s.priorities:
             doc.add_heading("Prioriteringar", 2)
+            add = _numbered_list(doc)
             for pr in s.priorities:
-                doc.add_paragraph(style="List Number").add_run(_clean(pr.title)).bold = True
+                add().add_run(_clean(pr.title)).bold = True
                 for sp in pr.subpriorities:
                     doc.add_paragraph(_clean(sp), style="List Bullet 2")
         if s.closing:
@@ -238,8 +291,7 @@ def render_docx(report: Report) -> bytes:
                 for g in b.groups:
                     doc.add_heading(_clean(g.heading), 4)
                     for it in g.items:
-                        p = doc.add_paragraph()
-                        p.paragraph_format.left_indent = Cm(0.4)
+                        p = doc.add_paragraph(style="List Bullet")
                         p.add_run(_clean(it.label)).bold = True
                         if it.text:
                             p.add_run().add_break()
@@ -251,8 +303,11 @@ def render_docx(report: Report) -> bytes:
             for ind in ch.indicators:
                 doc.add_heading(_clean(ind.title), 3)
                 if ind.synthetic:
-                    doc.add_paragraph().add_run(charts.SYNTHETIC_LABEL).bold = True
-                _picture(doc, charts.png(ind.chart.spec), ind.chart.alt)
+                    label = doc.add_paragraph()
+                    label.add_run(charts.SYNTHETIC_LABEL).bold = True
+                    label.paragraph_format.keep_with_next = True
+                picture = _picture(doc, charts.png(ind.chart.spec), ind.chart.alt)
+                picture.paragraph_format.keep_with_next = True  # the chart with its caption
                 doc.add_paragraph(_clean(ind.chart.alt), style="Caption")
                 _table(doc, ind.chart.table)
                 doc.add_paragraph(_clean(source_line(ind)))
@@ -283,7 +338,7 @@ def render_docx(report: Report) -> bytes:
         if report.contacts_intro:
             doc.add_paragraph(_clean(report.contacts_intro))
         for g in report.contacts:
-            doc.add_paragraph(_clean(g.chapter_title)).runs[0].bold = True
+            doc.add_heading(_clean(g.chapter_title), 2)
             for c in g.contacts:
                 p = doc.add_paragraph()
                 p.add_run(_clean(c.name)).bold = True

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from resultat.core import richtext
 from resultat.core.report import charts
+from resultat.core.report.blocks import merge_adjacent_lists
 from resultat.core.report.model import Chart, Report, Table, source_line
 
 CSS = (Path(__file__).with_name("report.css")).read_text(encoding="utf-8")
@@ -24,7 +25,7 @@ def _e(text) -> str:
 
 
 def _body(html: str) -> str:
-    clean = richtext.sanitize(html or "")
+    clean = merge_adjacent_lists(richtext.sanitize(html or ""))
     clean = re.sub(r"<(/?)h4>", r"<\1h6>", clean)
     return re.sub(r"<(/?)h3>", r"<\1h5>", clean)
 

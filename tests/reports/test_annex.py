@@ -191,3 +191,11 @@ def test_freezing_or_publishing_synthetic_values_is_refused(imported, monkeypatc
         followup_services.publish_cycle(cycle, make_user("anna", Role.ANALYST))
     cycle.refresh_from_db()
     assert cycle.state == Cycle.State.LOCKED and not ReportEdition.objects.exists()
+
+
+def test_freeze_command_says_why_it_refuses(imported, monkeypatch):
+    from django.core.management.base import CommandError
+
+    monkeypatch.setattr(adapters, "indicator_sections", _synthetic_section)
+    with pytest.raises(CommandError, match="syntetiska demovärden"):
+        call_command("report", "freeze", "--year", "2025")

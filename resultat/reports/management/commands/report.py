@@ -27,7 +27,10 @@ class Command(BaseCommand):
         if cycle is None:
             raise CommandError(f"Det finns ingen uppföljningscykel för {o['year']}.")
         if what == "freeze":
-            edition = services.freeze_edition(cycle)
+            try:
+                edition = services.freeze_edition(cycle)
+            except services.EditionRefused as exc:
+                raise CommandError(str(exc)) from exc
             self.stdout.write(f"Utgåva {edition.number} av {cycle.year}: {edition.content_hash}")
             return
         formats = [f.strip() for f in o["format"].split(",") if f.strip()]
@@ -46,7 +49,10 @@ class Command(BaseCommand):
                     sys.stderr.write("\n")
 
         t0 = time.perf_counter()
-        report, edition = services.report_for(cycle)
+        try:
+            report, edition = services.report_for(cycle)
+        except services.EditionRefused as exc:
+            raise CommandError(str(exc)) from exc
         if o.get("slice"):
             report = make_slice(report, o["slice"])
         rows = []

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.db import transaction
 
+from resultat.core import yamlsafe
 from resultat.followup.models import AreaPlacement, Chapter, ContactPerson, Question, QuestionSet, StrategicArea, Unit
 from resultat.strategy.models import Priority, StrategyVersion, SubPriority
 
@@ -26,11 +26,11 @@ class SetupFileError(ValueError):
 
 def _read(path: Path, expected_format: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yamlsafe.safe_load(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise SetupFileError(f"{path}: filen finns inte") from exc
-    except yaml.YAMLError as exc:
-        raise SetupFileError(f"{path}: YAML-syntaxfel: {exc}") from exc
+    except yamlsafe.YamlError as exc:
+        raise SetupFileError(f"{path}:{exc.line or ''}: {exc}") from exc
     if not isinstance(data, dict) or data.get("format") != expected_format:
         raise SetupFileError(f"{path}: ska vara en YAML-mappning med format: {expected_format}")
     return data

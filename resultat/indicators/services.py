@@ -14,12 +14,12 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils import timezone
 
 from resultat.accounts.models import Role
+from resultat.core import yamlsafe
 from resultat.core.indicators.progress import Status
 from resultat.core.sources import areacodes, jsonstat, periods
 from resultat.core.sources.errors import SourceError
@@ -594,9 +594,9 @@ def load_indicator_sets(paths: Iterable[str | Path]) -> dict[str, int]:
     errors = []
     for path in map(Path, paths):
         try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            errors.append(f"{path}: ogiltig YAML ({exc})")
+            doc = yamlsafe.safe_load(path.read_text(encoding="utf-8"))
+        except yamlsafe.YamlError as exc:
+            errors.append(f"{path}:{exc.line or ''}: ogiltig YAML ({exc})")
             continue
         if not isinstance(doc, dict) or not isinstance(doc.get("indicators"), list):
             errors.append(f"{path}: förväntade nycklarna 'set', 'strategy' och en lista 'indicators'")

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from django.db import transaction
 
+from resultat.core import yamlsafe
 from resultat.reference.models import Area, Framework, FrameworkItem, SdgGoal, SdgTarget
 
 
@@ -38,11 +38,11 @@ def reference_dir() -> Path:
 
 def _read(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlsafe.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ReferenceDataError(f"{path}: filen finns inte") from exc
-    except yaml.YAMLError as exc:
-        raise ReferenceDataError(f"{path}: YAML-syntaxfel: {exc}") from exc
+    except yamlsafe.YamlError as exc:
+        raise ReferenceDataError(f"{path}:{exc.line or ''}: {exc}") from exc
     if not isinstance(data, dict):
         raise ReferenceDataError(f"{path}: ska innehålla en YAML-mappning")
     return data

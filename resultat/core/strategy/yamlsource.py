@@ -11,42 +11,18 @@ from typing import Any
 
 import yaml
 
-
-class YamlSyntaxError(ValueError):
-    def __init__(self, message: str, line: int | None):
-        super().__init__(message)
-        self.line = line
+from resultat.core.yamlsafe import Loader as _Loader
+from resultat.core.yamlsafe import YamlError, check_events
 
 
-# libyaml's parser when PyYAML was built with it (the wheels are): about ten times faster
-# than the pure-Python one, with the same events, nodes and marks.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-MAX_DEPTH = 40  # a strategy file nests about 8 levels; PyYAML's composer recurses per level
-
-
-def _check_events(text: str) -> None:
-    """Refuse, before anything is built, what makes a small file expensive: aliases
-    (``*name``; nested ones are the "billion laughs", a recursive one never ends) and
-    nesting deeper than ``MAX_DEPTH`` (a RecursionError in the composer). The parser
-    itself is iterative, so this pass is linear in the file."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            raise YamlSyntaxError(
-                f"YAML-alias (*{event.anchor}) används inte i strategifiler; skriv ut värdet", event.start_mark.line + 1,
-            )
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise YamlSyntaxError(f"för djup nästling (mer än {MAX_DEPTH} nivåer)", event.start_mark.line + 1)
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
+# The strategy loader's errors are the shared YAML reader's (aliases and deep nesting
+# are refused there, before anything is built).
+YamlSyntaxError = YamlError
 
 
 def load_with_lines(text: str) -> tuple[Any, dict[tuple, int]]:
     try:
-        _check_events(text)
+        check_events(text)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -162,3 +162,21 @@ def test_a_failing_table_is_one_line_and_the_others_are_synced(tmp_path, referen
     assert not Observation.objects.filter(indicator=bad).exists()
     assert Observation.objects.filter(indicator=quarterly).count() == 6
     assert Observation.objects.filter(indicator=monthly, period_code="2026M04").count() == 3
+
+
+def test_municipality_page_and_open_sdg_use_periods(reference):
+    """The municipality table shows the latest period of the latest year (not an
+    arbitrary month), and Open SDG's Year column gets whole years only."""
+    from resultat.indicators import public
+    from resultat.indicators.opendata import opensdg_observations
+
+    ind = Indicator.objects.create(source="scb", external_id="HANDMADE_M", title="Månadsvärde", unit="procent")
+    for code, value in (("2026M01", 1.0), ("2026M03", 3.0), ("2026M02", 2.0), ("2025M12", 9.0)):
+        for area in ("2480", "24", "00"):
+            Observation.objects.create(indicator=ind, area_code=area, period=int(code[:4]), period_code=code, value=value + len(area))
+    (row,) = public.municipality_rows("2480", "24")
+    assert row["year"] == "mar 2026"
+    assert row["value"] == "7,0" and row["county"] == "5,0" and row["country"] == "5,0"
+    assert opensdg_observations(ind, county="24") == []
+    Observation.objects.create(indicator=ind, area_code="24", period=2025, value=42.0)
+    assert [(o.year, o.value) for o in opensdg_observations(ind, county="24")] == [(2025, 42.0)]

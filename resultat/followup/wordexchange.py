@@ -262,9 +262,13 @@ def _check_document(manifest, user) -> tuple[Cycle, Unit]:
 def preview_upload(data: bytes, user) -> Preview:
     """Read an uploaded document and say, per contribution, what confirming would do.
     Raises WordExchangeError if the document as a whole cannot be used."""
+    with texts.translation(_):  # the core's messages and places in the user's language
+        return _preview(data, user)
+
+
+def _preview(data: bytes, user) -> Preview:
     vocab = vocabulary()
-    with texts.translation(_):
-        document = parse.read_docx(data, _key(), vocab)
+    document = parse.read_docx(data, _key(), vocab)
     cycle, unit = _check_document(document.manifest, user)
     contributions = {c.pk: c for c in _contributions(cycle, unit).filter(pk__in=[e["id"] for e in document.manifest.contributions])}
     previews = []

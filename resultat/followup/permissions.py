@@ -1,12 +1,12 @@
-"""Who may do what in the follow-up. One place, used by services and views."""
+"""Who may write what in the follow-up, used by services and views. Who may *read*
+what is decided in ``visibility`` (the one rule for every reader)."""
 
 from __future__ import annotations
 
 from resultat.accounts.models import Role
+from resultat.followup.visibility import is_analyst
 
-
-def is_analyst(user) -> bool:
-    return bool(user and user.is_authenticated and (user.has_role(Role.ANALYST) or user.has_role(Role.ADMINISTRATOR)))
+__all__ = ["can_edit", "can_review", "is_analyst"]
 
 
 def can_edit(user, contribution) -> bool:
@@ -28,15 +28,3 @@ def can_review(user, contribution) -> bool:
         return False
     return contribution.cycle.reviewers.filter(pk=user.pk).exists()
 
-
-def can_read(user, contribution) -> bool:
-    """The public reads only what is published; staff read what their role touches."""
-    if contribution.state == "published" and contribution.cycle.state == "published":
-        return True
-    if not (user and user.is_authenticated):
-        return False
-    if is_analyst(user):
-        return True
-    if user.has_role(Role.REVIEWER) and contribution.cycle.reviewers.filter(pk=user.pk).exists():
-        return True
-    return user.has_role(Role.EDITOR) and contribution.area.units.filter(editors=user).exists()

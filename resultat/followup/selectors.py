@@ -6,11 +6,11 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from resultat.followup import permissions
+from resultat.followup import visibility
 from resultat.followup.models import Chapter, Contribution, ContributionItem, Cycle, Question
 
 State = Contribution.State
@@ -19,10 +19,6 @@ OPEN_STATES = (State.NOT_STARTED, State.DRAFT, State.RETURNED)
 
 def cycles() -> QuerySet[Cycle]:
     return Cycle.objects.select_related("version__strategy", "question_set").order_by("-year")
-
-
-def published_cycles() -> QuerySet[Cycle]:
-    return cycles().filter(state=Cycle.State.PUBLISHED)
 
 
 def contribution_detail(pk: int) -> Contribution:
@@ -131,25 +127,11 @@ def previous_year(contribution: Contribution) -> Contribution | None:
 
 
 def public_contributions(cycle: Cycle) -> QuerySet[Contribution]:
-    if cycle.state != Cycle.State.PUBLISHED:
-        return Contribution.objects.none()
+    """The published texts of ``cycle`` for the public pages (none before it is published)."""
     return (
-        cycle.contributions.filter(state=State.PUBLISHED)
+        visibility.published_contributions().filter(cycle=cycle)
         .select_related("area", "chapter", "question")
         .prefetch_related(Prefetch("items", queryset=ContributionItem.objects.select_related("sdg_goal", "sdg_target", "arena", "initiative")))
         .order_by("chapter__order", "question__order", "area_order")
     )
 
-
-def readable_by(user, contribution: Contribution) -> bool:
-    return permissions.can_read(user, contribution)
-
-
-def search_visible(user) -> Q:
-    """A filter for contributions the user may read (used by lists and search)."""
-    public = Q(state=State.PUBLISHED, cycle__state=Cycle.State.PUBLISHED)
-    if not (user and user.is_authenticated):
-        return public
-    if permissions.is_analyst(user):
-        return Q()
-    return public | Q(area__units__editors=user) | Q(cycle__reviewers=user)

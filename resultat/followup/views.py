@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from resultat.core.markup import html_to_markup, markup_to_html
 from resultat.core.richtext import word_count
 from resultat.core.textdiff import diff_html
-from resultat.followup import permissions, selectors, services
+from resultat.followup import permissions, selectors, services, visibility
 from resultat.followup.forms import EXTRA_ITEM_ROWS, ContributionForm, DeadlinesForm, OpenCycleForm, item_choices, parse_items
 from resultat.followup.models import Contribution, Cycle, Question, QuestionSet
 from resultat.public.caching import public_page
@@ -169,7 +169,7 @@ def _page_context(request, contribution: Contribution, form=None, item_rows=None
 def contribution(request: HttpRequest, pk: int) -> HttpResponse:
     c = get_object_or_404(Contribution, pk=pk)
     c = selectors.contribution_detail(c.pk)
-    if not permissions.can_read(request.user, c):
+    if not visibility.can_read_staff_page(request.user, c):
         raise PermissionDenied
     return render(request, "followup/contribution.html", _page_context(request, c))
 
@@ -272,7 +272,7 @@ def contribution_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
 @login_required
 def revision(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     c = selectors.contribution_detail(get_object_or_404(Contribution, pk=pk).pk)
-    if not permissions.can_read(request.user, c) or c.state == Contribution.State.PUBLISHED and not request.user.is_authenticated:
+    if not visibility.can_read_staff_page(request.user, c):
         raise PermissionDenied
     rev = get_object_or_404(c.revisions, number=number)
     older = c.revisions.filter(number__lt=number).first()
@@ -288,12 +288,12 @@ def revision(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @public_page
 def public_index(request: HttpRequest) -> HttpResponse:
-    return render(request, "followup/public_index.html", {"cycles": selectors.published_cycles()})
+    return render(request, "followup/public_index.html", {"cycles": visibility.published_cycles().order_by("-year")})
 
 
 @public_page
 def public_cycle(request: HttpRequest, year: int) -> HttpResponse:
-    cycle = selectors.published_cycles().filter(year=year).first()
+    cycle = visibility.published_cycles().filter(year=year).first()
     if cycle is None:
         raise Http404(_("Ingen publicerad uppföljning för året"))
     view = request.GET.get("visa", "kapitel")

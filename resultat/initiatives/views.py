@@ -19,6 +19,7 @@ from resultat.core.funding import charts
 from resultat.core.funding.compilation import compilation_csv_rows, compilation_tables
 from resultat.core.tabular.errors import CellError
 from resultat.core.tabular.writer import write_csv, write_xlsx
+from resultat.followup import visibility
 from resultat.followup.models import StrategicArea
 from resultat.initiatives import importing, permissions, selectors, services
 from resultat.initiatives.forms import InitiativeForm, UploadForm
@@ -53,13 +54,23 @@ def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
     funding = init.funding.select_related("programme", "municipality", "subpriority")
     total = sum((d.granted_amount for d in funding), Decimal(0))
     return render(request, "initiatives/detail.html", {
+    # the one rule (followup.visibility): the public sees published mentions only and no
+    # edit history (it names staff); staff see the drafts they may read, marked as such
+    mentions = list(
+        visibility.mentions(init, request.user, public=not request.user.is_authenticated)
+        .select_related("contribution__cycle", "contribution__area").order_by("-contribution__cycle__year", "contribution__area__name")
+    )
+    for m in mentions:
+        m.is_public = visibility.is_published(m.contribution)
+    show_history = visibility.can_read_initiative_history(request.user, init)
         "i": init, "funding": funding, "total": total, "synthetic": init.synthetic or any(d.synthetic for d in funding),
         "subpriorities": InitiativeSubPriority.objects.filter(initiative=init).select_related("subpriority__priority"),
         "assessments": init.assessments.select_related("perspective"),
         "impacts": init.sdg_impacts.select_related("goal", "target"),
         "results": init.results.prefetch_related("periods"),
-        "mentions": init.mentions.select_related("contribution__cycle", "contribution__area").order_by("-contribution__cycle__year"),
-        "edits": init.edits.select_related("author")[:20],
+        "mentions": mentions,
+        "show_history": show_history,
+        "edits": init.edits.select_related("author")[:20] if show_history else [],
         "can_edit": permissions.can_edit(request.user, init),
     })
 

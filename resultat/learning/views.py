@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from resultat.followup import permissions
+from resultat.followup import permissions, visibility
 from resultat.followup.models import Cycle, StrategicArea
 from resultat.learning import charts, selectors
 
@@ -55,7 +55,7 @@ def _cycle(request) -> Cycle:
     by_year = {c.year: c for c in all_cycles}
     if year is not None and year not in by_year:
         raise Http404(_("Ingen uppföljningscykel för året"))
-    return by_year.get(year) or next((c for c in reversed(all_cycles) if c.state == Cycle.State.PUBLISHED), all_cycles[-1])
+    return by_year.get(year) or next((c for c in reversed(all_cycles) if visibility.is_published_cycle(c)), all_cycles[-1])
 
 
 @_analyst
@@ -180,7 +180,7 @@ def tag_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
     from resultat.learning import tags
 
     contribution = get_object_or_404(Contribution.objects.select_related("cycle", "area", "question"), pk=pk)
-    if not permissions.can_read(request.user, contribution):
+    if not visibility.can_read_staff_page(request.user, contribution):
         raise PermissionDenied
     text = (request.GET.get("text") or request.GET.get("body") or "")[:20000] or tags.contribution_text(contribution)
     context = {"c": contribution, "suggestions": tags.suggestions_for(text) if text.strip() else None}

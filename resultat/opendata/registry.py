@@ -26,7 +26,7 @@ from html import unescape
 
 from resultat.core.opendata.openapi import ApiResource, Filter
 from resultat.core.opendata.spec import Dataset, Field
-from resultat.opendata import selectors
+from resultat.followup import visibility
 from resultat.reference.models import Area, SdgGoal, SdgTarget
 
 # --- filters -----------------------------------------------------------------------------
@@ -114,7 +114,7 @@ def _date(value) -> date | None:
 
 
 def _last_published() -> date | None:
-    return _date(selectors.published_cycles().aggregate(m=Max("published_at"))["m"])
+    return _date(visibility.published_cycles().aggregate(m=Max("published_at"))["m"])
 
 
 def _f(name, type="string", description="", **kw) -> Field:
@@ -150,7 +150,7 @@ VERSIONS = Dataset(
 
 
 def _versions(filters):
-    return selectors.public_versions().order_by("strategy__code", "valid_from", "code")
+    return visibility.public_versions().order_by("strategy__code", "valid_from", "code")
 
 
 def _version_row(v) -> dict[str, Any]:
@@ -192,7 +192,7 @@ register(
             "properties": {"tree": {"type": "object", "description": "Hela målträdet i strategiformatet (docs/strategy-format.md)"}},
             "required": ["tree"],
         },
-        modified=lambda: _date(selectors.public_versions().aggregate(m=Max("loaded_at"))["m"]),
+        modified=lambda: _date(visibility.public_versions().aggregate(m=Max("loaded_at"))["m"]),
     )
 )
 
@@ -220,7 +220,7 @@ PRIORITIES = Dataset(
 def _priorities(filters):
     from resultat.strategy.models import Priority
 
-    qs = Priority.objects.filter(version__in=selectors.public_versions()).select_related("version__strategy").prefetch_related("sdg_goals")
+    qs = Priority.objects.filter(version__in=visibility.public_versions()).select_related("version__strategy").prefetch_related("sdg_goals")
     if "sdg" in filters:
         qs = qs.filter(Q(sdg_goals__number=filters["sdg"]) | Q(sdg_targets__goal__number=filters["sdg"])).distinct()
     return qs.order_by("version__strategy__code", "version__valid_from", "order")
@@ -276,7 +276,7 @@ def _subpriorities(filters):
     from resultat.strategy.models import SubPriority
 
     qs = (
-        SubPriority.objects.filter(version__in=selectors.public_versions())
+        SubPriority.objects.filter(version__in=visibility.public_versions())
         .select_related("version__strategy", "priority")
         .prefetch_related("sdg_goals", "sdg_targets")
     )
@@ -333,7 +333,7 @@ CYCLES = Dataset(
 def _cycles(filters):
     from django.db.models import Count
 
-    qs = selectors.published_cycles().annotate(n=Count("contributions", filter=Q(contributions__state="published")))
+    qs = visibility.published_cycles().annotate(n=Count("contributions", filter=Q(contributions__state="published")))
     if "year" in filters:
         qs = qs.filter(year=filters["year"])
     return qs.order_by("year")
@@ -380,7 +380,7 @@ AREAS = Dataset(
 
 
 def _areas(filters):
-    qs = selectors.public_areas().prefetch_related("units", "subpriorities", "placements__chapter")
+    qs = visibility.public_areas().prefetch_related("units", "subpriorities", "placements__chapter")
     if "area" in filters:
         qs = qs.filter(code=filters["area"])
     if "subpriority" in filters:
@@ -425,7 +425,7 @@ CONTRIBUTIONS = Dataset(
 
 
 def _contributions(filters):
-    qs = selectors.published_contributions().select_related("cycle", "area", "chapter__priority", "question")
+    qs = visibility.published_contributions().select_related("cycle", "area", "chapter__priority", "question")
     if "year" in filters:
         qs = qs.filter(cycle__year=filters["year"])
     if "area" in filters:
@@ -510,7 +510,7 @@ def _position():
 
 
 def _items(filters):
-    qs = selectors.published_items().annotate(position=_position()).select_related(
+    qs = visibility.published_items().annotate(position=_position()).select_related(
         "contribution__cycle", "contribution__area", "contribution__question", "sdg_goal", "sdg_target__goal", "arena", "initiative"
     )
     if "year" in filters:
@@ -598,22 +598,22 @@ ARENAS = Dataset(
 def _arenas(filters):
     from django.db.models import Prefetch
 
-    qs = selectors.public_arenas().prefetch_related(
-        Prefetch("items", queryset=selectors.published_items().select_related("contribution__area", "contribution__cycle"), to_attr="published")
+    qs = visibility.public_arenas().prefetch_related(
+        Prefetch("items", queryset=visibility.published_items().select_related("contribution__area", "contribution__cycle"), to_attr="published")
     )
     # Each condition stays inside the published items: a separate filter on the
     # many-valued relation would join all items again, drafts included.
     if "area" in filters:
-        qs = qs.filter(items__in=selectors.published_items().filter(contribution__area__code=filters["area"])).distinct()
+        qs = qs.filter(items__in=visibility.published_items().filter(contribution__area__code=filters["area"])).distinct()
     if "year" in filters:
-        qs = qs.filter(items__in=selectors.published_items().filter(contribution__cycle__year=filters["year"])).distinct()
+        qs = qs.filter(items__in=visibility.published_items().filter(contribution__cycle__year=filters["year"])).distinct()
     return qs.order_by("code")
 
 
 def _arena_row(a) -> dict[str, Any]:
     published = getattr(a, "published", None)
     if published is None:
-        published = list(selectors.published_items().filter(arena=a).select_related("contribution__area", "contribution__cycle"))
+        published = list(visibility.published_items().filter(arena=a).select_related("contribution__area", "contribution__cycle"))
     pairs = {(i.contribution.area.code, i.contribution.cycle.year) for i in published}
     return {
         "id": a.code,
@@ -648,13 +648,13 @@ INITIATIVES = Dataset(
 
 
 def _initiatives(filters):
-    qs = selectors.public_initiatives().prefetch_related("areas")
+    qs = visibility.public_initiatives().prefetch_related("areas")
     if "area" in filters:
         qs = qs.filter(areas__code=filters["area"]).distinct()
     if "subpriority" in filters:
         qs = qs.filter(areas__subpriorities__code=filters["subpriority"]).distinct()
     if "year" in filters:  # inside the published mentions (a bare mentions__ join would also match drafts)
-        qs = qs.filter(mentions__in=selectors.published_items().filter(contribution__cycle__year=filters["year"])).distinct()
+        qs = qs.filter(mentions__in=visibility.published_items().filter(contribution__cycle__year=filters["year"])).distinct()
     return qs.order_by("code")
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from django.db.models import Prefetch, Q
 
 from resultat.followup.models import Contribution, ContributionItem, Cycle, StrategicArea
-from resultat.opendata import selectors as published
+from resultat.followup import visibility as published
 from resultat.strategy import selectors as strategy_selectors
 from resultat.strategy.models import Priority, StrategyVersion, SubPriority
 

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language as django_set_language
 
-from resultat.opendata import selectors as published
+from resultat.accounts import throttle
+from resultat.followup import visibility as published
 from resultat.public import selectors, services
 from resultat.public.caching import public_page
 from resultat.public.forms import AccessibilityReportForm

@@ -10,7 +10,8 @@ from resultat.core.report.model import (
     ITEM_HEADINGS, ITEM_ORDER, AreaBlock, Chapter, Contact, ContactGroup, Item, ItemGroup,
     PriorityOverview, Question, QuestionSection, Report, StrategyOverview, slug,
 )
-from resultat.followup.models import AreaPlacement, Contribution, ContributionItem, Cycle
+from resultat.followup import visibility
+from resultat.followup.models import AreaPlacement, ContributionItem, Cycle
 from resultat.followup.models import Chapter as ChapterModel
 from resultat.reports import adapters
 
@@ -83,11 +84,8 @@ def _groups(items) -> list[ItemGroup]:
 
 
 def contributions(cycle: Cycle):
-    qs = cycle.contributions.all()
-    if cycle.state == Cycle.State.PUBLISHED:
-        qs = qs.filter(state=Contribution.State.PUBLISHED)
     return (
-        qs.select_related("area", "chapter", "question", "joint_with")
+        visibility.report_contributions(cycle).select_related("area", "chapter", "question", "joint_with")
         .prefetch_related("items__sdg_goal", "items__sdg_target", "items__arena", "items__initiative", "joint_parts")
         .order_by("chapter__order", "question__order", "area_order", "area__name")
     )
@@ -106,7 +104,7 @@ def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None 
         reading_guide=READING_GUIDE, questions=[Question(q.code, q.title, "") for q in questions],
         strategy=_strategy(cycle), contacts_intro=CONTACTS_INTRO,
     )
-    if cycle.state != Cycle.State.PUBLISHED:
+    if not visibility.is_published_cycle(cycle):
         report.notes.append("Utkast: cykeln är inte publicerad och texterna kan ändras.")
     front = getattr(cycle, "report_front_matter", None)
     if front is not None and not richtext.is_empty(front.foreword):

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from resultat.core.report.model import Report
+from resultat.followup import visibility
 from resultat.followup.models import Cycle
 from resultat.followup.services import FollowupError
 from resultat.reports.builder import build_report
@@ -64,7 +65,7 @@ def edition_report(edition: ReportEdition) -> Report:
 def report_for(cycle: Cycle) -> tuple[Report, ReportEdition | None]:
     """A published cycle's report comes from its latest frozen edition (frozen now if it
     has none, e.g. an imported edition); other cycles are built live, marked as drafts."""
-    if cycle.state == Cycle.State.PUBLISHED:
+    if visibility.is_published_cycle(cycle):
         edition = ReportEdition.objects.filter(cycle=cycle).order_by("-number").first() or freeze_edition(cycle)
         return edition_report(edition), edition
     return build_report(cycle), None

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from resultat.core.richtext import to_plain_text
-from resultat.followup.models import Contribution, ContributionItem, Cycle, StandingArena
+from resultat.followup import visibility
+from resultat.followup.models import Contribution, ContributionItem, StandingArena
 from resultat.initiatives.models import Initiative
 from resultat.reference.models import Area
 from resultat.search.registry import Doc, register
@@ -108,9 +109,7 @@ def _count_contributions() -> int:
     return Contribution.objects.count()
 
 
-def contribution_is_published(c: Contribution) -> bool:
-    """The same rule as ``followup.permissions.can_read`` for the public."""
-    return c.state == Contribution.State.PUBLISHED and c.cycle.state == Cycle.State.PUBLISHED
+contribution_is_published = visibility.is_published  # the one rule (followup.visibility)
 
 
 def contribution_urls(c: Contribution) -> tuple[str, str]:

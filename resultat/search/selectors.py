@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from resultat.accounts.models import Role
 from resultat.core.search import QuerySyntaxError, parse, snippet
 from resultat.core.search.highlight import highlight
-from resultat.followup import permissions
+from resultat.followup import visibility as visibility_rule
 from resultat.search.backends import backend
 from resultat.search.kinds import KIND_LABELS
 from resultat.search.models import SearchDocument
@@ -43,23 +42,10 @@ class Filters:
 
 
 def visible_documents(user, public: bool = False) -> QuerySet[SearchDocument]:
-    """The documents ``user`` may read: published ones for everybody; drafts by the
-    rule of ``followup.permissions.can_read`` (analysts all; reviewers the cycles they
-    review; editors their units' areas). ``public`` restricts to published always."""
-    qs = SearchDocument.objects.all()
-    published = Q(visibility=Visibility.PUBLISHED)
-    if public or not (user and user.is_authenticated and user.is_active):
-        return qs.filter(published)
-    if permissions.is_analyst(user):
-        return qs
-    allowed = published
-    if user.has_role(Role.REVIEWER):
-        allowed |= Q(cycle_id__in=list(user.review_cycles.values_list("pk", flat=True)))
-    if user.has_role(Role.EDITOR):
-        from resultat.followup.models import StrategicArea
-
-        allowed |= Q(area_id__in=list(StrategicArea.objects.filter(units__editors=user).values_list("pk", flat=True)))
-    return qs.filter(allowed)
+    """The documents ``user`` may read, by the one rule (``followup.visibility``):
+    published ones for everybody; drafts by the draft rule (analysts all; reviewers the
+    cycles they review; editors their units' areas). ``public`` restricts to published."""
+    return SearchDocument.objects.filter(visibility_rule.search_documents_filter(user, public=public))
 
 
 def filter_choices(user, public: bool) -> dict:

@@ -94,7 +94,7 @@ def test_nothing_unpublished_is_public(cycle, contribution, people, client):
     services.approve(c, people["reviewer"])
     assert not selectors.public_contributions(cycle).exists()
     assert client.get("/resultat/2026/").status_code == 404
-    from resultat.followup.permissions import can_read
+    from resultat.followup.visibility import can_read
     from django.contrib.auth.models import AnonymousUser
 
     assert not can_read(AnonymousUser(), c)

@@ -7,7 +7,7 @@ from django.test import Client
 
 from resultat.followup.models import Contribution, ContributionItem, StandingArena
 from resultat.initiatives.models import Initiative
-from resultat.opendata import selectors
+from resultat.followup import visibility as selectors
 
 pytestmark = pytest.mark.usefixtures("published")
 

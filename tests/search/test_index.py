@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from resultat.followup import permissions, services
+from resultat.followup import services, visibility
 from resultat.followup.models import Contribution, Cycle
 from resultat.initiatives.models import Initiative
 from resultat.search import indexing
@@ -81,7 +81,7 @@ def test_draft_visibility_follows_followup_permissions(users):
         visible = set(visible_documents(user).filter(kind="contribution").values_list("source_id", flat=True))
         for c in contributions:
             if c.pk in docs:
-                assert (c.pk in visible) == permissions.can_read(user, c), (user, c)
+                assert (c.pk in visible) == visibility.can_read(user, c), (user, c)
 
 
 def test_filters(users):

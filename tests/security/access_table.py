@@ -15,6 +15,7 @@ how to call the URL (method, URL arguments, POST data) and what each role gets:
 The roles (built by scenario.py):
 
     anonymous            no session
+    no_role              signed in without any role (what single sign-on creates for every employee)
     editor_a             editor of unit A, which writes for the area of contribution_a
     editor_b             editor of unit B, which does not
     reviewer             reviewer assigned to the cycles
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field
 
 OK, DENIED, LOGIN = "OK", "DENIED", "LOGIN"
 
-ROLES = ("anonymous", "editor_a", "editor_b", "reviewer", "reviewer_unassigned", "analyst", "administrator")
+ROLES = ("anonymous", "no_role", "editor_a", "editor_b", "reviewer", "reviewer_unassigned", "analyst", "administrator")
 
 
 @dataclass(frozen=True)
@@ -129,10 +130,14 @@ TABLE: dict[str, list[Case]] = {
         Case(READERS_OF_A, {"pk": "@contribution_a"}, note="unit A's draft: editor B is refused"),
         Case(roles(DENIED, anonymous=LOGIN, editor_b=OK, reviewer=OK, analyst=OK, administrator=OK), {"pk": "@contribution_b"},
              note="unit B's draft: editor A is refused"),
-        Case(LOGGED_IN, {"pk": "@published_contribution"}, note="published: every account reads it here"),
+        Case(READERS_OF_A, {"pk": "@published_contribution"},
+             note="published: the staff page (comments, timeline, revisions) follows the draft rule; "
+                  "no role and editor B are refused, the text is public on results:public_cycle"),
     ],
     "followup:revision": [
         Case(READERS_OF_A, {"pk": "@contribution_a", "number": 1}),
+        Case(READERS_OF_A, {"pk": "@published_contribution", "number": 1},
+             note="a published contribution's revisions and diffs: the draft rule"),
     ],
     "followup:contribution_save": [
         Case(WRITERS_OF_A, {"pk": "@contribution_a"}, method="POST",
@@ -157,6 +162,9 @@ TABLE: dict[str, list[Case]] = {
              data={"comment": "Skriv om stycke två"}),
         Case(ASSIGNED_REVIEWERS, {"pk": "@submitted_contribution", "action": "approve"}, method="POST",
              data={"comment": "Bra"}),
+        Case(roles(DENIED, anonymous=LOGIN, reviewer=OK, analyst=OK, administrator=OK),
+             {"pk": "@published_contribution", "action": "comment"}, method="POST", data={"comment": "En fråga"},
+             note="comments on a published contribution: its reviewers and analysts; no role and editor B refused"),
     ],
     # --- public site: pages per element, area, municipality and goal -------------------------
     "site:priority": [Case(EVERYONE, {"code": "p-1"})],
@@ -209,6 +217,7 @@ TABLE: dict[str, list[Case]] = {
     "learning:change": [Case(ANALYSTS)],
     "learning:tag_suggestions": [
         Case(READERS_OF_A, {"pk": "@contribution_a"}, note="as reading the contribution: editor B is refused"),
+        Case(READERS_OF_A, {"pk": "@published_contribution"}, note="a staff tool: the draft rule, published or not"),
     ],
     # --- initiatives and funding ----------------------------------------------------------------
     "initiatives:list": [Case(EVERYONE)],
@@ -252,7 +261,7 @@ TABLE: dict[str, list[Case]] = {
 #: apps whose models the analyst may view in the admin (accounts.services.ROLE_PERMISSIONS)
 ANALYST_ADMIN_APPS = {"strategy", "reference"}
 ADMIN_NAMESPACE = "admin"
-NOT_STAFF = ("editor_a", "editor_b", "reviewer", "reviewer_unassigned")
+NOT_STAFF = ("no_role", "editor_a", "editor_b", "reviewer", "reviewer_unassigned")
 #: admin URLs no one gets as requested here: login attempts are only recorded, never
 #: added by hand; raw source responses are provenance written only by a sync or an
 #: upload, never typed in; autocomplete answers only with its query parameters

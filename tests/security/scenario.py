@@ -40,6 +40,7 @@ def build() -> SimpleNamespace:
     s.unit_a = unit_a
     s.editor_a = make_user("ebba", Role.EDITOR)
     s.editor_b = make_user("bo", Role.EDITOR)
+    s.no_role = make_user("nils")  # an account without a role (single sign-on creates one per employee)
     s.reviewer = make_user("greta", Role.REVIEWER)
     s.reviewer_unassigned = make_user("gustav", Role.REVIEWER)
     s.analyst = make_user("anna", Role.ANALYST)

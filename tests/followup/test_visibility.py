@@ -1,0 +1,144 @@
+"""The one rule for who may read what (resultat/followup/visibility.py), and the leaks
+it closed: the staff page of a published contribution (review comments, the state
+timeline with staff names, draft revisions with diffs) was open to every account, and
+the public initiative page listed mentions from unpublished drafts and an edit history
+with staff usernames."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from resultat.followup import services, visibility
+from resultat.followup.models import Contribution, ContributionItem
+from resultat.initiatives import services as initiative_services
+from resultat.strategy.models import StrategyVersion
+from tests.followup.conftest import make_user
+
+SECRET_COMMENT = "Stycke två avslöjar budgeten"
+DRAFT_WORDS = "Hemlig formulering i första utkastet"
+
+
+@pytest.fixture
+def published(cycle, contribution, people):
+    """Unit A's contribution published with a review comment and a draft revision that
+    was rewritten before submission; the rest of the cycle unpublished."""
+    c = services.save_contribution(contribution, user=people["editor_a"], body=f"<p>{DRAFT_WORDS}</p>", base_revision=0)
+    c = services.save_contribution(c, user=people["editor_a"], body="<p>Publicerad text om digitalisering</p>", base_revision=c.revision)
+    services.comment(c, people["reviewer"], SECRET_COMMENT)
+    services.submit(c, people["editor_a"])
+    services.approve(c, people["reviewer"], "Bra")
+    services.lock_cycle(cycle, people["analyst"])
+    services.publish_cycle(cycle, people["analyst"])
+    c = Contribution.objects.get(pk=c.pk)
+    assert visibility.is_published(c)
+    return c
+
+
+@pytest.fixture
+def nobody(structure):
+    """An account without a role: what single sign-on creates for every employee."""
+    return make_user("nils")
+
+
+def _client(user=None):
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _staff_urls(c):
+    return [
+        reverse("followup:contribution", args=[c.pk]),
+        reverse("followup:revision", args=[c.pk, 1]),
+        reverse("followup:revision", args=[c.pk, 2]),
+        reverse("learning:tag_suggestions", args=[c.pk]),
+    ]
+
+
+@pytest.mark.parametrize("who", ["nobody", "editor_b", "other_reviewer"])
+def test_staff_page_of_a_published_contribution_is_refused_outside_the_draft_rule(published, people, nobody, who):
+    user = nobody if who == "nobody" else people[who]
+    for url in _staff_urls(published):
+        response = _client(user).get(url)
+        assert response.status_code == 403, (who, url, response.status_code)
+        body = response.content.decode()
+        assert SECRET_COMMENT not in body and DRAFT_WORDS not in body and "greta" not in body
+
+
+@pytest.mark.parametrize("who", ["editor_a", "reviewer", "analyst", "admin"])
+def test_staff_page_of_a_published_contribution_follows_the_draft_rule(published, people, who):
+    page = _client(people[who]).get(reverse("followup:contribution", args=[published.pk]))
+    assert page.status_code == 200
+    assert SECRET_COMMENT in page.content.decode()
+    first = _client(people[who]).get(reverse("followup:revision", args=[published.pk, 1]))
+    assert first.status_code == 200 and DRAFT_WORDS in first.content.decode()
+
+
+def test_published_text_stays_public_on_the_public_pages(published, people, nobody):
+    url = reverse("results:public_cycle", args=[published.cycle.year])
+    for user in (None, nobody, people["editor_b"]):
+        body = _client(user).get(url).content.decode()
+        assert "Publicerad text om digitalisering" in body
+        assert SECRET_COMMENT not in body and DRAFT_WORDS not in body
+
+
+def test_the_rule_as_querysets(published, cycle, people, nobody):
+    draft_b = Contribution.objects.filter(cycle=cycle, area__units=people["unit_b"]).first()
+    assert draft_b is not None and not visibility.is_published(draft_b)
+    assert set(visibility.readable_contributions(nobody)) == {published}
+    assert set(visibility.readable_contributions(None)) == {published}
+    assert not visibility.staff_contributions(nobody).exists()
+    assert published not in visibility.staff_contributions(people["editor_b"])
+    assert draft_b in visibility.staff_contributions(people["editor_b"])
+    assert published in visibility.staff_contributions(people["editor_a"])
+    assert set(visibility.staff_contributions(people["reviewer"])) == set(cycle.contributions.all())
+    assert visibility.staff_contributions(people["analyst"]).count() == Contribution.objects.count()
+    # the predicate and the queryset give the same answer for every contribution
+    for user in (None, nobody, people["editor_a"], people["editor_b"], people["reviewer"], people["other_reviewer"], people["analyst"]):
+        staff = set(visibility.staff_contributions(user).values_list("pk", flat=True))
+        readable = set(visibility.readable_contributions(user).values_list("pk", flat=True))
+        for c in Contribution.objects.select_related("cycle"):
+            assert (c.pk in staff) == visibility.can_read_staff_page(user, c), (user, c)
+            assert (c.pk in readable) == visibility.can_read(user, c), (user, c)
+
+
+@pytest.fixture
+def initiative_with_mentions(published, people, structure):
+    """An initiative cited by the published 2026 text and by a draft of the open 2027 cycle."""
+    initiative = initiative_services.save_initiative(
+        None, user=people["analyst"], data={"name": "Digitala Västerbotten", "kind": "project", "status": "ongoing"}, areas=[people["area"]],
+    )
+    initiative_services.save_initiative(initiative, user=people["editor_a"], data={"name": "Digitala Västerbotten II"}, base_revision=initiative.revision)
+    ContributionItem.objects.create(contribution=published, kind="initiative", order=1, title="", initiative=initiative)
+    version = StrategyVersion.objects.get(code="aktualisering-2025-26")
+    later = services.open_cycle(year=2027, version=version, question_set=structure, actor=people["analyst"], deadlines={"submit_by": date(2028, 1, 31)})
+    draft = Contribution.objects.filter(cycle=later).exclude(area=people["area"]).order_by("pk").first()
+    ContributionItem.objects.create(contribution=draft, kind="initiative", order=1, title="", initiative=initiative)
+    initiative.refresh_from_db()
+    return initiative, draft
+
+
+def test_public_initiative_page_shows_published_mentions_only_and_no_history(initiative_with_mentions, people, nobody):
+    initiative, draft = initiative_with_mentions
+    url = reverse("initiatives:detail", args=[initiative.code])
+    for user in (None, nobody, people["editor_b"]):
+        body = _client(user).get(url).content.decode()
+        assert f"2026: {people['area'].name}" in body
+        assert f"2027: {draft.area.name}" not in body, user
+        assert "ebba" not in body and "anna" not in body, user  # staff usernames of the edit history
+        assert "Historik" not in body
+
+
+def test_staff_who_may_edit_the_initiative_see_its_history_and_their_drafts(initiative_with_mentions, people):
+    initiative, draft = initiative_with_mentions
+    url = reverse("initiatives:detail", args=[initiative.code])
+    analyst = _client(people["analyst"]).get(url).content.decode()
+    assert "Historik" in analyst and "ebba" in analyst
+    assert f"2027: {draft.area.name}" in analyst
+    editor = _client(people["editor_a"]).get(url).content.decode()
+    assert "Historik" in editor

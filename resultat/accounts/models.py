@@ -49,11 +49,14 @@ class User(AbstractUser):
 
 
 class LoginThrottle(models.Model):
-    """Failed logins counted per account name or per client address (see throttle.py)."""
+    """Failed logins counted per account name or per client address, and posts of the
+    public forms (accessibility report, password reset) per form and address (see
+    throttle.py)."""
 
     class Kind(models.TextChoices):
         ACCOUNT = "account", _("konto")
         IP = "ip", _("IP-adress")
+        FORM = "form", _("formulär per IP-adress")
 
     kind = models.CharField(_("typ"), max_length=10, choices=Kind.choices)
     key = models.CharField(_("nyckel"), max_length=150)

@@ -8,6 +8,11 @@ successful login clears the account's counter. An administrator unlocks earlier 
 the admin action "Lås upp" or ``resultat accounts unlock USER``.
 
 Settings (``RESULTAT_LOGIN_THROTTLE``): account_limit, ip_limit, window, lock_seconds.
+
+Public forms that store or send something (the accessibility report, the password
+reset) are throttled per form and client address the same way (``take``): at most
+``limit`` accepted posts per ``window`` seconds (``RESULTAT_FORM_THROTTLE``); the view
+answers HTTP 429 with a message saying when to try again.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from django.utils import timezone
 from resultat.accounts.models import LoginThrottle
 
 DEFAULTS = {"account_limit": 5, "ip_limit": 30, "window": 15 * 60, "lock_seconds": 15 * 60}
+FORM_DEFAULTS = {"limit": 5, "window": 15 * 60}
 
 
 def config() -> dict:
@@ -150,3 +156,42 @@ def unlock_ip(ip: str) -> bool:
 
 def locked_accounts():
     return LoginThrottle.objects.filter(kind=LoginThrottle.Kind.ACCOUNT, locked_until__gt=timezone.now())
+
+
+def form_config() -> dict:
+    return {**FORM_DEFAULTS, **getattr(settings, "RESULTAT_FORM_THROTTLE", {})}
+
+
+@transaction.atomic
+def take(form: str, ip: str):
+    """Count one accepted post of the public form ``form`` from address ``ip``. Returns
+    None when it may go ahead, else the time the address may post again. The row is
+    locked for update, so parallel posts cannot all pass."""
+    cfg = form_config()
+    key = f"{form}:{ip or '-'}"[:150]
+    now = timezone.now()
+    try:
+        with transaction.atomic():  # two first posts may race to create the row
+            row, _ = LoginThrottle.objects.select_for_update().get_or_create(kind=LoginThrottle.Kind.FORM, key=key, defaults={"window_start": now})
+    except IntegrityError:
+        row = LoginThrottle.objects.select_for_update().get(kind=LoginThrottle.Kind.FORM, key=key)
+    if row.window_start <= now - timedelta(seconds=cfg["window"]):
+        row.window_start, row.failures, row.locked_until = now, 0, None
+    if row.failures >= cfg["limit"]:
+        row.locked_until = row.window_start + timedelta(seconds=cfg["window"])
+        row.save(update_fields=["locked_until", "window_start", "failures"])
+        return row.locked_until
+    row.failures += 1
+    row.last_failure = now
+    row.save()
+    return None
+
+
+def too_many_message(until) -> str:
+    """The Swedish (translatable) message for a throttled form post."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    return _("För många försök från din adress. Vänta till %(time)s och försök igen; inget har skickats.") % {
+        "time": date_format(timezone.localtime(until), "H:i")}
+

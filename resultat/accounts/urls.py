@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from resultat.accounts import oidc
+from resultat.accounts import oidc, throttle
 from resultat.accounts.forms import LoginForm
 
 app_name = "accounts"
@@ -14,6 +14,25 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         cfg = oidc.config()
         return super().get_context_data(oidc_enabled=cfg is not None, oidc_name=(cfg or {}).get("name", ""), **kwargs)
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """The password reset, throttled per client address like the login (every accepted
+    post sends a mail): over the limit the form answers 429 and sends nothing."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        until = throttle.take("password_reset", throttle.client_ip(self.request))
+        if until:
+            form.add_error(None, throttle.too_many_message(until))
+            response = self.form_invalid(form)
+            response.status_code = 429
+            return response
+        return super().form_valid(form)
+
 
 urlpatterns = [
     path("logga-in/", LoginView.as_view(), name="login"),
@@ -28,16 +47,7 @@ urlpatterns = [
         name="password_change",
     ),
     path("losenord/klart/", auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"), name="password_change_done"),
-    path(
-        "aterstall/",
-        auth_views.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/password_reset_email.txt",
-            subject_template_name="accounts/password_reset_subject.txt",
-            success_url=reverse_lazy("accounts:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("aterstall/", PasswordResetView.as_view(), name="password_reset"),
     path("aterstall/skickat/", auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"), name="password_reset_done"),
     path(
         "aterstall/<uidb64>/<token>/",

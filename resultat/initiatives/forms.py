@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from resultat.followup.models import StrategicArea
+from resultat.initiatives import permissions
 from resultat.initiatives.models import Initiative
 from resultat.reference.models import Area
 
@@ -20,8 +21,27 @@ class InitiativeForm(forms.ModelForm):
         widgets = {"start_date": forms.DateInput(attrs={"type": "date"}), "end_date": forms.DateInput(attrs={"type": "date"}),
                    "description": forms.Textarea(attrs={"rows": 5}), "partners": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kept_areas = []
+        if user is not None and not permissions.is_analyst(user):
+            # editors choose among their own units' areas; the initiative's other areas stay as they are
+            own = permissions.own_area_ids(user)
+            self.fields["areas"].queryset = StrategicArea.objects.filter(pk__in=own)
+            if self.instance.pk:
+                self.kept_areas = [a for a in self.instance.areas.all() if a.pk not in own]
+                if self.kept_areas:
+                    self.fields["areas"].help_text = _("Övriga områden (kan bara ändras av deras redaktörer eller en analytiker): %(names)s") % {
+                        "names": ", ".join(a.name for a in self.kept_areas)}
+
+    def areas_to_save(self) -> list:
+        return list(self.cleaned_data["areas"]) + self.kept_areas
+
     def clean(self):
         data = super().clean()
+        if self.instance.pk and data.get("revision") is None and "revision" not in self.errors:
+            # without the revision the optimistic lock cannot tell an outdated form from a current one
+            self.add_error(None, _("Formuläret saknar insatsens version (fältet ”revision”), så det går inte att se om någon annan har sparat under tiden. Inget sparades; ladda om sidan och gör ändringen igen."))
         s, e = data.get("start_date"), data.get("end_date")
         if s and e and e < s:
             self.add_error("end_date", _("Slutdatum kan inte vara före startdatum."))

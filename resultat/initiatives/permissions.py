@@ -21,3 +21,12 @@ def can_edit(user, initiative) -> bool:
     if not (user and user.is_authenticated and user.has_role(Role.EDITOR)):
         return False
     return initiative.areas.filter(units__editors=user).exists()
+
+
+def own_area_ids(user) -> set[int]:
+    """The strategic areas of the units ``user`` edits for (what an editor may attach)."""
+    if not (user and user.is_authenticated):
+        return set()
+    from resultat.followup.models import StrategicArea
+
+    return set(StrategicArea.objects.filter(units__editors=user).values_list("pk", flat=True))

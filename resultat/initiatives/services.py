@@ -7,12 +7,31 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from resultat.initiatives import permissions
 from resultat.initiatives.models import Initiative, InitiativeEdit
 
 TRACKED = ["name", "acronym", "kind", "description", "lead_organisation", "partners", "start_date", "end_date", "status",
            "run_by_region", "geographies", "diarienummer", "eu_project_id", "external_id"]
+
+
+class AreaNotAllowed(ValueError):
+    """An editor tried to attach or detach a strategic area outside their units."""
+
+
+def _check_areas(user, before: set, after: set) -> None:
+    """Editors change only their own units' areas, and keep at least one of them (else
+    they would lose access to the initiative they just saved). Analysts change any."""
+    if permissions.is_analyst(user):
+        return
+    own = permissions.own_area_ids(user)
+    foreign = {a for a in before ^ after if a.pk not in own}
+    if foreign:
+        names = ", ".join(sorted(a.name for a in foreign))
+        raise AreaNotAllowed(_("Du kan bara lägga till eller ta bort dina egna verksamheters strategiska områden (inte: %(names)s).") % {"names": names})
+    if not any(a.pk in own for a in after):
+        raise AreaNotAllowed(_("Välj minst ett av dina verksamheters strategiska områden; annars kan du inte längre redigera insatsen."))
 
 
 class EditConflict(ValueError):
@@ -43,6 +62,8 @@ def save_initiative(initiative: Initiative | None, *, user, data: dict, areas=No
         base, n = code, 2
         while Initiative.objects.filter(code=code).exists():
             code, n = f"{base}-{n}", n + 1
+        if areas is not None or not permissions.is_analyst(user):
+            _check_areas(user, set(), set(areas or []))
         initiative = Initiative.objects.create(code=code, updated_by=user, revision=1, **data)
         if areas is not None:
             initiative.areas.set(areas)
@@ -61,6 +82,7 @@ def save_initiative(initiative: Initiative | None, *, user, data: dict, areas=No
             changes[_label(field)] = [_text(getattr(current, field)), _text(data[field])]
             setattr(current, field, data[field])
     if areas is not None:
+        _check_areas(user, set(current.areas.all()), set(areas))
         before, after = sorted(a.name for a in current.areas.all()), sorted(a.name for a in areas)
         if before != after:
             changes[_label("areas")] = [", ".join(before), ", ".join(after)]

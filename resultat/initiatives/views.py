@@ -53,7 +53,6 @@ def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
     init = get_object_or_404(Initiative, code=code)
     funding = init.funding.select_related("programme", "municipality", "subpriority")
     total = sum((d.granted_amount for d in funding), Decimal(0))
-    return render(request, "initiatives/detail.html", {
     # the one rule (followup.visibility): the public sees published mentions only and no
     # edit history (it names staff); staff see the drafts they may read, marked as such
     mentions = list(
@@ -63,6 +62,7 @@ def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
     for m in mentions:
         m.is_public = visibility.is_published(m.contribution)
     show_history = visibility.can_read_initiative_history(request.user, init)
+    return render(request, "initiatives/detail.html", {
         "i": init, "funding": funding, "total": total, "synthetic": init.synthetic or any(d.synthetic for d in funding),
         "subpriorities": InitiativeSubPriority.objects.filter(initiative=init).select_related("subpriority__priority"),
         "assessments": init.assessments.select_related("perspective"),
@@ -81,15 +81,17 @@ def initiative_edit(request: HttpRequest, code: str | None = None) -> HttpRespon
     allowed = permissions.can_edit(request.user, init) if init else permissions.can_create(request.user)
     if not allowed:
         raise PermissionDenied
-    form = InitiativeForm(request.POST or None, instance=init, initial={"revision": init.revision if init else 0,
+    form = InitiativeForm(request.POST or None, instance=init, user=request.user, initial={"revision": init.revision if init else 0,
                           "areas": init.areas.all() if init else [], "municipalities": init.municipalities.all() if init else []})
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data[k] for k in InitiativeForm.Meta.fields}
         try:
-            saved = services.save_initiative(init, user=request.user, data=data, areas=list(form.cleaned_data["areas"]),
-                                             municipalities=list(form.cleaned_data["municipalities"]), base_revision=form.cleaned_data.get("revision") if init else None)
+            saved = services.save_initiative(init, user=request.user, data=data, areas=form.areas_to_save(),
+                                             municipalities=list(form.cleaned_data["municipalities"]), base_revision=form.cleaned_data["revision"] if init else None)
         except services.EditConflict as exc:
             form.add_error(None, str(exc))
+        except services.AreaNotAllowed as exc:
+            form.add_error("areas", str(exc))
         else:
             messages.success(request, _("Insatsen är sparad."))
             return redirect(saved.get_absolute_url())

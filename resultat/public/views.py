@@ -135,7 +135,11 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     """The accessibility statement (tillgänglighetsredogörelse) and the report form.
     Not cached: the form carries a CSRF token."""
     form = AccessibilityReportForm(request.POST or None, initial={"page_url": request.GET.get("sida", "")})
-    if request.method == "POST" and form.is_valid():
+    status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid() and (until := throttle.take("accessibility", throttle.client_ip(request))):
+        form.add_error(None, throttle.too_many_message(until))  # stored and mailed nothing
+        status = 429
+    elif request.method == "POST" and form.is_valid():
         services.report_accessibility_problem(
             description=form.cleaned_data["description"],
             page_url=form.cleaned_data["page_url"],
@@ -150,7 +154,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         "contact_email": settings.RESULTAT_ACCESSIBILITY_EMAIL,
         "statement_date": STATEMENT_DATE,
     }
-    response = render(request, "public/accessibility.html", context, status=400 if request.method == "POST" else 200)
+    response = render(request, "public/accessibility.html", context, status=status)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -180,3 +180,23 @@ def test_municipality_page_and_open_sdg_use_periods(reference):
     assert opensdg_observations(ind, county="24") == []
     Observation.objects.create(indicator=ind, area_code="24", period=2025, value=42.0)
     assert [(o.year, o.value) for o in opensdg_observations(ind, county="24")] == [(2025, 42.0)]
+
+
+def test_a_source_that_raises_is_one_line_and_the_other_source_still_syncs(tmp_path, reference, vasterbotten):
+    """Kolada refusing an id (a ValueError from its planner) fails Kolada alone: SCB is
+    synced, the summary printed, and the failure is one line."""
+    Indicator.objects.create(source="kolada", external_id="BAD-ID", title="Felaktigt id", unit="antal")
+    quarterly, q_entries = _quarterly()
+    d = _replay(tmp_path, q_entries)
+    out = StringIO()
+    real_default_areas = services.default_areas
+    services.default_areas = lambda: ["00", "24"]
+    try:
+        with pytest.raises(CommandError) as exc:
+            call_command("indicators", "sync", "--replay", str(d), stdout=out)
+    finally:
+        services.default_areas = real_default_areas
+    failure_lines = [line for line in str(exc.value).splitlines() if line.startswith(("kolada:", "scb:"))]
+    assert len(failure_lines) == 1 and failure_lines[0].startswith("kolada:") and "BAD-ID" in failure_lines[0]
+    assert "scb" in out.getvalue() and "förfrågningar" in out.getvalue()
+    assert Observation.objects.filter(indicator=quarterly).count() == 6

@@ -103,7 +103,7 @@ class Command(BaseCommand):
                 else:
                     http = HttpClient(transport=transport)
                     summaries.append(services.sync_scb(ScbClient(http), indicators=list(qs), progress=progress))
-            except (services.IndicatorError, SourceError) as exc:
+            except (ValueError, SourceError) as exc:  # IndicatorError is a ValueError
                 # Whatever a source throws is that source's failure: report it, go on with the others.
                 failed_source = services.SyncSummary(source)
                 failed_source.failed.append(str(exc))

@@ -8,7 +8,7 @@ from collections import defaultdict
 from resultat.core import richtext
 from resultat.core.report.model import (
     ITEM_HEADINGS, ITEM_ORDER, AreaBlock, Chapter, Contact, ContactGroup, Item, ItemGroup,
-    PriorityOverview, Question, QuestionSection, Report, StrategyOverview, slug,
+    PriorityOverview, Question, QuestionSection, Report, StrategyOverview, TextSection, slug,
 )
 from resultat.followup import visibility
 from resultat.followup.models import AreaPlacement, ContributionItem, Cycle
@@ -63,6 +63,23 @@ def _item(i: ContributionItem) -> Item:
     return Item(i.kind, i.title or (i.arena.name if i.arena else "") or (i.initiative.name if i.initiative else ""), i.text)
 
 
+def _own_texts(cycle: Cycle, report: Report) -> None:
+    """The edition's own texts (``reports.ReportSection``): the introduction's sections,
+    and the reading guide and contacts' introduction in place of the generic ones."""
+    from resultat.reports.models import ReportSection
+
+    for s in ReportSection.objects.filter(cycle=cycle).order_by("order", "pk"):
+        if s.code == ReportSection.READING_GUIDE:
+            if not richtext.is_empty(s.body):
+                report.reading_guide = richtext.to_plain_text(s.body).strip()
+        elif s.code == ReportSection.CONTACTS:
+            if not richtext.is_empty(s.body):
+                report.contacts_intro = richtext.to_plain_text(s.body).strip()
+        else:
+            report.introduction.append(TextSection(id=f"inledning-{s.code}", title=s.title, level=min(max(s.level, 1), 2),
+                                                   body_html=richtext.sanitize(s.body) if s.body else ""))
+
+
 def _unique_items(items) -> list[ContributionItem]:
     """A joint text's items once: the importer stores them on both areas' contributions
     (each area's own page shows them), so the joint block would print each twice."""
@@ -109,6 +126,7 @@ def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None 
     front = getattr(cycle, "report_front_matter", None)
     if front is not None and not richtext.is_empty(front.foreword):
         report.foreword_html, report.foreword_signature = richtext.sanitize(front.foreword), front.signature
+    _own_texts(cycle, report)
     cells = defaultdict(list)
     for c in contributions(cycle):
         cells[(c.chapter_id, c.question_id)].append(c)

@@ -249,6 +249,9 @@ def render_docx(report: Report) -> bytes:
         _blocks(doc, html_to_blocks(report.foreword_html))
         if report.foreword_signature:
             doc.add_paragraph(_clean(report.foreword_signature)).runs[0].italic = True
+    for t in report.introduction:
+        doc.add_heading(_clean(t.title), t.level)
+        _blocks(doc, html_to_blocks(t.body_html))
     if report.questions:
         doc.add_heading("Hur ska rapporten läsas?", 1)
         doc.add_paragraph(_clean(report.reading_guide))

@@ -79,6 +79,9 @@ def render_fragment(report: Report) -> str:
         if report.foreword_signature:
             o.append(f'<p class="signature">{_e(report.foreword_signature)}</p>')
         o.append("</section>")
+    for t in report.introduction:
+        h = "h2" if t.level == 1 else "h3"
+        o.append(f'<div class="front"><{h} id="{_e(t.id)}">{_e(t.title)}</{h}>{_body(t.body_html)}</div>')
     if report.questions:
         o.append('<section class="front" aria-labelledby="las-rapporten"><h2 id="las-rapporten">Hur ska rapporten läsas?</h2>')
         o.append(f"<p>{_e(report.reading_guide)}</p><ol class='questions'>")

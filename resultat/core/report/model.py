@@ -192,6 +192,17 @@ class StrategyOverview:
 
 
 @dataclass
+class TextSection:
+    """One of the edition's own texts before the chapters (the introduction's sections),
+    as sanitised HTML; ``level`` 1 is a heading like a chapter's, 2 one below it."""
+
+    id: str
+    title: str
+    level: int = 1
+    body_html: str = ""
+
+
+@dataclass
 class Question:
     code: str
     title: str
@@ -206,6 +217,7 @@ class Report:
     subtitle: str = ""
     foreword_html: str = ""
     foreword_signature: str = ""
+    introduction: list[TextSection] = field(default_factory=list)
     reading_guide: str = ""
     questions: list[Question] = field(default_factory=list)
     strategy: StrategyOverview | None = None
@@ -224,6 +236,7 @@ class Report:
         out: list[tuple[int, str, str]] = []
         if self.foreword_html:
             out.append((1, "forord", "Förord"))
+        out += [(t.level, t.id, t.title) for t in self.introduction]
         if self.questions:
             out.append((1, "las-rapporten", "Hur ska rapporten läsas?"))
         if self.strategy:

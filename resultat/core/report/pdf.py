@@ -48,6 +48,8 @@ def typst_data(report: Report) -> dict:
     """The report as the template's JSON: HTML texts as blocks, charts as SVG."""
     d = report.to_dict()
     d["foreword"] = html_to_blocks(report.foreword_html) if report.foreword_html else None
+    for t_d, t in zip(d["introduction"], report.introduction, strict=True):
+        t_d["body"] = html_to_blocks(t.body_html)
     for ch_d, ch in zip(d["chapters"], report.chapters, strict=True):
         for s_d, s in zip(ch_d["sections"], ch.sections, strict=True):
             for b_d, b in zip(s_d["blocks"], s.blocks, strict=True):

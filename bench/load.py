@@ -11,7 +11,13 @@ public clients browse the start page, strategy pages, published results, the API
 search (four queries: words, a phrase, an exclusion); editor
 clients log in, open their contribution, autosave it (htmx request) every
 --autosave-every seconds (default 4, the editor page's own debounce: it saves 4 s after
-the last keystroke) with a new text, and submit it at the end. Logins happen before
+the last keystroke) with a new text, and submit it at the end. --shared of the editors
+(default 10) are editors of *different units* who all cite the same two standing
+arenas in their "Samverkan" contribution: they alternate autosaves with full saves of
+the form (text and typed list, each save re-indexes the shared arena), so saves of
+different units re-index the same search documents at the same moment. (Initiatives
+are linked to contributions by the report import, not by the editor's form, so the
+shared arenas are what editors can share.) Logins happen before
 the measured window starts. Afterwards every contribution's text and
 revision in the database is compared with the last save the server acknowledged:
 a difference is a lost write. Prints requests, errors, lost writes and p50/p95/p99.
@@ -48,8 +54,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def prepare(env: dict, editors: int) -> list[tuple[str, int]]:
-    """Runs in a child process with the bench environment; returns (username, contribution pk)."""
+def prepare(env: dict, editors: int, shared: int) -> list[tuple[str, int, bool]]:
+    """Runs in a child process with the bench environment; returns (username, contribution pk, shared)."""
     code = f"""
 import os, django, json
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resultat.config.settings")
@@ -63,7 +69,7 @@ from resultat.reference.services import load_all
 from resultat.strategy.services import load_strategy_file
 from resultat.followup import loaders, services
 from resultat.followup.demo import data_dir
-from resultat.followup.models import Contribution
+from resultat.followup.models import Contribution, StandingArena
 from resultat.strategy.models import StrategyVersion
 load_all()
 strategies = "{ROOT}/data/strategies/vasterbotten"
@@ -75,15 +81,31 @@ analyst = User.objects.create_user("analytiker", password="{PASSWORD}")
 analyst.groups.add(Group.objects.get(name=Role.ANALYST))
 version = StrategyVersion.objects.get(code="aktualisering-2025-26")
 cycle = services.open_cycle(year=2026, version=version, question_set=qs, actor=analyst, deadlines={{"submit_by": date(2027, 1, 31)}})
-contributions = list(Contribution.objects.filter(cycle=cycle, area__units__isnull=False).distinct().select_related("area").order_by("pk"))
+for code, name in (("gemensam-arena-1", "Gemensamma forumet"), ("gemensam-arena-2", "Länsgruppen för samverkan")):
+    StandingArena.objects.create(code=code, name=name)
 out = []
 editor_group = Group.objects.get(name=Role.EDITOR)
+# the shared editors: "Samverkan" of areas of different units
+shared, units_taken = [], set()
+for c in Contribution.objects.filter(cycle=cycle, question__code="samverkan").select_related("area").order_by("pk"):
+    unit = c.area.units.exclude(pk__in=units_taken).first()
+    if unit is not None and len(shared) < {shared}:
+        units_taken.add(unit.pk)
+        shared.append((c, unit))
+if len(shared) < {shared}:
+    raise SystemExit(f"bara {{len(shared)}} verksamheter med egna områden för --shared")
+contributions = list(Contribution.objects.filter(cycle=cycle, area__units__isnull=False).exclude(pk__in=[c.pk for c, _ in shared])
+                     .distinct().select_related("area").order_by("pk"))
+plain = {editors} - {shared}
 for i in range({editors}):
-    c = contributions[i * (len(contributions) // {editors})]
+    if i < plain:
+        c, unit = contributions[i * (len(contributions) // plain)], None
+    else:
+        c, unit = shared[i - plain]
     user = User.objects.create_user(f"redaktor{{i}}", password="{PASSWORD}")
     user.groups.add(editor_group)
-    c.area.units.first().editors.add(user)
-    out.append((user.username, c.pk))
+    (unit or c.area.units.first()).editors.add(user)
+    out.append((user.username, c.pk, unit is not None))
 call_command("search", "reindex", verbosity=0)
 print("PREPARED" + json.dumps(out))
 """
@@ -100,15 +122,22 @@ def check(env: dict) -> dict:
 import os, django, json
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resultat.config.settings")
 django.setup()
+from resultat.core.richtext import to_plain_text
 from resultat.followup.models import Contribution
-print("STATE" + json.dumps({c.pk: [c.body, c.revision, c.state] for c in Contribution.objects.all()}))
+from resultat.search.models import SearchDocument
+docs = dict(SearchDocument.objects.filter(source="contribution", kind="contribution").values_list("source_id", "text"))
+stale = [c.pk for c in Contribution.objects.exclude(body="") if docs.get(c.pk, "").strip() != to_plain_text(c.body).strip()]
+arenas = {t: sorted(filter(None, areas.split("|"))) for t, areas in SearchDocument.objects.filter(kind="arena", title__in=["Gemensamma forumet", "Länsgruppen för samverkan"]).values_list("title", "areas")}
+print("STATE" + json.dumps({"contributions": {c.pk: [c.body, c.revision, c.state] for c in Contribution.objects.all()}, "stale": stale, "arenas": arenas}))
 """
     result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(result.stderr)
     import json
 
-    return {int(k): v for k, v in json.loads(result.stdout.split("STATE", 1)[1]).items()}
+    data = json.loads(result.stdout.split("STATE", 1)[1])
+    data["contributions"] = {int(k): v for k, v in data["contributions"].items()}
+    return data
 
 
 class Stats:
@@ -154,7 +183,7 @@ def public_client(base: str, start: threading.Barrier, window: dict, stats: Stat
             i += 1
 
 
-def editor_client(base: str, start: threading.Barrier, window: dict, stats: Stats, username: str, pk: int, acked: dict):
+def editor_client(base: str, start: threading.Barrier, window: dict, stats: Stats, username: str, pk: int, acked: dict, shared: bool = False):
     with httpx.Client(base_url=base, timeout=30) as client:
         page = timed(stats, "login", client, "GET", "/konto/logga-in/")
         token = csrf(page.text)
@@ -168,9 +197,18 @@ def editor_client(base: str, start: threading.Barrier, window: dict, stats: Stat
         while time.time() < stop:
             n += 1
             body = f"Text {n} från {username}."
-            response = timed(stats, "autosave", client, "POST", f"/uppfoljning/bidrag/{pk}/spara/",
-                             data={"body": body, "base_revision": revision}, headers={"HX-Request": "true", "X-CSRFToken": token})
-            if response is not None and response.status_code == 200:
+            if shared and n % 2 == 0:
+                # a full save of the form: text and the typed list citing both shared arenas
+                items = {"items-TOTAL": "2", "items-0-kind": "arena", "items-0-arena": "gemensam-arena-1", "items-0-text": body,
+                         "items-1-kind": "arena", "items-1-arena": "gemensam-arena-2", "items-1-text": f"Möte {n}"}
+                response = timed(stats, "save+lists", client, "POST", f"/uppfoljning/bidrag/{pk}/spara/",
+                                 data={"body": body, "base_revision": revision, **items}, headers={"X-CSRFToken": token})
+                ok = response is not None and response.status_code == 302
+            else:
+                response = timed(stats, "autosave", client, "POST", f"/uppfoljning/bidrag/{pk}/spara/",
+                                 data={"body": body, "base_revision": revision}, headers={"HX-Request": "true", "X-CSRFToken": token})
+                ok = response is not None and response.status_code == 200
+            if ok:
                 revision += 1
                 acked[pk] = (f"<p>{body}</p>", revision, "draft")
             time.sleep(window["autosave_every"])  # the editor page autosaves 4 s after the last keystroke
@@ -190,6 +228,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--editors", type=int, default=25, help="how many of the clients are editors")
+    parser.add_argument("--shared", type=int, default=10,
+                        help="how many of the editors belong to different units and share two standing arenas")
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--threads", type=int, default=8)
@@ -215,7 +255,7 @@ def main():
         env["DATABASE_URL"] = f"sqlite:///{var}/load.sqlite3"
         engine = "SQLite (WAL)"
     print(f"Förbereder databasen ({engine}) …", flush=True)
-    editors = prepare(env, args.editors)
+    editors = prepare(env, args.editors, min(args.shared, args.editors))
     port = free_port()
     gunicorn = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "resultat.config.wsgi:application", "-b", f"127.0.0.1:{port}",
@@ -237,7 +277,7 @@ def main():
             window["stop"] = window["started"] + args.seconds
 
         start = threading.Barrier(args.clients, action=begin)
-        threads = [threading.Thread(target=editor_client, args=(base, start, window, stats, u, pk, acked)) for u, pk in editors]
+        threads = [threading.Thread(target=editor_client, args=(base, start, window, stats, u, pk, acked, sh)) for u, pk, sh in editors]
         threads += [threading.Thread(target=public_client, args=(base, start, window, stats)) for _ in range(args.clients - len(editors))]
         print(f"{args.clients} klienter ({len(editors)} redaktörer) i {args.seconds} s mot gunicorn {args.workers}×{args.threads} "
               "(redaktörerna loggar in före mätfönstret) …", flush=True)
@@ -249,22 +289,26 @@ def main():
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         gunicorn.wait(timeout=30)
-    state = check(env)
+    checked = check(env)
+    state = checked["contributions"]
     lost = [pk for pk, want in acked.items() if state[pk] != list(want)]
     # the logins and the first page load happen before the window: shown, not in "alla"
     everything = [x for k, v in stats.latencies.items() if k not in ("login", "editor-page") for x in v]
     print(f"\nDatabas: {engine}")
+    print(f"redaktörer: {len(editors)}, varav {sum(1 for e in editors if e[2])} i olika verksamheter med två gemensamma samverkansytor")
     print(f"{'typ':<12} {'anrop':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}   (login och editor-page: före mätfönstret)")
     for kind, values in sorted(stats.latencies.items()) + [("alla", everything)]:
         print(f"{kind:<12} {len(values):>7} {percentile(values, 50):>8.1f} {percentile(values, 95):>8.1f} {percentile(values, 99):>8.1f}")
     print(f"\nanrop: {len(everything)} ({len(everything) / elapsed:.0f}/s), fel: {len(stats.errors)}, "
           f"förlorade skrivningar: {len(lost)} av {len(acked)} bidrag, klarmarkerade: {sum(1 for v in acked.values() if v[2] == 'submitted')}")
+    print(f"sökindex: {len(checked['stale'])} bidrag med inaktuell text i indexet; gemensamma samverkansytor: "
+          + ", ".join(f"{key} {len(areas)} områden" for key, areas in sorted(checked["arenas"].items())))
     for error in stats.errors[:10]:
         print("  fel:", error)
     for pk in lost[:10]:
         print(f"  förlorad: bidrag {pk}: databasen {state[pk]!r}, kvitterat {acked[pk]!r}")
     shutil.rmtree(var, ignore_errors=True)
-    sys.exit(1 if stats.errors or lost else 0)
+    sys.exit(1 if stats.errors or lost or checked["stale"] else 0)
 
 
 if __name__ == "__main__":

@@ -165,6 +165,14 @@ class Cycle(models.Model):
     def __str__(self) -> str:
         return f"{self.year}"
 
+    # Texts and contribution states change only while the cycle is open (or in review).
+    # A locked cycle is frozen for editors *and* reviewers until it is reopened.
+    ACTIVE_STATES = (State.OPEN, State.REVIEW)
+
+    @property
+    def accepts_changes(self) -> bool:
+        return self.state in self.ACTIVE_STATES
+
 
 class CycleEvent(models.Model):
     """A change of a cycle's state (opened, locked, published, reopened …)."""

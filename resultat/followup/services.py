@@ -9,9 +9,10 @@ from typing import Any, Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
-from django.db import transaction
-
+from django.db import connection, transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from resultat.core.richtext import is_empty, sanitize
 from resultat.followup import permissions
@@ -33,6 +34,7 @@ from resultat.reference.models import SdgGoal, SdgTarget
 from resultat.strategy.models import StrategyVersion
 
 State = Contribution.State
+EDITABLE_STATES = (State.NOT_STARTED, State.DRAFT, State.RETURNED)
 
 
 class FollowupError(ValueError):
@@ -67,6 +69,33 @@ def _change_state(contribution: Contribution, to_state: str, actor, comment: str
         revision_number=contribution.revision,
     )
     contribution.state = to_state
+
+
+def _hold_cycle(cycle_id: int) -> str | None:
+    """The cycle's state, read with its row share-locked until the transaction ends.
+
+    Every write to a contribution (save, submit, approve, return) takes this lock
+    before the contribution's own row lock, and lock/publish/reopen take the cycle row
+    FOR UPDATE: so a cycle cannot be locked while a write that saw it open is still
+    under way, and no write that starts later sees it open. Writers share the lock, so
+    saves of different contributions do not wait for each other. (SQLite: write
+    transactions are IMMEDIATE and run one at a time, which gives the same order.)
+    """
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(Cycle._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT state FROM {table} WHERE id = %s FOR SHARE", [cycle_id])
+            row = cursor.fetchone()
+        return row[0] if row else None
+    return Cycle.objects.filter(pk=cycle_id).values_list("state", flat=True).first()
+
+
+def _require_active_cycle(state: str | None) -> None:
+    if state == Cycle.State.LOCKED:
+        raise FollowupError(_("Cykeln är låst: texter och lägen kan inte ändras förrän analytikern öppnar den igen."))
+    if state not in Cycle.ACTIVE_STATES:
+        label = Cycle.State(state).label if state in Cycle.State.values else state
+        raise FollowupError(_("Cykeln är inte öppen (läge: %(state)s): texter och lägen kan inte ändras.") % {"state": label})
 
 
 def _cycle_event(cycle: Cycle, to_state: str, actor, comment: str = "") -> None:
@@ -279,41 +308,64 @@ def save_contribution(
 
 
 def _save_contribution(contribution: Contribution, *, user, clean_body: str, items, base_revision: int, note: str) -> Contribution:
-    contribution.refresh_from_db()
-    _require(permissions.can_edit(user, contribution), "Du kan inte redigera det här bidraget.")
-    clean_items = _clean_items(contribution.question, items) if items is not None else None
-    new_revision = base_revision + 1
-    updated = Contribution.objects.filter(pk=contribution.pk, revision=base_revision).update(
-        body=clean_body, revision=new_revision, updated_by=user, updated_at=timezone.now()
+    # The cycle row share-locked, then the contribution row locked: a submit, a review
+    # or a cycle lock running at the same moment either finished before (and is seen
+    # here) or waits until this save has committed.
+    cycle_state = _hold_cycle(contribution.cycle_id)
+    _require_active_cycle(cycle_state)
+    current = (
+        Contribution.objects.select_for_update(of=("self",))
+        .select_related("cycle", "area", "question", "updated_by")
+        .get(pk=contribution.pk)
     )
-    if not updated:
-        current = Contribution.objects.select_related("updated_by").get(pk=contribution.pk)
+    current.cycle.state = cycle_state
+    _require(permissions.can_edit(user, current), "Du kan inte redigera det här bidraget.")
+    if current.revision != base_revision:
         raise EditConflict(current, clean_body, items or [])
-    contribution.refresh_from_db()
+    clean_items = _clean_items(current.question, items) if items is not None else None
+    new_revision = base_revision + 1
+    confirmed = current.carry_over_confirmed or bool(
+        current.carried_over_from_id and clean_body != current.carried_over_from.body
+    )
+    new_state = State.DRAFT if current.state == State.NOT_STARTED else current.state
+    now = timezone.now()
+    # The guarding statement names the revision *and* the editable states: even without
+    # the row lock it could never write into a submitted or approved contribution.
+    updated = Contribution.objects.filter(pk=current.pk, revision=base_revision, state__in=EDITABLE_STATES).update(
+        body=clean_body, revision=new_revision, updated_by=user, updated_at=now, state=new_state, carry_over_confirmed=confirmed
+    )
+    if not updated:  # unreachable with the row lock held; kept as the last line of defence
+        raise EditConflict(Contribution.objects.select_related("updated_by").get(pk=current.pk), clean_body, items or [])
+    current.body, current.revision, current.updated_by, current.updated_at = clean_body, new_revision, user, now
+    state_changed = new_state != current.state
+    if state_changed:
+        _change_state(current, new_state, user)
+    current.carry_over_confirmed = confirmed
     if clean_items is not None:
-        contribution.items.all().delete()
+        current.items.all().delete()
         for item in clean_items:
-            item.contribution = contribution
-        ContributionItem.objects.bulk_create(clean_items)
-    if contribution.carried_over_from_id and not contribution.carry_over_confirmed:
-        if clean_body != contribution.carried_over_from.body:
-            contribution.carry_over_confirmed = True
-    if contribution.state == State.NOT_STARTED:
-        _change_state(contribution, State.DRAFT, user)
-    contribution.save(update_fields=["state", "carry_over_confirmed"])
+            item.contribution = current
+            item.save()  # one by one: each sends the signal that re-indexes its arena or initiative
     Revision.objects.create(
-        contribution=contribution,
+        contribution=current,
         number=new_revision,
         body=clean_body,
-        items=_items_snapshot(contribution.items.select_related("sdg_goal", "sdg_target", "arena")),
+        items=_items_snapshot(current.items.select_related("sdg_goal", "sdg_target", "arena")),
         author=user,
         note=note,
     )
-    return contribution
+    # The UPDATE above sends no signal; tell the receivers (the search index) as save() would.
+    update_fields = {"body", "revision", "updated_by", "updated_at", "carry_over_confirmed"} | ({"state"} if state_changed else set())
+    post_save.send(sender=Contribution, instance=current, created=False, update_fields=frozenset(update_fields), raw=False, using=current._state.db)
+    for field in ("body", "revision", "updated_by", "updated_at", "state", "carry_over_confirmed"):
+        setattr(contribution, field, getattr(current, field))
+    return current
 
 
 @transaction.atomic
 def confirm_carry_over(contribution: Contribution, user) -> Contribution:
+    _hold_cycle(contribution.cycle_id)
+    contribution = Contribution.objects.select_for_update(of=("self",)).select_related("cycle", "area").get(pk=contribution.pk)
     _require(permissions.can_edit(user, contribution))
     if not contribution.carried_over_from_id:
         raise FollowupError("Texten är inte överförd från förra året.")
@@ -337,7 +389,9 @@ def restore_revision(contribution: Contribution, user, number: int, base_revisio
 @transaction.atomic
 def submit(contribution: Contribution, user) -> Contribution:
     """Klarmarkera: the editor sends the text for review."""
-    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    cycle_state = _hold_cycle(contribution.cycle_id)
+    _require_active_cycle(cycle_state)
+    contribution = Contribution.objects.select_for_update(of=("self",)).select_related("cycle", "area").get(pk=contribution.pk)
     _require(permissions.can_edit(user, contribution), "Du kan inte klarmarkera det här bidraget.")
     if contribution.needs_carry_over_confirmation:
         raise FollowupError("Texten är överförd från förra året: bekräfta den eller skriv om den innan du klarmarkerar.")
@@ -363,6 +417,7 @@ def return_for_revision(contribution: Contribution, user, comment_text: str) -> 
     _require(permissions.can_review(user, contribution), "Bara granskare av cykeln kan återremittera.")
     if not comment_text.strip():
         raise FollowupError("Skriv en kommentar som säger vad som behöver ändras.")
+    _require_active_cycle(_hold_cycle(contribution.cycle_id))
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if contribution.state != State.SUBMITTED:
         raise FollowupError("Bara bidrag som är klara för granskning kan återremitteras.")
@@ -375,6 +430,7 @@ def return_for_revision(contribution: Contribution, user, comment_text: str) -> 
 @transaction.atomic
 def approve(contribution: Contribution, user, comment_text: str = "") -> Contribution:
     _require(permissions.can_review(user, contribution), "Bara granskare av cykeln kan godkänna.")
+    _require_active_cycle(_hold_cycle(contribution.cycle_id))
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if contribution.state != State.SUBMITTED:
         raise FollowupError("Bara bidrag som är klara för granskning kan godkännas.")

@@ -39,6 +39,7 @@ from resultat.followup.models import (
 )
 from resultat.initiatives.models import Initiative
 from resultat.reference.models import SdgGoal, SdgTarget
+from resultat.security.locks import serialise
 from resultat.strategy.models import StrategyVersion
 
 
@@ -54,22 +55,6 @@ class ImportResult:
     totals: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
-
-
-def _front_matter(report, version, text: str, region: str, year: int, path: Path, result: ImportResult) -> None:
-    """The edition's own texts (foreword, introduction, reading guide, contacts'
-    introduction), when the year has a front-matter file."""
-    from resultat.imports import frontmatter
-
-    spec = frontmatter.spec_path(region, year)
-    if not spec.exists():
-        return
-    cycle = Cycle.objects.get(version__strategy=version.strategy, year=report.year)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    try:
-        result.totals.update(frontmatter.import_front_matter(cycle, lines, spec, path.name))
-    except frontmatter.FrontMatterError as exc:
-        raise ImportError_(str(exc)) from exc
 
 
 def structure_path(region: str, year: int) -> Path:
@@ -113,8 +98,10 @@ def import_report(
         raise ImportError_(f"{path}:{exc.line}: {exc}") from exc
     result = ImportResult(year=year, dry_run=dry_run, warnings=[f"{path.name}:{w.line}: {w.message}" for w in report.warnings])
     with transaction.atomic():
+        # Two imports at the same moment would both find no cycle and both create one;
+        # the second now waits for the first and then updates what it wrote.
+        serialise("imports:report")
         _write(report, version, question_set, structure_file, path, result, progress)
-        _front_matter(report, version, text, region, year, path, result)
         if dry_run:
             transaction.set_rollback(True)
     result.seconds = time.perf_counter() - started

@@ -29,6 +29,7 @@ from resultat.initiatives.models import (
     Company, FundingDecision, FundingProgramme, ImportBatch, Initiative, InitiativeEdit, InitiativeSubPriority, InriktningAssessment,
 )
 from resultat.reference.models import Area
+from resultat.security.locks import serialise
 from resultat.strategy.models import Perspective, StrategyVersion, SubPriority
 
 SHEET = "Beslut"
@@ -682,10 +683,15 @@ def confirm(batch: ImportBatch, user) -> dict:
     """Import a stored batch after its preview. The file is checked again (the data may
     have changed since the preview); errors abort with nothing written. The batch row is
     locked (select_for_update) for the whole import, so two simultaneous confirms cannot
-    both pass the state check: the second waits and then finds the batch imported."""
+    both pass the state check: the second waits and then finds the batch imported.
+    Confirms of different batches run one at a time too (a named lock): each plans
+    from what the database holds, so two files with the same companies, initiatives
+    or decisions would otherwise both plan "create" and one would fail on the unique
+    keys; the second now waits and plans again from the first one's result."""
     errors: list[dict] | None = None
     try:
         with transaction.atomic():
+            serialise("initiatives:import-confirm")
             locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
             if locked.state != ImportBatch.State.PREVIEW:
                 raise ImportFailed("filen är redan importerad eller kasserad")

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+import logging
+import zlib
+
+from django.db import connection, transaction
 
 from resultat.core.search.text import shadow_text
 from resultat.search import kinds  # registers the built-in kinds
-from resultat.search.models import SearchDocument
+from resultat.search.models import PendingReindex, SearchDocument
 from resultat.search.registry import KINDS, Doc
 
 BATCH = 500
+logger = logging.getLogger(__name__)
 
 
 def _pipes(values: Iterable) -> str:
@@ -31,31 +35,163 @@ def to_row(source: str, doc: Doc) -> SearchDocument:
     )
 
 
-@transaction.atomic
+# Every column but the key: what an upsert overwrites when the document exists.
+_UPSERT_FIELDS = [f.name for f in SearchDocument._meta.concrete_fields if f.name not in ("id", "key")]
+
+
+def _serialise(source: str, ids: list[int]) -> None:
+    """Let one transaction at a time re-index these objects (PostgreSQL: advisory
+    transaction locks, in id order so two runs cannot deadlock). The documents are
+    then read after the lock is held, so the last writer writes from the newest data
+    and a slower, older re-index cannot overwrite a newer one. SQLite's write
+    transactions (IMMEDIATE) are already one at a time."""
+    if connection.vendor != "postgresql":
+        return
+    space = zlib.crc32(f"search:{source}".encode()) & 0x7FFFFFFF
+    with connection.cursor() as cursor:
+        for pk in ids:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [space, pk])
+
+
 def index_source(source: str, ids: Iterable[int]) -> int:
-    """Re-index the documents of these source objects (deleted objects disappear)."""
-    ids = sorted(set(ids))
+    """Re-index the documents of these source objects (deleted objects disappear).
+
+    Idempotent and safe to run twice at the same moment: the documents are written
+    with an upsert on their unique key (INSERT … ON CONFLICT (key) DO UPDATE, on
+    PostgreSQL and SQLite alike), and only the object's documents that no longer
+    exist are deleted."""
+    ids = sorted({int(i) for i in ids})
     if not ids:
         return 0
     kind = KINDS[source]
     kinds.refresh_municipalities()
-    SearchDocument.objects.filter(source=source, source_id__in=ids).delete()
-    rows = [to_row(source, d) for d in kind.documents(ids)]
-    SearchDocument.objects.bulk_create(rows, batch_size=BATCH)
+    with transaction.atomic():
+        _serialise(source, ids)
+        rows = sorted((to_row(source, d) for d in kind.documents(ids)), key=lambda r: r.key)
+        gone = SearchDocument.objects.filter(source=source, source_id__in=ids).exclude(key__in=[r.key for r in rows])
+        gone.delete()
+        if rows:
+            SearchDocument.objects.bulk_create(
+                rows, batch_size=BATCH, update_conflicts=True, unique_fields=["key"], update_fields=_UPSERT_FIELDS
+            )
     return len(rows)
 
 
+def mark_pending(source: str, ids: Iterable[int]) -> None:
+    """Remember objects whose re-index failed; `resultat search reindex --pending` (or
+    a full rebuild) catches up. Never raises: it runs after a committed request."""
+    try:
+        PendingReindex.objects.bulk_create(
+            [PendingReindex(source=source, source_id=i) for i in sorted(set(ids))], ignore_conflicts=True
+        )
+    except Exception:  # noqa: BLE001 - the database itself may be what failed
+        logger.exception("Sökindexet: kunde inte heller markera %s %s för omindexering", source, sorted(set(ids)))
+
+
+def index_safely(source: str, ids: Iterable[int]) -> int:
+    """index_source for after a commit: a failure is logged and the objects are marked
+    for re-indexing, never raised into the request whose writes are already committed."""
+    try:
+        ids = list(ids)
+        return index_source(source, ids)
+    except Exception:  # noqa: BLE001 - see the docstring
+        logger.exception("Sökindexet: omindexering av %s %s misslyckades; markerad för senare", source, sorted(set(ids)))
+        mark_pending(source, ids)
+        return 0
+
+
+def index_pending() -> int:
+    """Re-index what failed before (see mark_pending). Returns how many objects."""
+    done = 0
+    for source in list(PendingReindex.objects.values_list("source", flat=True).distinct()):
+        entries = list(PendingReindex.objects.filter(source=source).values_list("pk", "source_id"))
+        if source in KINDS:
+            index_source(source, [i for _, i in entries])
+        PendingReindex.objects.filter(pk__in=[pk for pk, _ in entries]).delete()
+        done += len(entries)
+    return done
+
+
+BODY_ONLY = "contribution:body"  # a pending entry: only the contribution's text changed
+
+
+def index_contribution_bodies(ids: Iterable[int]) -> int:
+    """The light re-index after an autosave: only the text changed, so only the text
+    columns of the contribution's own document are rewritten (one UPDATE), not its
+    items, links and mentions. Falls back to the full re-index when the document must
+    appear or disappear (the text was or becomes empty). Returns how many."""
+    from resultat.core.richtext import to_plain_text
+    from resultat.followup.models import Contribution
+
+    done, full = 0, []
+    with transaction.atomic():
+        ids = sorted({int(i) for i in ids})
+        _serialise("contribution", ids)
+        bodies = dict(Contribution.objects.filter(pk__in=ids).values_list("pk", "body"))
+        titles = dict(SearchDocument.objects.filter(key__in=[f"contribution:{i}" for i in ids]).values_list("source_id", "title"))
+        for pk in ids:
+            text = to_plain_text(bodies.get(pk, ""))
+            if pk not in bodies or pk not in titles or not text.strip():
+                full.append(pk)
+                continue
+            SearchDocument.objects.filter(key=f"contribution:{pk}").update(
+                text=text, shadow=shadow_text(f"{titles[pk]}\n{text}"), municipalities=_pipes(kinds.municipalities_in(text))
+            )
+            done += 1
+    return done + (index_source("contribution", full) if full else 0)
+
+
+def _run_pending() -> None:
+    pending = getattr(connection, "_search_pending", None) or {}
+    connection._search_pending = {}
+    bodies = pending.pop(BODY_ONLY, set()) - pending.get("contribution", set())
+    for source, ids in pending.items():
+        index_safely(source, ids)
+    if bodies:
+        try:
+            index_contribution_bodies(bodies)
+        except Exception:  # noqa: BLE001 - after a commit: log and mark, never raise
+            logger.exception("Sökindexet: omindexering av texten i bidrag %s misslyckades; markerad för senare", sorted(bodies))
+            mark_pending("contribution", bodies)
+
+
 def schedule(source: str, ids: Iterable[int]) -> None:
-    """Re-index after the current transaction commits (at once outside one)."""
-    ids = list(ids)
-    if ids:
-        transaction.on_commit(lambda: index_source(source, ids))
+    """See _schedule."""
+    _schedule(source, ids)
+
+
+def schedule_body(ids: Iterable[int]) -> None:
+    """Only the text of these contributions changed (an autosave): the light re-index."""
+    _schedule(BODY_ONLY, ids)
+
+
+def _schedule(source: str, ids: Iterable[int]) -> None:
+    """Re-index after the current transaction commits (at once outside one).
+
+    The requests of a transaction are collected per connection and the first commit
+    hook to run re-indexes them all, each object once, however many saves, items and
+    signals asked for it (a save with ten typed items used to re-index its
+    contribution ten times); the later hooks find nothing left to do. Hooks are robust:
+    a failure never reaches the request or skips another hook."""
+    ids = [int(i) for i in ids if i is not None]
+    if not ids:
+        return
+    if not connection.in_atomic_block:
+        connection._search_pending = {**(getattr(connection, "_search_pending", None) or {}), source: set(ids)}
+        _run_pending()
+        return
+    pending = getattr(connection, "_search_pending", None)
+    if pending is None:
+        pending = connection._search_pending = {}
+    pending.setdefault(source, set()).update(ids)
+    transaction.on_commit(_run_pending, robust=True)
 
 
 @transaction.atomic
 def rebuild(progress: Callable[[str, int, int], None] | None = None) -> dict[str, int]:
     """Rebuild the whole index in one transaction. Returns documents per kind."""
     SearchDocument.objects.all().delete()
+    PendingReindex.objects.all().delete()  # everything is re-indexed now
     kinds.refresh_municipalities()
     counts: dict[str, int] = {}
     for name, kind in KINDS.items():

@@ -51,3 +51,18 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PendingReindex(models.Model):
+    """An object whose re-index after a commit failed (logged); `resultat search reindex
+    --pending` or a full rebuild re-indexes it and removes the entry."""
+
+    source = models.CharField(max_length=40)
+    source_id = models.PositiveIntegerField()
+    marked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["source", "source_id"], name="search_pending_once")]
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.source_id}"

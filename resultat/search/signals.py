@@ -34,7 +34,17 @@ def _schedule(source, ids):
     schedule(source, ids)
 
 
-def _contribution(sender, instance, **kwargs):
+# Fields an autosave changes: then only the text of the contribution's document is
+# rewritten (indexing.schedule_body), not its items, links and mentions.
+_TEXT_ONLY = frozenset({"body", "revision", "updated_by", "updated_at", "carry_over_confirmed"})
+
+
+def _contribution(sender, instance, update_fields=None, **kwargs):
+    if update_fields and frozenset(update_fields) <= _TEXT_ONLY:
+        from resultat.search.indexing import schedule_body
+
+        schedule_body([instance.pk])
+        return
     _schedule("contribution", [instance.pk])
 
 
@@ -57,17 +67,17 @@ def _cycle(sender, instance, created=False, **kwargs):
 
     from django.db import transaction
 
-    from resultat.search.indexing import index_source
+    from resultat.search.indexing import index_safely
 
     def reindex():
         from resultat.followup.models import ContributionItem
 
-        index_source("contribution", ids())
+        index_safely("contribution", ids())
         mentions = ContributionItem.objects.filter(contribution__cycle_id=cycle_id)
-        index_source("initiative", mentions.exclude(initiative=None).values_list("initiative_id", flat=True))
-        index_source("arena", mentions.exclude(arena=None).values_list("arena_id", flat=True))
+        index_safely("initiative", mentions.exclude(initiative=None).values_list("initiative_id", flat=True))
+        index_safely("arena", mentions.exclude(arena=None).values_list("arena_id", flat=True))
 
-    transaction.on_commit(reindex)
+    transaction.on_commit(reindex, robust=True)
 
 
 def _simple(source):

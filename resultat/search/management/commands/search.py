@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        sub.add_parser("reindex", help="Bygg om hela sökindexet (alla dokumenttyper) i en transaktion.")
+        r = sub.add_parser("reindex", help="Bygg om hela sökindexet (alla dokumenttyper) i en transaktion.")
+        r.add_argument("--pending", action="store_true",
+                       help="Indexera bara om det som en misslyckad omindexering efter en sparning markerade (se loggen).")
         q = sub.add_parser("query", help="Sök (som en analytiker: även opublicerat).")
         q.add_argument("text")
         q.add_argument("--limit", type=int, default=10)
@@ -21,7 +23,11 @@ class Command(BaseCommand):
     def handle(self, *args, action, **o):
         getattr(self, f"do_{action}")(**o)
 
-    def do_reindex(self, **o):
+    def do_reindex(self, pending=False, **o):
+        if pending:
+            done = indexing.index_pending()
+            self.stdout.write(f"Sökindexet: {done} markerade objekt är omindexerade.")
+            return
         show = sys.stderr.isatty() and o.get("verbosity", 1) != 0
 
         def progress(kind, done, total):

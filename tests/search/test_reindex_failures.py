@@ -1,0 +1,45 @@
+"""A re-index after a commit can fail (a lock time-out, a bug in a document kind): the
+request whose writes are committed still answers normally, the failure is logged and
+the object is marked, and `resultat search reindex --pending` catches up."""
+
+import pytest
+from django.core.management import call_command
+
+from resultat.search import indexing
+from resultat.search.models import PendingReindex, SearchDocument
+from tests.followup.conftest import contribution, cycle, people, structure  # noqa: F401  (fixtures)
+from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_failing_reindex_never_fails_the_committed_save(contribution, people, client, monkeypatch, django_capture_on_commit_callbacks, caplog):
+    client.force_login(people["editor_a"])
+
+    def broken(source, ids):
+        raise RuntimeError("sökindexet är låst")
+
+    monkeypatch.setattr(indexing, "index_source", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/uppfoljning/bidrag/{contribution.pk}/spara/", {"body": "Text om Umeå.", "base_revision": 0})
+    assert response.status_code == 302
+    contribution.refresh_from_db()
+    assert contribution.revision == 1 and "Umeå" in contribution.body
+    assert PendingReindex.objects.filter(source="contribution", source_id=contribution.pk).exists()
+    assert "sökindexet är låst" in caplog.text
+    monkeypatch.undo()
+    call_command("search", "reindex", "--pending", verbosity=0)
+    assert "Umeå" in SearchDocument.objects.get(key=f"contribution:{contribution.pk}").text
+    assert not PendingReindex.objects.exists()
+
+
+def test_reindexing_twice_is_idempotent(contribution, people, django_capture_on_commit_callbacks):
+    from resultat.followup import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_contribution(contribution, user=people["editor_a"], body="<p>Text om Skellefteå.</p>", base_revision=0)
+    first = list(SearchDocument.objects.filter(source="contribution", source_id=contribution.pk).values_list("pk", "key", "text"))
+    assert indexing.index_source("contribution", [contribution.pk]) == 1
+    assert indexing.index_source("contribution", [contribution.pk]) == 1
+    # rewritten in place (upsert on the key), not deleted and inserted again
+    assert list(SearchDocument.objects.filter(source="contribution", source_id=contribution.pk).values_list("pk", "key", "text")) == first

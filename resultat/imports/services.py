@@ -57,6 +57,22 @@ class ImportResult:
     seconds: float = 0.0
 
 
+def _front_matter(report, version, text: str, region: str, year: int, path: Path, result: ImportResult) -> None:
+    """The edition's own texts (foreword, introduction, reading guide, contacts'
+    introduction), when the year has a front-matter file."""
+    from resultat.imports import frontmatter
+
+    spec = frontmatter.spec_path(region, year)
+    if not spec.exists():
+        return
+    cycle = Cycle.objects.get(version__strategy=version.strategy, year=report.year)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    try:
+        result.totals.update(frontmatter.import_front_matter(cycle, lines, spec, path.name))
+    except frontmatter.FrontMatterError as exc:
+        raise ImportError_(str(exc)) from exc
+
+
 def structure_path(region: str, year: int) -> Path:
     return Path(settings.DATA_DIR) / "followup" / region / f"structure-{year}.yaml"
 
@@ -102,6 +118,7 @@ def import_report(
         # the second now waits for the first and then updates what it wrote.
         serialise("imports:report")
         _write(report, version, question_set, structure_file, path, result, progress)
+        _front_matter(report, version, text, region, year, path, result)
         if dry_run:
             transaction.set_rollback(True)
     result.seconds = time.perf_counter() - started

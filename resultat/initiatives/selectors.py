@@ -11,6 +11,7 @@ from resultat.core.funding.compilation import per_capita, sum_by
 from resultat.core.funding.conflicts import Impact, goal_conflicts
 from resultat.initiatives.models import FundingDecision, FundingProgramme, Initiative, InitiativeSubPriority, InriktningAssessment, SdgImpact
 from resultat.reference.models import Area, SdgGoal
+from resultat.security.params import YEARS, int_param
 
 UNSPECIFIED = "Ej angivet"
 
@@ -20,23 +21,25 @@ def filter_initiatives(params) -> tuple:
     f = {k: (params.get(k) or "").strip() for k in ("q", "year", "programme", "subpriority", "area", "municipality", "status", "sdg", "inriktning", "judgement")}
     if f["q"]:
         qs = qs.filter(Q(name__icontains=f["q"]) | Q(acronym__icontains=f["q"]) | Q(external_id__iexact=f["q"]) | Q(diarienummer__iexact=f["q"]))
-    if f["year"].isdigit():
-        y = int(f["year"])
+    # numbers are bounded (a 400 otherwise): a huge year overflowed the date lookups, a huge id PostgreSQL's integers
+    y = int_param(f, "year", lo=YEARS[0], hi=YEARS[1])
+    subpriority, sdg, perspective = (int_param(f, k) for k in ("subpriority", "sdg", "inriktning"))
+    if y is not None:
         qs = qs.filter(Q(funding__decision_date__year=y) | (Q(start_date__year__lte=y) & (Q(end_date__isnull=True) | Q(end_date__year__gte=y))))
     if f["programme"]:
         qs = qs.filter(funding__programme__code=f["programme"])
-    if f["subpriority"].isdigit():
-        qs = qs.filter(subpriority_links__subpriority_id=int(f["subpriority"]))
+    if subpriority is not None:
+        qs = qs.filter(subpriority_links__subpriority_id=subpriority)
     if f["area"]:
         qs = qs.filter(areas__code=f["area"])
     if f["municipality"]:
         qs = qs.filter(Q(municipalities__code=f["municipality"]) | Q(funding__municipality__code=f["municipality"]))
     if f["status"]:
         qs = qs.filter(status=f["status"])
-    if f["sdg"].isdigit():
-        qs = qs.filter(sdg_impacts__goal__number=int(f["sdg"]))
-    if f["inriktning"].isdigit() and f["judgement"]:
-        qs = qs.filter(assessments__perspective_id=int(f["inriktning"]), assessments__judgement=f["judgement"])
+    if sdg is not None:
+        qs = qs.filter(sdg_impacts__goal__number=sdg)
+    if perspective is not None and f["judgement"]:
+        qs = qs.filter(assessments__perspective_id=perspective, assessments__judgement=f["judgement"])
     elif f["judgement"]:
         qs = qs.filter(assessments__judgement=f["judgement"])
     # The filters above join many-valued relations (impacts, decisions, links), so a Sum over

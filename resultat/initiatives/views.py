@@ -23,6 +23,7 @@ from resultat.followup import visibility
 from resultat.followup.models import StrategicArea
 from resultat.initiatives import importing, permissions, selectors, services
 from resultat.initiatives.forms import InitiativeForm, UploadForm
+from resultat.security.params import check_year
 from resultat.initiatives.models import FundingProgramme, ImportBatch, Initiative, InitiativeSubPriority, InriktningAssessment
 from resultat.reference.models import Area, SdgGoal
 from resultat.strategy.models import Perspective, SubPriority
@@ -148,6 +149,8 @@ def import_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _year(request, year):
+    if year is not None:
+        check_year(year)  # a 404 past four digits (dates cannot hold it)
     years = selectors.compilation_years()
     if year is None:
         if not years:
@@ -176,7 +179,7 @@ def compilation(request: HttpRequest, year: int | None = None) -> HttpResponse:
 
 
 def compilation_download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
-    data = selectors.annual_compilation(year)
+    data = selectors.annual_compilation(check_year(year))
     notes = [SYNTHETIC + f" ({data['synthetic_count']} av {data['count']} beslut)"] if data["synthetic"] else []
     if fmt == "xlsx":
         sheets = compilation_tables(data)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from resultat.followup import permissions, visibility
 from resultat.followup.models import Cycle, StrategicArea
 from resultat.learning import charts, selectors
+from resultat.security.params import YEARS, int_param
 
 STATE_LABELS = {"filled": gettext_lazy("ifyllt"), "empty": gettext_lazy("tomt"), "joint": gettext_lazy("gemensamt"), "missing": gettext_lazy("saknas")}
 STATE_SYMBOLS = {"filled": "●", "empty": "○", "joint": "◆", "missing": "–"}
@@ -48,10 +49,7 @@ def _cycle(request) -> Cycle:
     all_cycles = list(selectors.cycles())
     if not all_cycles:
         raise Http404(_("Det finns inga uppföljningscykler ännu"))
-    try:
-        year = int(request.GET.get("ar", ""))
-    except ValueError:
-        year = None
+    year = int_param(request.GET, "ar", lo=YEARS[0], hi=YEARS[1])
     by_year = {c.year: c for c in all_cycles}
     if year is not None and year not in by_year:
         raise Http404(_("Ingen uppföljningscykel för året"))
@@ -123,10 +121,7 @@ def perspectives(request: HttpRequest) -> HttpResponse:
 @_analyst
 def agenda(request: HttpRequest) -> HttpResponse:
     years, areas, goals, counts, never, synthetic = selectors.sdg_citations()
-    try:
-        year = int(request.GET.get("ar", "")) if request.GET.get("ar") else (years[-1] if years else None)
-    except ValueError:
-        raise Http404 from None
+    year = int_param(request.GET, "ar", lo=YEARS[0], hi=YEARS[1], default=years[-1] if years else None)
     if request.GET.get("format") == "csv":
         header = [_("år"), _("strategiskt område")] + [f"{_('mål')} {g.number}" for g in goals]
         rows = [[y, a.name] + [counts.get((y, a.pk, g.number), 0) for g in goals] for y in years for a in areas]
@@ -148,11 +143,9 @@ def change(request: HttpRequest) -> HttpResponse:
     years = [c.year for c in selectors.cycles()]
     areas = list(StrategicArea.objects.order_by("name"))
     area = next((a for a in areas if a.code == request.GET.get("omrade")), areas[0] if areas else None)
-    try:
-        year_to = int(request.GET.get("till") or (years[-1] if years else 0))
-        year_from = int(request.GET.get("fran") or max([y for y in years if y < year_to], default=year_to))
-    except ValueError:
-        raise Http404 from None
+    # bounded (security/params.py): a huge year overflowed the database's integers
+    year_to = int_param(request.GET, "till", lo=YEARS[0], hi=YEARS[1], default=years[-1] if years else 0)
+    year_from = int_param(request.GET, "fran", lo=YEARS[0], hi=YEARS[1], default=max([y for y in years if y < year_to], default=year_to))
     changes, initiatives, synthetic = selectors.area_change(area, year_from, year_to) if area else ([], {"new": [], "ended": [], "continuing": []}, False)
     if request.GET.get("format") == "csv":
         if area is None:

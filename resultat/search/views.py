@@ -11,21 +11,19 @@ from django.utils.translation import gettext as _
 
 from resultat.public.caching import public_page
 from resultat.search.selectors import Filters, filter_choices, search
+from resultat.security.params import YEARS, int_param
 
 PAGE = 20
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value else None
-    except ValueError:
-        return None
+MAX_PAGE = 1000
 
 
 def _filters(get) -> Filters:
+    # bounded: an out-of-range number is a 400, not a database overflow (security/params.py)
     return Filters(
-        year=_int(get.get("ar")), priority=get.get("prioritering", "")[:40], subpriority=get.get("delprioritering", "")[:40],
-        area=get.get("omrade", "")[:60], question=get.get("fraga", "")[:40], sdg=_int(get.get("mal")),
+        year=int_param(get, "ar", lo=YEARS[0], hi=YEARS[1]), priority=get.get("prioritering", "")[:40], subpriority=get.get("delprioritering", "")[:40],
+        area=get.get("omrade", "")[:60], question=get.get("fraga", "")[:40], sdg=int_param(get, "mal", lo=1, hi=17),
         municipality=get.get("kommun", "")[:8], kind=get.get("typ", "")[:40],
     )
 
@@ -33,7 +31,7 @@ def _filters(get) -> Filters:
 def _page(request: HttpRequest, *, public: bool) -> HttpResponse:
     text = request.GET.get("q", "").strip()
     filters = _filters(request.GET)
-    page = max(1, _int(request.GET.get("sida")) or 1)
+    page = int_param(request.GET, "sida", lo=1, hi=MAX_PAGE, default=1)
     results = None
     if text:
         results = search(text, filters, request.user, public=public, limit=PAGE, offset=(page - 1) * PAGE)

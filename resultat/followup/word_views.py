@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.core.files.uploadhandler import SkipFile, TemporaryFileUploadHandler
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from resultat.core.textdiff import diff_html
@@ -67,12 +69,43 @@ def word_zip(request: HttpRequest, year: int) -> HttpResponse:
     return response
 
 
+class _LimitedUpload(TemporaryFileUploadHandler):
+    """Stops keeping an uploaded file once it passes the limit (nothing larger is stored)."""
+
+    def __init__(self, request=None, limit: int | None = None):
+        super().__init__(request)
+        self.limit = limit or wx.MAX_UPLOAD_BYTES
+        self.received = 0
+        self.too_large = False
+
+    def new_file(self, *args, **kwargs):
+        self.received = 0
+        super().new_file(*args, **kwargs)
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > self.limit:
+            self.too_large = True
+            raise SkipFile
+        return super().receive_data_chunk(raw_data, start)
+
+
+@csrf_exempt  # the upload handler must be set before the CSRF check reads the body; checked below
 @login_required
-@require_POST
 def word_upload(request: HttpRequest) -> HttpResponse:
+    handler = _LimitedUpload(request)
+    request.upload_handlers = [handler]
+    return _word_upload(request, handler)
+
+
+@csrf_protect
+@require_POST
+def _word_upload(request: HttpRequest, handler: _LimitedUpload) -> HttpResponse:
     upload = request.FILES.get("document")
     error = ""
-    if upload is None:
+    if handler.too_large:
+        error = _("Filen är för stor; högst %(max)s MB tas emot.") % {"max": wx.MAX_UPLOAD_BYTES // (1024 * 1024)}
+    elif upload is None:
         error = _("Välj ett Word-dokument att ladda upp.")
     elif upload.size > wx.MAX_UPLOAD_BYTES:
         error = _("Filen är för stor (%(mb).1f MB); högst %(max)s MB tas emot.") % {"mb": upload.size / 1e6, "max": wx.MAX_UPLOAD_BYTES // (1024 * 1024)}

@@ -90,3 +90,17 @@ def test_links_from_my_tasks_and_the_cycle_page(client, cycle, people):
     assert reverse("followup:word") in client.get(reverse("followup:my_tasks")).content.decode()
     client.force_login(people["analyst"])
     assert reverse("followup:word_zip", args=[cycle.year]) in client.get(reverse("followup:cycle", args=[cycle.year])).content.decode()
+
+
+def test_upload_checks_csrf_and_stores_nothing_beyond_the_limit(cycle, people, written, monkeypatch):
+    from django.test import Client
+
+    csrf_client = Client(enforce_csrf_checks=True)
+    csrf_client.force_login(people["editor_a"])
+    response = csrf_client.post(reverse("followup:word_upload"), {"document": SimpleUploadedFile("a.docx", b"x", content_type=DOCX)})
+    assert response.status_code == 403
+    monkeypatch.setattr(wx, "MAX_UPLOAD_BYTES", 1000)
+    client = Client()
+    client.force_login(people["editor_a"])
+    response = upload(client, b"y" * 5000)
+    assert response.status_code == 422 and "Filen är för stor; högst" in response.content.decode()  # the handler's message: never stored

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from resultat.core import charts as chart_render
 from resultat.core.charts.specs import SYNTHETIC_NOTE
+from resultat.core.tabular.writer import safe_row
 from resultat.indicators import selectors, services
 from resultat.indicators.forms import OverrideForm
 from resultat.indicators.models import Indicator, IndicatorLink, Observation
@@ -66,6 +67,7 @@ def download_csv(request: HttpRequest, source: str, external_id: str) -> HttpRes
     buf = io.StringIO()
     writer = csv.writer(buf, delimiter=";")
     prov = selectors.provenance(indicator)
+    # a spreadsheet file: texts are neutralised against formulas (core/tabular/writer.py)
     writer.writerow([f"# {indicator.title} ({indicator.get_source_display()} {indicator.external_id}). {prov.text}"])
     if indicator.synthetic:
         writer.writerow([f"# {SYNTHETIC_NOTE}: rader med syntetisk=ja är inte verkliga uppgifter."])
@@ -73,8 +75,8 @@ def download_csv(request: HttpRequest, source: str, external_id: str) -> HttpRes
     rows = Observation.objects.filter(indicator=indicator).select_related("response").order_by("area_code", "period", "period_code", "gender")
     for o in rows:
         value = "" if o.value is None else f"{o.value:.{indicator.decimals}f}".replace(".", ",")
-        writer.writerow([indicator.external_id, o.area_code, selectors.area_name(o.area_code), o.period, o.period_code or o.period, o.gender, value,
-                         o.status, "ja" if o.synthetic else "nej", f"{o.response.fetched_at:%Y-%m-%d}" if o.response else ""])
+        writer.writerow(safe_row([indicator.external_id, o.area_code, selectors.area_name(o.area_code), o.period, o.period_code or o.period, o.gender, value,
+                                  o.status, "ja" if o.synthetic else "nej", f"{o.response.fetched_at:%Y-%m-%d}" if o.response else ""]))
     response = HttpResponse(buf.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
     suffix = "-syntetiska-demovarden" if indicator.synthetic else ""
     response["Content-Disposition"] = f'attachment; filename="{indicator.source}-{indicator.external_id}{suffix}.csv"'

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from resultat.core.tabular.writer import safe_row
 from resultat.followup import permissions, visibility
 from resultat.followup.models import Cycle, StrategicArea
 from resultat.learning import charts, selectors
@@ -40,8 +41,8 @@ def _csv(filename: str, header: list[str], rows: list[list], synthetic: bool = F
     writer = csv.writer(response)
     if synthetic:
         writer.writerow([f"# {SYNTHETIC}: innehåller demotexter, inte verklig uppföljning"])
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(safe_row(header))
+    writer.writerows(safe_row(r) for r in rows)  # formula-like texts neutralised (core/tabular/writer.py)
     return response
 
 

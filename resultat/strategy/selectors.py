@@ -32,6 +32,13 @@ def current_version(strategy: Strategy) -> StrategyVersion | None:
     return versions.exclude(status=StrategyVersion.Status.SUPERSEDED).first() or versions.first()
 
 
+def version_in_force(strategy: Strategy) -> StrategyVersion | None:
+    """The version the public sees by default: the newest adopted one (the strategy in
+    force); a draft such as a remissutkast only when nothing is adopted."""
+    adopted = strategy.versions.filter(status=StrategyVersion.Status.ADOPTED).order_by("-valid_from", "-id").first()
+    return adopted or current_version(strategy)
+
+
 def get_version(strategy_code: str, version_code: str) -> StrategyVersion:
     version = (
         StrategyVersion.objects.select_related("strategy", "strategy__region", "previous")

@@ -15,7 +15,11 @@ from resultat.strategy.models import Priority, Strategy, SubPriority
 
 
 def _context(version, **extra):
-    return {"version": version, "strategy": version.strategy, "versions": selectors.versions_of(version.strategy), **extra}
+    in_force = selectors.version_in_force(version.strategy) if version.status == version.Status.DRAFT else None
+    return {
+        "version": version, "strategy": version.strategy, "versions": selectors.versions_of(version.strategy),
+        "in_force": in_force if in_force is not None and in_force.pk != version.pk else None, **extra,
+    }
 
 
 @public_page
@@ -23,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
     strategy = selectors.default_strategy()
     if strategy is None:
         return render(request, "strategy/empty.html", status=200)
-    version = selectors.current_version(strategy)
+    version = selectors.version_in_force(strategy)
     return redirect(version.get_absolute_url())
 
 

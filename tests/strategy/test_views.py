@@ -24,8 +24,9 @@ def test_start_page_shows_the_current_version_and_links_to_it(client, vasterbott
     # priorities and links to the full strategy; /strategi/ still redirects.
     html = client.get("/").content.decode()
     assert vasterbotten.vision_title in html and f'href="{vasterbotten.get_absolute_url()}"' in html
+    # /strategi/ opens the strategy in force, not the draft (tests/strategy/test_in_force.py)
     response = client.get("/strategi/")
-    assert response.status_code == 302 and response["Location"] == vasterbotten.get_absolute_url()
+    assert response.status_code == 302 and response["Location"] == "/strategi/rus/uppfoljning-2025/"
 
 
 def test_overview_shows_the_goal_tree(client, urls, vasterbotten):

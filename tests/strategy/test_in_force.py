@@ -41,3 +41,13 @@ def test_newest_adopted_wins_and_a_draft_only_without_one(vasterbotten):
     assert selectors.version_in_force(strategy).code == "aktualisering-2025-26"
     StrategyVersion.objects.filter(strategy=strategy).update(status="draft")
     assert selectors.version_in_force(strategy).code == "aktualisering-2025-26"
+
+
+def test_start_page_marks_a_draft(client, vasterbotten):
+    html = client.get("/").content.decode()
+    assert 'class="notice draft-notice"' in html and "ett utkast som inte är beslutat" in html
+    StrategyVersion.objects.filter(code="aktualisering-2025-26").update(status="adopted")
+    from django.core.cache import cache
+
+    cache.clear()
+    assert "draft-notice" not in client.get("/").content.decode()

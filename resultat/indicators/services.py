@@ -713,6 +713,23 @@ def set_override(indicator: Indicator, user, status: str, justification: str) ->
 # ---------------------------------------------------------------------------
 
 DEMO_FIRST_YEAR, DEMO_LAST_YEAR = 2010, 2024
+# Plausible levels for the synthetic demo values of `make run` (labelled "Syntetiska
+# demovärden" wherever shown), by unit: the county's level in 2024 lies in the first range,
+# municipalities within ±25 % of it, and the yearly trend in the second range. Without
+# them a life expectancy of 4.9 years or a GRP of 14 kr per inhabitant looked like data.
+DEMO_LEVELS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
+    "procent": ((35.0, 85.0), (-0.01, 0.015)),
+    "procent av BRP": ((1.5, 4.0), (-0.02, 0.03)),
+    "ton/inv": ((3.0, 8.0), (-0.04, 0.0)),
+    "per 1 000 inv": ((2.0, 8.0), (-0.02, 0.02)),
+    "kr/inv": ((420_000.0, 560_000.0), (0.0, 0.04)),
+    "per 100 000 inv": ((15.0, 40.0), (-0.04, 0.01)),
+    "per inv": ((1.0, 4.0), (-0.02, 0.03)),
+    "år": ((80.5, 83.5), (0.0, 0.002)),
+    "dagar": ((20.0, 35.0), (-0.03, 0.01)),
+    "index": ((40.0, 80.0), (-0.01, 0.02)),
+}
+DEMO_DEFAULT_LEVEL = ((10.0, 100.0), (-0.02, 0.03))
 SEED_FILE = "shared/seeds/rus-vasterbotten-2020-2030-aktualisering-2025-26.txt"
 
 
@@ -769,10 +786,12 @@ def demo_snapshot(*, replace: bool = False) -> dict[str, int]:
                 continue
             real = ind.source == Source.KOLADA and ind.external_id == "N01951"
             r = _rng(ind.source, ind.external_id)
-            trend = r.uniform(-0.02, 0.03)
+            (low, high), (trend_low, trend_high) = DEMO_LEVELS.get(ind.unit, DEMO_DEFAULT_LEVEL)
+            trend = r.uniform(trend_low, trend_high)
             counts = ind.unit == "antal"
-            scale = 1.0 if real else r.uniform(0.02, 0.2)
-            level = r.uniform(30, 90) if ind.unit == "procent" else 10 ** r.uniform(0.7, 2.3)
+            whole_population = real or any(word in ind.title.lower() for word in ("folkmängd", "invånare totalt"))
+            scale = 1.0 if whole_population else r.uniform(0.02, 0.2)
+            level = r.uniform(low, high)
             totals_t: dict[tuple[str, int], float] = {}
             for code in munis:
                 ra = _rng(ind.external_id, code)
@@ -788,6 +807,8 @@ def demo_snapshot(*, replace: bool = False) -> dict[str, int]:
                 else:
                     totals_t[(county, year)] = level * (1 + trend) ** (year - DEMO_LAST_YEAR) * (1 + rc.gauss(0, 0.01))
                     totals_t[("00", year)] = level * 0.97 * (1 + trend * 0.8) ** (year - DEMO_LAST_YEAR) * (1 + rc.gauss(0, 0.005))
+            if ind.unit == "procent":
+                totals_t = {key: min(value, 99.0) for key, value in totals_t.items()}
             rows = []
             for (code, year), value in totals_t.items():
                 if real and code in population and year == 2024:
@@ -803,6 +824,8 @@ def demo_snapshot(*, replace: bool = False) -> dict[str, int]:
                     else:
                         gap = rg.uniform(-0.08, 0.08)
                         women, men = round(t_value * (1 + gap), ind.decimals), round(t_value * (1 - gap), ind.decimals)
+                        if ind.unit == "procent":
+                            women, men = min(women, 99.5), min(men, 99.5)
                     rows.append((ind.pk, code, year, "K", women, "", True, synthetic_source.pk))
                     rows.append((ind.pk, code, year, "M", men, "", True, synthetic_source.pk))
             n = bulk_insert_observations(rows)

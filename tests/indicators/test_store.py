@@ -78,6 +78,21 @@ def test_demo_snapshot_flags_synthetic_and_keeps_seed_figures(demo):
     assert first == again
 
 
+def test_synthetic_demo_values_are_plausible_for_what_they_measure(demo):
+    """Still synthetic and labelled, but a reader should not see a life expectancy of 4.9
+    years, a GRP of 14 kr per inhabitant or a county of 5 000 people."""
+
+    def county(external_id):
+        return Observation.objects.get(indicator__external_id=external_id, area_code="24", period=2024, gender="T").value
+
+    assert 79 <= county("N00925") <= 85  # medellivslängd, år
+    assert 300_000 <= county("N00906") <= 700_000  # BRP per invånare, kr
+    assert 1 <= county("N00401") <= 10  # växthusgaser, ton per invånare
+    assert 200_000 <= county("N01951") <= 320_000  # invånare totalt (sum of the municipalities)
+    percentages = Observation.objects.filter(indicator__unit="procent", synthetic=True).values_list("value", flat=True)
+    assert percentages and all(0 <= value <= 100 for value in percentages)
+
+
 def test_observation_unique_constraint():
     ind = _kolada_indicator()
     Observation.objects.create(indicator=ind, area_code="24", period=2020, gender="T", value=1)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadhandler import SkipFile, TemporaryFileUploadHandler
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.core.files.uploadhandler import SkipFile, TemporaryFileUploadHandler
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -94,7 +94,10 @@ class _LimitedUpload(TemporaryFileUploadHandler):
 @login_required
 def word_upload(request: HttpRequest) -> HttpResponse:
     handler = _LimitedUpload(request)
-    request.upload_handlers = [handler]
+    try:
+        request.upload_handlers = [handler]
+    except AttributeError:  # a middleware has read the body already: the size check below still refuses
+        pass
     return _word_upload(request, handler)
 
 

@@ -44,7 +44,7 @@ CONFIRM_MAX_AGE = 2 * 60 * 60
 OPEN_CYCLE_STATES = (Cycle.State.OPEN, Cycle.State.REVIEW)
 WRITABLE_STATES = (Contribution.State.NOT_STARTED, Contribution.State.DRAFT, Contribution.State.RETURNED)
 
-__all__ = ["WordExchangeError", "export_document", "export_zip", "preview_upload", "confirm"]
+__all__ = ["WordExchangeError", "confirm", "export_document", "export_zip", "preview_upload"]
 
 
 def _key() -> bytes:
@@ -224,7 +224,7 @@ def describe_item(item: dict, vocab: Vocabulary) -> str:
 
 
 def _item_changes(old: list[dict], new: list[dict], vocab: Vocabulary) -> list[ItemChange]:
-    key = lambda i: tuple(sorted((k, str(v)) for k, v in i.items()))  # noqa: E731
+    key = lambda i: tuple(sorted((k, str(v)) for k, v in i.items()))
     changes = []
     matcher = difflib.SequenceMatcher(a=[key(i) for i in old], b=[key(i) for i in new], autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():

@@ -8,7 +8,13 @@ from docx.enum.text import WD_BREAK
 
 from resultat.core.richtext import sanitize
 from resultat.core.wordexchange.build import build_docx
-from resultat.core.wordexchange.model import AreaSection, ContributionSection, ExportDocument, Vocabulary, WordExchangeError
+from resultat.core.wordexchange.model import (
+    AreaSection,
+    ContributionSection,
+    ExportDocument,
+    Vocabulary,
+    WordExchangeError,
+)
 from resultat.core.wordexchange.parse import read_docx
 from tests.followup.wordhelpers import open_docx, paragraphs_after, replace_part, save_docx
 

@@ -10,10 +10,17 @@ from django.urls import reverse
 from resultat.followup import services
 from resultat.followup import wordexchange as wx
 from resultat.followup.models import Contribution
-from tests.followup.test_wordexchange import _edit_body, export, written  # noqa: F401 (fixture)
+from tests.followup.test_wordexchange import BODY, ITEMS, _edit_body, export
 
 pytestmark = pytest.mark.django_db
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture
+def written(contribution, people):
+    services.save_contribution(contribution, user=people["editor_a"], body=BODY, items=ITEMS, base_revision=contribution.revision)
+    contribution.refresh_from_db()
+    return contribution
 
 
 def upload(client, data: bytes, name="svar.docx"):
@@ -103,4 +110,17 @@ def test_upload_checks_csrf_and_stores_nothing_beyond_the_limit(cycle, people, w
     client = Client()
     client.force_login(people["editor_a"])
     response = upload(client, b"y" * 5000)
-    assert response.status_code == 422 and "Filen är för stor; högst" in response.content.decode()  # the handler's message: never stored
+    assert response.status_code == 422 and "Filen är för stor" in response.content.decode()
+
+
+def test_upload_handler_keeps_nothing_past_the_limit():
+    from django.core.files.uploadhandler import SkipFile
+
+    from resultat.followup.word_views import _LimitedUpload
+
+    handler = _LimitedUpload(limit=10)
+    handler.new_file("document", "a.docx", DOCX, None)
+    assert handler.receive_data_chunk(b"12345", 0) is None  # written to the temporary file
+    with pytest.raises(SkipFile):
+        handler.receive_data_chunk(b"678901", 5)
+    assert handler.too_large

@@ -13,7 +13,15 @@ from docx.oxml.ns import qn
 from resultat.followup import services
 from resultat.followup import wordexchange as wx
 from resultat.followup.models import Contribution, Revision, StandingArena
-from tests.followup.wordhelpers import libreoffice_save, marker_paragraph, open_docx, paragraphs_after, replace_part, save_docx, table_after
+from tests.followup.wordhelpers import (
+    libreoffice_save,
+    marker_paragraph,
+    open_docx,
+    paragraphs_after,
+    replace_part,
+    save_docx,
+    table_after,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -29,6 +29,6 @@ from resultat.core.wordexchange.model import (  # noqa: F401
     UploadedDocument,
     Vocabulary,
     WordExchangeError,
-    items_hash,
     body_hash,
+    items_hash,
 )

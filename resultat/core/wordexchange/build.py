@@ -15,7 +15,14 @@ from docx.shared import Pt, RGBColor
 from resultat.core.report.blocks import html_to_blocks
 from resultat.core.wordexchange import manifest as manifest_mod
 from resultat.core.wordexchange import tables
-from resultat.core.wordexchange.model import ContributionSection, ExportDocument, Manifest, Vocabulary, body_hash, items_hash
+from resultat.core.wordexchange.model import (
+    ContributionSection,
+    ExportDocument,
+    Manifest,
+    Vocabulary,
+    body_hash,
+    items_hash,
+)
 from resultat.core.wordexchange.texts import _
 
 LABEL = "Resultat etikett"

@@ -38,7 +38,7 @@ def custom_properties_xml(manifest: Manifest, key: bytes) -> bytes:
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<Properties xmlns="{NS_CUSTOM}" xmlns:vt="{NS_VT}">{body}</Properties>'
-    ).encode("utf-8")
+    ).encode()
 
 
 def manifest_from_properties(props: dict[str, str]) -> tuple[str, str]:

@@ -97,9 +97,7 @@ def parse_xml(data: bytes, name: str = ""):
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise WordExchangeError(_("Delen %(name)s i filen är inte giltig XML: %(error)s") % {"name": name, "error": str(exc)[:200]}) from exc
-    count = 0
-    for _el in root.iter():
-        count += 1
+    for count, _el in enumerate(root.iter(), start=1):
         if count > MAX_ELEMENTS:
             raise WordExchangeError(_("Delen %(name)s i filen är orimligt stor och tas inte emot.") % {"name": name})
     return root
@@ -664,7 +662,7 @@ def read_docx(data: bytes, key: bytes, vocab: Vocabulary) -> UploadedDocument:
         manifest = Manifest.from_json(text)
     except (ValueError, KeyError, TypeError, json.JSONDecodeError) as exc:
         raise WordExchangeError(_("Dokumentets uppgifter om vad det skapades från går inte att läsa.")) from exc
-    regions, titles, markers = _regions(reader, root)
+    regions, titles, _markers = _regions(reader, root)
     result = UploadedDocument(manifest=manifest, contributions=[])
     for entry in manifest.contributions:
         cid = entry["id"]

@@ -23,8 +23,6 @@ from resultat.reports.builder import build_report
 from resultat.reports.models import ReportEdition
 from tests.core.report.formats import docx_text, html_text, pdf_text
 from tests.followup.conftest import make_user
-from tests.reports.test_reports import imported  # noqa: F401  (fixture)
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
 
 
 class _Tables(HTMLParser):

@@ -14,8 +14,7 @@ from resultat.imports import services as import_services
 from resultat.reports.builder import CONTACTS_INTRO, READING_GUIDE, build_report
 from resultat.reports.models import ReportSection, ReportSectionRevision
 from tests.core.report.formats import docx_text, html_text, pdf_text
-from tests.reports.test_reports import REPORT, imported  # noqa: F401  (fixture)
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
+from tests.reports.conftest import REPORT
 
 INTRODUCTION = [
     (1, "Översikt över rapporten"), (2, "Tredje året med Resultat Västerbotten"), (2, "Gemensamt framtagande"),

@@ -1,8 +1,5 @@
 """The report of the imported 2025 edition: builder, formats, editions, pages, CLI."""
 
-from pathlib import Path
-
-import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -12,26 +9,13 @@ from resultat.core.report.docx import render_docx
 from resultat.core.report.html import render_standalone
 from resultat.core.report.model import Report
 from resultat.core.report.pdf import render_pdf
-from resultat.followup import loaders
 from resultat.followup import services as followup_services
-from resultat.followup.demo import data_dir
 from resultat.followup.models import Contribution, Cycle
-from resultat.imports import services as import_services
 from resultat.reports import services
 from resultat.reports.builder import CLOSING, build_report
 from resultat.reports.models import ReportEdition
 from tests.core.report.formats import docx_body_text, html_text, pdf_text
 from tests.followup.conftest import make_user
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401
-
-REPORT = Path(__file__).resolve().parents[2] / "data" / "reports" / "vasterbotten" / "resultat-vasterbotten-2025.ocr.txt"
-
-
-@pytest.fixture
-def imported(vasterbotten):
-    loaders.load_question_set(data_dir() / "questions-default.yaml")
-    import_services.import_report(REPORT, year=2025)
-    return Cycle.objects.get(year=2025)
 
 
 def test_model_follows_the_seed_structure(imported):

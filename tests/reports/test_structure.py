@@ -18,8 +18,6 @@ from resultat.core.report.html import render_standalone
 from resultat.core.report.pdf import render_pdf
 from resultat.followup.models import Contribution
 from resultat.reports.builder import build_report
-from tests.reports.test_reports import imported  # noqa: F401  (fixture)
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
 
 ADJACENT = re.compile(r"</(ul|ol)>\s*<\1>")
 DIGITAL_STRATEGY = ["Digital kompetens", "Digitalisering av näringslivet", "Digitalisering av offentlig förvaltning",
@@ -41,7 +39,7 @@ def test_import_stores_lists_as_lists_and_joint_blocks_print_items_once(imported
     bodies = list(Contribution.objects.filter(cycle=imported).values_list("body", flat=True))
     assert not [b for b in bodies if ADJACENT.search(b)]  # no run of one-item lists
     digital = next(b for b in bodies if "Konnektivitet" in b and "Digital kompetens" in b)
-    ol = re.search(r"<ol>(.*?)</ol>", digital, re.S).group(1)
+    ol = re.search(r"<ol>(.*?)</ol>", digital, re.DOTALL).group(1)
     assert ol.count("<li>") == 5 and all(name in ol for name in DIGITAL_STRATEGY)
 
     report = build_report(imported)

@@ -213,8 +213,9 @@ def editor_client(base: str, start: threading.Barrier, window: dict, stats: Stat
                 acked[pk] = (f"<p>{body}</p>", revision, "draft")
             time.sleep(window["autosave_every"])  # the editor page autosaves 4 s after the last keystroke
         body = f"Slutlig text från {username}."
+        items = {"items-TOTAL": "1", "items-0-kind": "arena", "items-0-arena": "gemensam-arena-1", "items-0-text": body} if shared else {}
         response = timed(stats, "submit", client, "POST", f"/uppfoljning/bidrag/{pk}/spara/",
-                         data={"body": body, "base_revision": revision, "then": "submit"}, headers={"X-CSRFToken": token})
+                         data={"body": body, "base_revision": revision, "then": "submit", **items}, headers={"X-CSRFToken": token})
         if response is not None and response.status_code == 302:
             acked[pk] = (f"<p>{body}</p>", revision + 1, "submitted")
 

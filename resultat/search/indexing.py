@@ -115,30 +115,58 @@ def index_pending() -> int:
 BODY_ONLY = "contribution:body"  # a pending entry: only the contribution's text changed
 
 
+def _rewrite_bodies(bodies: dict[int, str]) -> list[int]:
+    """Rewrite the text columns of these contributions' own documents (inside a
+    transaction). Returns the ids that need the full re-index instead: the document
+    must appear or disappear (the text was or becomes empty)."""
+    from resultat.core.richtext import to_plain_text
+
+    ids = sorted(bodies)
+    _serialise("contribution", ids)
+    titles = dict(SearchDocument.objects.filter(key__in=[f"contribution:{i}" for i in ids]).values_list("source_id", "title"))
+    full = []
+    for pk in ids:
+        text = to_plain_text(bodies[pk] or "")
+        if pk not in titles or not text.strip():
+            full.append(pk)
+            continue
+        SearchDocument.objects.filter(key=f"contribution:{pk}").update(
+            text=text, shadow=shadow_text(f"{titles[pk]}\n{text}"), municipalities=_pipes(kinds.municipalities_in(text))
+        )
+    return full
+
+
 def index_contribution_bodies(ids: Iterable[int]) -> int:
     """The light re-index after an autosave: only the text changed, so only the text
     columns of the contribution's own document are rewritten (one UPDATE), not its
-    items, links and mentions. Falls back to the full re-index when the document must
-    appear or disappear (the text was or becomes empty). Returns how many."""
-    from resultat.core.richtext import to_plain_text
+    items, links and mentions. Returns how many."""
     from resultat.followup.models import Contribution
 
-    done, full = 0, []
+    ids = sorted({int(i) for i in ids})
     with transaction.atomic():
-        ids = sorted({int(i) for i in ids})
         _serialise("contribution", ids)
         bodies = dict(Contribution.objects.filter(pk__in=ids).values_list("pk", "body"))
-        titles = dict(SearchDocument.objects.filter(key__in=[f"contribution:{i}" for i in ids]).values_list("source_id", "title"))
-        for pk in ids:
-            text = to_plain_text(bodies.get(pk, ""))
-            if pk not in bodies or pk not in titles or not text.strip():
-                full.append(pk)
-                continue
-            SearchDocument.objects.filter(key=f"contribution:{pk}").update(
-                text=text, shadow=shadow_text(f"{titles[pk]}\n{text}"), municipalities=_pipes(kinds.municipalities_in(text))
-            )
-            done += 1
-    return done + (index_source("contribution", full) if full else 0)
+        full = _rewrite_bodies(bodies) + [i for i in ids if i not in bodies]
+    return len(ids) - len(full) + (index_source("contribution", full) if full else 0)
+
+
+def rewrite_body_now(pk: int, body: str) -> None:
+    """An autosave's index update inside the saving transaction itself: on SQLite one
+    write transaction per autosave instead of two (each waits for the single write
+    lock), on PostgreSQL one commit less. In a savepoint: if it fails, the save still
+    commits, and the full re-index is scheduled for after the commit (which logs and
+    marks the contribution if it fails too)."""
+    if not connection.in_atomic_block:
+        schedule_body([pk])
+        return
+    try:
+        with transaction.atomic():  # a savepoint
+            full = _rewrite_bodies({pk: body})
+    except Exception:  # noqa: BLE001 - the save must not fail because of the index
+        logger.exception("Sökindexet: texten i bidrag %s kunde inte indexeras i sparningen; görs efter commit", pk)
+        full = [pk]
+    if full:
+        schedule("contribution", full)
 
 
 def _run_pending() -> None:

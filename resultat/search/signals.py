@@ -41,9 +41,9 @@ _TEXT_ONLY = frozenset({"body", "revision", "updated_by", "updated_at", "carry_o
 
 def _contribution(sender, instance, update_fields=None, **kwargs):
     if update_fields and frozenset(update_fields) <= _TEXT_ONLY:
-        from resultat.search.indexing import schedule_body
+        from resultat.search.indexing import rewrite_body_now
 
-        schedule_body([instance.pk])
+        rewrite_body_now(instance.pk, instance.body)
         return
     _schedule("contribution", [instance.pk])
 

@@ -187,7 +187,7 @@ def element(request: HttpRequest, strategy: str, code: str) -> HttpResponse:
             break
     if target is None:
         raise Http404("Okänt element")
-    links = selectors.element_links(strategy, code)
+    links = selectors.label_links(selectors.element_links(strategy, code))
     rows = selectors.summary_rows(links)
     groups: dict[str, list] = {}
     for row in rows:

@@ -57,3 +57,16 @@ def test_followed_up_elements_by_name_not_code(client, synthetic_unverified):
         assert f"{element.number} {element.title}" in section
         # the code is only in the link's address, not in its text
         assert not re.search(rf">[^<]*\b{re.escape(link.element_code)}\b[^<]*<", section), link.element_code
+
+
+def test_priority_indicator_page_headings_are_names(client, demo):
+    from resultat.strategy.models import SubPriority
+
+    html = client.get("/indikatorer/strategi/rus/p-3/").content.decode()
+    headings = re.findall(r"<h2>(.*?)</h2>", html, re.S)
+    sub_headings = [h for h in headings if "dp-" in h or "3." in h]
+    assert sub_headings, headings
+    for heading in sub_headings:
+        assert not re.search(r"\bdp-3\.\d\b", re.sub(r"<[^>]+>", "", heading)), heading
+    sub = SubPriority.objects.filter(code="dp-3.1").order_by("-version__valid_from").first()
+    assert f"{sub.number} {sub.title}" in html

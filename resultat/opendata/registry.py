@@ -333,7 +333,7 @@ CYCLES = Dataset(
 def _cycles(filters):
     from django.db.models import Count
 
-    qs = visibility.published_cycles().annotate(n=Count("contributions", filter=Q(contributions__state="published")))
+    qs = visibility.published_cycles().annotate(n=Count("contributions", filter=Q(contributions__in=visibility.published_contributions())))
     if "year" in filters:
         qs = qs.filter(year=filters["year"])
     return qs.order_by("year")

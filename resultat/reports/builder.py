@@ -113,7 +113,7 @@ def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None 
     lets charts and annex tables with synthetic demo values in, labelled; a published
     cycle's report leaves them out and says what is missing."""
     if include_synthetic is None:
-        include_synthetic = cycle.state != Cycle.State.PUBLISHED
+        include_synthetic = not visibility.is_published_cycle(cycle)
     title, region = _title(cycle)
     questions = list(cycle.question_set.questions.order_by("order"))
     report = Report(

@@ -142,3 +142,33 @@ def test_staff_who_may_edit_the_initiative_see_its_history_and_their_drafts(init
     assert f"2027: {draft.area.name}" in analyst
     editor = _client(people["editor_a"]).get(url).content.decode()
     assert "Historik" in editor
+
+
+def test_no_reader_decides_published_itself():
+    """The rule has one home: outside followup/visibility.py no reader filters or
+    compares on the published state itself (writers – services, importers, demo and
+    loaders – set states and are exempt). A new reader that does fails here, naming
+    the line, instead of leaking drafts one reader at a time."""
+    import re
+    from pathlib import Path
+
+    import resultat
+
+    root = Path(resultat.__file__).parent
+    patterns = [re.compile(p) for p in (
+        r"\bstate\s*=\s*(\w+\.)*State\.PUBLISHED\b",
+        r"\bstate\s*=\s*[\"']published[\"']",
+        r"\.state\s*(==|!=)\s*(\w+\.)*State\.PUBLISHED\b",
+        r"\bpermissions\.can_read\b",
+        r"resultat\.opendata import selectors",
+    )]
+    writers = ("services.py", "importing.py", "demo.py", "loaders.py")
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if "migrations/" in rel or rel.startswith("core/") or rel.endswith(writers) or rel == "followup/visibility.py":
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if any(p.search(line) for p in patterns):
+                found.append(f"resultat/{rel}:{n}: {line.strip()}")
+    assert not found, "Läsregeln ska bara finnas i followup/visibility.py:\n" + "\n".join(found)

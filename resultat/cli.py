@@ -17,9 +17,8 @@ OWN_APPS = ("accounts", "strategy", "public")
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resultat.config.settings")
-    from django.core.management import execute_from_command_line
-
     from django.core.exceptions import ImproperlyConfigured
+    from django.core.management import execute_from_command_line
 
     try:
         if not argv or argv[0] in ("-h", "--help", "help") and len(argv) == 1:

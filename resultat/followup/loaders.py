@@ -13,7 +13,15 @@ from typing import Any
 from django.db import transaction
 
 from resultat.core import yamlsafe
-from resultat.followup.models import AreaPlacement, Chapter, ContactPerson, Question, QuestionSet, StrategicArea, Unit
+from resultat.followup.models import (
+    AreaPlacement,
+    Chapter,
+    ContactPerson,
+    Question,
+    QuestionSet,
+    StrategicArea,
+    Unit,
+)
 from resultat.strategy.models import Priority, StrategyVersion, SubPriority
 
 OVERARCHING_CODE = "ru"

@@ -18,15 +18,14 @@ from resultat.core.richtext import is_empty, sanitize
 from resultat.followup import permissions
 from resultat.followup.models import (
     AreaPlacement,
-    Chapter,
     Contribution,
     ContributionItem,
     Cycle,
     CycleEvent,
     Question,
     QuestionSet,
-    Revision,
     ReviewComment,
+    Revision,
     StandingArena,
     StateChange,
 )

@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -21,7 +20,14 @@ from resultat.core.markup import html_to_markup, markup_to_html
 from resultat.core.richtext import word_count
 from resultat.core.textdiff import diff_html
 from resultat.followup import permissions, selectors, services, visibility
-from resultat.followup.forms import EXTRA_ITEM_ROWS, ContributionForm, DeadlinesForm, OpenCycleForm, item_choices, parse_items
+from resultat.followup.forms import (
+    EXTRA_ITEM_ROWS,
+    ContributionForm,
+    DeadlinesForm,
+    OpenCycleForm,
+    item_choices,
+    parse_items,
+)
 from resultat.followup.models import Contribution, Cycle, Question, QuestionSet
 from resultat.public.caching import public_page
 from resultat.strategy.models import StrategyVersion

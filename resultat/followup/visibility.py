@@ -29,7 +29,13 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from resultat.accounts.models import Role
-from resultat.followup.models import Contribution, ContributionItem, Cycle, StandingArena, StrategicArea
+from resultat.followup.models import (
+    Contribution,
+    ContributionItem,
+    Cycle,
+    StandingArena,
+    StrategicArea,
+)
 
 State = Contribution.State
 

@@ -224,7 +224,9 @@ def describe_item(item: dict, vocab: Vocabulary) -> str:
 
 
 def _item_changes(old: list[dict], new: list[dict], vocab: Vocabulary) -> list[ItemChange]:
-    key = lambda i: tuple(sorted((k, str(v)) for k, v in i.items()))
+    def key(item: dict) -> tuple:
+        return tuple(sorted((k, str(v)) for k, v in item.items()))
+
     changes = []
     matcher = difflib.SequenceMatcher(a=[key(i) for i in old], b=[key(i) for i in new], autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():

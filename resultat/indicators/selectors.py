@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.cache import cache
@@ -13,10 +13,29 @@ from django.db.models import Max
 from django.shortcuts import get_object_or_404
 
 from resultat.core import charts
-from resultat.core.charts.specs import SYNTHETIC_NOTE, ChartSeries, data_rows, format_number, swedish_sort_key
-from resultat.core.indicators.progress import STATUS_LABELS, Comparison, Progress, Status, assess, compare_with_country
+from resultat.core.charts.specs import (
+    SYNTHETIC_NOTE,
+    ChartSeries,
+    data_rows,
+    format_number,
+    swedish_sort_key,
+)
+from resultat.core.indicators.progress import (
+    STATUS_LABELS,
+    Comparison,
+    Progress,
+    Status,
+    assess,
+    compare_with_country,
+)
 from resultat.core.sources import areacodes, periods
-from resultat.indicators.models import AssessmentOverride, Indicator, IndicatorLink, Observation, Source
+from resultat.indicators.models import (
+    AssessmentOverride,
+    Indicator,
+    IndicatorLink,
+    Observation,
+    Source,
+)
 
 COUNTRY = "00"
 

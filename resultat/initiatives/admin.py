@@ -1,8 +1,18 @@
 from django.contrib import admin
 
 from resultat.initiatives.models import (
-    Company, FundingDecision, FundingProgramme, FundingSource, ImportBatch, Initiative, InitiativeEdit, InitiativeSubPriority,
-    InriktningAssessment, Result, ResultPeriod, SdgImpact,
+    Company,
+    FundingDecision,
+    FundingProgramme,
+    FundingSource,
+    ImportBatch,
+    Initiative,
+    InitiativeEdit,
+    InitiativeSubPriority,
+    InriktningAssessment,
+    Result,
+    ResultPeriod,
+    SdgImpact,
 )
 
 

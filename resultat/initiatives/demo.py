@@ -17,7 +17,14 @@ from django.db import transaction
 from resultat.core.funding.synthetic import generate_decisions
 from resultat.core.tabular.writer import write_csv, write_xlsx
 from resultat.initiatives import importing
-from resultat.initiatives.models import FundingDecision, FundingProgramme, Initiative, Result, ResultPeriod, SdgImpact
+from resultat.initiatives.models import (
+    FundingDecision,
+    FundingProgramme,
+    Initiative,
+    Result,
+    ResultPeriod,
+    SdgImpact,
+)
 from resultat.reference.models import Area, SdgGoal
 
 SYNTHETIC_LABEL = "Syntetiska demovärden"

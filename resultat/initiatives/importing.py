@@ -23,10 +23,24 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from resultat.core.tabular import CellError, TabularError, parse_date, parse_municipality_code, parse_number, read_table
+from resultat.core.tabular import (
+    CellError,
+    TabularError,
+    parse_date,
+    parse_municipality_code,
+    parse_number,
+    read_table,
+)
 from resultat.core.tabular.template import Column, write_template
 from resultat.initiatives.models import (
-    Company, FundingDecision, FundingProgramme, ImportBatch, Initiative, InitiativeEdit, InitiativeSubPriority, InriktningAssessment,
+    Company,
+    FundingDecision,
+    FundingProgramme,
+    ImportBatch,
+    Initiative,
+    InitiativeEdit,
+    InitiativeSubPriority,
+    InriktningAssessment,
 )
 from resultat.reference.models import Area
 from resultat.security.locks import serialise
@@ -562,8 +576,8 @@ def apply_import(preview: Preview, *, user=None, batch: ImportBatch | None = Non
     affected = list(init_pks.values())
     links = {}
     for chunk in _chunks(affected):
-        for l in InitiativeSubPriority.objects.filter(initiative_id__in=chunk):
-            links.setdefault(l.initiative_id, {})[l.subpriority_id] = l.primary
+        for link in InitiativeSubPriority.objects.filter(initiative_id__in=chunk):
+            links.setdefault(link.initiative_id, {})[link.subpriority_id] = link.primary
     new_links = []
     muni_through = Initiative.municipalities.through
     existing_munis = set()

@@ -23,9 +23,15 @@ from resultat.followup import visibility
 from resultat.followup.models import StrategicArea
 from resultat.initiatives import importing, permissions, selectors, services
 from resultat.initiatives.forms import InitiativeForm, UploadForm
-from resultat.security.params import check_year
-from resultat.initiatives.models import FundingProgramme, ImportBatch, Initiative, InitiativeSubPriority, InriktningAssessment
+from resultat.initiatives.models import (
+    FundingProgramme,
+    ImportBatch,
+    Initiative,
+    InitiativeSubPriority,
+    InriktningAssessment,
+)
 from resultat.reference.models import Area, SdgGoal
+from resultat.security.params import check_year
 from resultat.strategy.models import Perspective, SubPriority
 
 SYNTHETIC = charts.SYNTHETIC_LABEL

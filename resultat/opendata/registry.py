@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from html import unescape
 from importlib import import_module
 from typing import Any
 
 from django.db.models import Max, Q, QuerySet
 from django.utils.html import strip_tags
-from html import unescape
 
 from resultat.core.opendata.openapi import ApiResource, Filter
 from resultat.core.opendata.spec import Dataset, Field

@@ -7,6 +7,7 @@ CORS headers for GET.
 
 from __future__ import annotations
 
+import re
 from functools import wraps
 from typing import Any
 from urllib.parse import urlencode
@@ -19,8 +20,6 @@ from django.views.decorators.http import require_http_methods
 from resultat.core.opendata.openapi import CODE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, Filter
 from resultat.opendata import build, registry
 from resultat.public.caching import finish, public_page, server_cached
-
-import re
 
 _CODE = re.compile(CODE_PATTERN)
 API_MAX_AGE = 300

@@ -21,8 +21,8 @@ from typing import Any
 
 from django.db.models import Prefetch, Q
 
-from resultat.followup.models import Contribution, ContributionItem, Cycle, StrategicArea
 from resultat.followup import visibility as published
+from resultat.followup.models import Contribution, ContributionItem, Cycle, StrategicArea
 from resultat.strategy import selectors as strategy_selectors
 from resultat.strategy.models import Priority, StrategyVersion, SubPriority
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
-
 from django.utils.translation import gettext as _
 
 from resultat.core.report.model import Report
@@ -80,7 +79,6 @@ class Rendered:
 
 def render(report: Report, fmt: str) -> Rendered:
     from resultat.core.report import docx, html, pdf
-
     from resultat.core.report.model import slug
 
     base = slug(report.title)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
 import logging
 import zlib
+from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
 

@@ -66,7 +66,14 @@ def _count_strategy() -> int:
 def strategy_documents(ids: Iterable[int] | None) -> Iterator[Doc]:
     versions = _ids_filter(StrategyVersion.objects.select_related("strategy"), ids)
     for version in versions:
-        from resultat.strategy.models import Challenge, Need, OverallGoal, Perspective, Priority, SubPriority
+        from resultat.strategy.models import (
+            Challenge,
+            Need,
+            OverallGoal,
+            Perspective,
+            Priority,
+            SubPriority,
+        )
 
         s, v = version.strategy.code, version.code
         overview = reverse("strategy:overview", args=[s, v])

@@ -1,6 +1,7 @@
 """Vega-Lite chart specifications built in plain Python (no Django), Swedish
 formats and collation, and server-side rendering with vl-convert."""
 
+from .render import to_png, to_svg, validate
 from .specs import (
     SYNTHETIC_NOTE,
     ChartSeries,
@@ -9,7 +10,6 @@ from .specs import (
     swedish_sort_key,
     time_series,
 )
-from .render import to_png, to_svg, validate
 
 __all__ = [
     "SYNTHETIC_NOTE",

@@ -14,7 +14,6 @@ import yaml
 from resultat.core.yamlsafe import Loader as _Loader
 from resultat.core.yamlsafe import YamlError, check_events
 
-
 # The strategy loader's errors are the shared YAML reader's (aliases and deep nesting
 # are refused there, before anything is built).
 YamlSyntaxError = YamlError

@@ -65,7 +65,7 @@ def _small_int(text: str) -> bool:
 
 def _is_date_format(code: str) -> bool:
     code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code).lower()
-    return bool(re.search(r"[dy]|(?<![hs:])m(?!.*[hs])", code)) and not code.strip() in ("general", "@")
+    return bool(re.search(r"[dy]|(?<![hs:])m(?!.*[hs])", code)) and code.strip() not in ("general", "@")
 
 
 def _open(z: zipfile.ZipFile, name: str):

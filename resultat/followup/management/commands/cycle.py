@@ -5,7 +5,6 @@ from django.core.management.base import BaseCommand, CommandError
 from resultat.followup import selectors, services
 from resultat.followup.models import Cycle, QuestionSet
 from resultat.strategy import selectors as strategy_selectors
-from resultat.strategy.models import StrategyVersion
 
 
 def _date(value: str) -> date:
@@ -70,7 +69,7 @@ class Command(BaseCommand):
         questions, chapters, totals = selectors.completion_matrix(cycle)
         labels = [label for _, label, _ in selectors.state_summary(totals)]
         width = max(len(ch.chapter.title[:48]) for ch in chapters) if chapters else 10
-        self.stdout.write(f"{'Kapitel':<{width}}  " + "  ".join(f"{l[:11]:>11}" for l in labels))
+        self.stdout.write(f"{'Kapitel':<{width}}  " + "  ".join(f"{label[:11]:>11}" for label in labels))
         for ch in chapters:
             self.stdout.write(f"{ch.chapter.title[:48]:<{width}}  " + "  ".join(f"{n:>11}" for _, _, n in ch.summary()))
         self.stdout.write(f"{'Totalt':<{width}}  " + "  ".join(f"{n:>11}" for _, _, n in selectors.state_summary(totals)))

@@ -21,7 +21,6 @@ def _progress_printer(enabled: bool):
 
 
 def _http(replay: str | None, record: str | None):
-    from resultat.core.sources.http import HttpClient
     from resultat.core.sources.replay import RecordingTransport, ReplayTransport
 
     if replay and record:

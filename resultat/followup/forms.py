@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from resultat.followup.models import Question, StandingArena
+from resultat.followup.models import ContributionItem, Question, StandingArena
 from resultat.reference.models import SdgGoal
 
 
@@ -36,6 +36,9 @@ class ContributionForm(forms.Form):
 EXTRA_ITEM_ROWS = 3
 
 
+TITLE_MAX = ContributionItem._meta.get_field("title").max_length
+
+
 def parse_items(data, question: Question) -> tuple[list[dict], list[str]]:
     """Read the typed-list rows (items-N-field) posted by the edit form."""
     items, errors = [], []
@@ -57,8 +60,12 @@ def parse_items(data, question: Question) -> tuple[list[dict], list[str]]:
         }
         if not any(row[k] for k in ("title", "text", "sdg_goal", "arena")):
             continue
+        if len(row["title"]) > TITLE_MAX:  # the column's limit (PostgreSQL refuses longer: a 500)
+            errors.append(_("Rad %(row)s: rubriken får vara högst %(max)s tecken.") % {"row": i + 1, "max": TITLE_MAX})
+            continue
         if row["sdg_goal"]:
-            if not row["sdg_goal"].isdigit():
+            goal = row["sdg_goal"]
+            if not (len(goal) <= 2 and goal.isascii() and goal.isdigit() and 1 <= int(goal) <= 17):
                 errors.append(_("Rad %(row)s: Agenda 2030-målet ska vara ett nummer 1–17.") % {"row": i + 1})
                 continue
             row["sdg_goal"] = int(row["sdg_goal"])

@@ -5,13 +5,14 @@ from resultat.followup.models import StrategicArea
 from resultat.initiatives import permissions
 from resultat.initiatives.models import Initiative
 from resultat.reference.models import Area
+from resultat.security.params import BoundedModelMultipleChoiceField
 
 
 class InitiativeForm(forms.ModelForm):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     geographies = forms.MultipleChoiceField(label=_("Geografier"), choices=Initiative.Geography.choices, required=False, widget=forms.CheckboxSelectMultiple)
-    areas = forms.ModelMultipleChoiceField(label=_("Strategiska områden"), queryset=StrategicArea.objects.all(), required=False, widget=forms.CheckboxSelectMultiple)
-    municipalities = forms.ModelMultipleChoiceField(label=_("Kommuner"), queryset=Area.objects.filter(kind=Area.Kind.MUNICIPALITY), required=False, widget=forms.CheckboxSelectMultiple)
+    areas = BoundedModelMultipleChoiceField(label=_("Strategiska områden"), queryset=StrategicArea.objects.all(), required=False, widget=forms.CheckboxSelectMultiple)
+    municipalities = BoundedModelMultipleChoiceField(label=_("Kommuner"), queryset=Area.objects.filter(kind=Area.Kind.MUNICIPALITY), required=False, widget=forms.CheckboxSelectMultiple)
     run_by_region = forms.NullBooleanField(label=_("Drivs av Region Västerbotten"), required=False, widget=forms.Select(choices=[("unknown", _("okänt")), ("true", _("ja")), ("false", _("nej"))]))
 
     class Meta:

@@ -19,6 +19,7 @@ UNSPECIFIED = "Ej angivet"
 def filter_initiatives(params) -> tuple:
     qs = Initiative.objects.all()
     f = {k: (params.get(k) or "").strip() for k in ("q", "year", "programme", "subpriority", "area", "municipality", "status", "sdg", "inriktning", "judgement")}
+    f["q"] = f["q"][:200]  # a search word, not a document (a 200 000-character LIKE pattern fails on SQLite)
     if f["q"]:
         qs = qs.filter(Q(name__icontains=f["q"]) | Q(acronym__icontains=f["q"]) | Q(external_id__iexact=f["q"]) | Q(diarienummer__iexact=f["q"]))
     # numbers are bounded (a 400 otherwise): a huge year overflowed the date lookups, a huge id PostgreSQL's integers

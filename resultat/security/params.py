@@ -7,7 +7,8 @@ URL years with ``check_year`` (a 404: that page does not exist)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import BadRequest
+from django import forms
+from django.core.exceptions import BadRequest, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -50,3 +51,17 @@ def check_year(year: int) -> int:
     if not YEARS[0] <= year <= YEARS[1]:
         raise Http404(_("Inget sådant år"))
     return year
+
+
+BIGINT_MAX = 9_223_372_036_854_775_807
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field checks posted ids with ``pk__in``, which overflows the database
+    (a 500) on an id past 64 bits; such an id is refused as any unknown choice."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_int(pk, lo=-BIGINT_MAX, hi=BIGINT_MAX) is None and str(pk).strip().lstrip("+-").isdigit():
+                raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": str(pk)[:40]})
+        return super()._check_values(value)

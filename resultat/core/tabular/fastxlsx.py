@@ -171,22 +171,21 @@ def _row_values(el, number: int, shared: list[str], date_styles: set[int]) -> li
         idx = _col_index(ref, number) if ref else len(values)
         if idx >= MAX_COLUMN:
             raise TabularError("raden har fler celler än Excels sista kolumn (XFD)", row=number)
-        letter = column_letter(idx)
         t = c.get("t")
         v = c.find(NS + "v")
         if t == "inlineStr":
-            value = _text(c, number, letter)
+            value = _text(c, number, column_letter(idx))
         elif v is None or v.text is None:
             if not ref:
                 values.append(None)  # an empty cell still takes its place
             continue  # an empty (perhaps only formatted) cell: no padding up to it
         elif t == "s":
             if not _small_int(v.text) or int(v.text) >= len(shared):
-                raise TabularError(f"hänvisar till delad text nr {v.text[:20]}, som saknas i arbetsboken", row=number, column=letter)
+                raise TabularError(f"hänvisar till delad text nr {v.text[:20]}, som saknas i arbetsboken", row=number, column=column_letter(idx))
             value = shared[int(v.text)]
         elif t in ("str", "e"):
             if len(v.text) > MAX_CELL_CHARS:
-                raise TabularError(f"texten har {len(v.text)} tecken (Excel tillåter högst {MAX_CELL_CHARS})", row=number, column=letter)
+                raise TabularError(f"texten har {len(v.text)} tecken (Excel tillåter högst {MAX_CELL_CHARS})", row=number, column=column_letter(idx))
             value = v.text
         elif t == "b":
             value = v.text == "1"
@@ -194,14 +193,14 @@ def _row_values(el, number: int, shared: list[str], date_styles: set[int]) -> li
             try:
                 num = float(v.text)
             except ValueError:
-                raise TabularError(f"”{v.text[:40]}” är inget tal", row=number, column=letter) from None
+                raise TabularError(f"”{v.text[:40]}” är inget tal", row=number, column=column_letter(idx)) from None
             style = c.get("s") or "0"
             if _small_int(style) and int(style) in date_styles:
                 if not 0 <= num <= MAX_DATE_SERIAL:
-                    raise TabularError(f"datumvärdet {v.text[:40]} ligger utanför Excels datum (år 1900–9999)", row=number, column=letter)
+                    raise TabularError(f"datumvärdet {v.text[:40]} ligger utanför Excels datum (år 1900–9999)", row=number, column=column_letter(idx))
                 value = EPOCH + timedelta(days=num)
             elif num != num or num in (float("inf"), float("-inf")):
-                raise TabularError(f"”{v.text[:40]}” är inget ändligt tal", row=number, column=letter)
+                raise TabularError(f"”{v.text[:40]}” är inget ändligt tal", row=number, column=column_letter(idx))
             else:
                 value = int(num) if num.is_integer() and "." not in v.text and "E" not in v.text.upper() else num
         if idx > len(values):

@@ -417,21 +417,44 @@ def parse_swedish_number(text: Any) -> float | None:
 
 
 def _read_table(path: Path, content: bytes) -> list[list[Any]]:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        import openpyxl
+    """The file's rows (row n of the file is item n - 1). XLSX through the bounded streaming
+    reader (``core/tabular/fastxlsx``: Excel's sheet limits, zip-bomb and string caps); a
+    NUL (PostgreSQL cannot store it) or a malformed file is an error with row and column."""
+    from resultat.core.tabular import TabularError
+    from resultat.core.tabular.fastxlsx import column_letter, read_rows
 
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        import zipfile
+        from xml.etree.ElementTree import ParseError
+
+        rows: list[list[Any]] = []
         try:
-            wb = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as exc:
+            reader = read_rows(content)
+            next(reader)
+            for number, values in reader:
+                rows.extend([] for _ in range(number - 1 - len(rows)))
+                rows.append(values)
+        except TabularError as exc:
+            raise IndicatorError(f"{path.name}, {exc}") from None
+        except (zipfile.BadZipFile, KeyError, ValueError, ParseError, EOFError, OSError) as exc:
             raise IndicatorError(f"{path.name}: kan inte läsa Excel-filen ({exc})") from None
-        ws = wb.worksheets[0]
-        return [list(r) for r in ws.iter_rows(values_only=True)]
+        return rows
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise IndicatorError(f"{path.name}: filen är inte UTF-8") from None
     dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ";", delimiters=";,\t")
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = []
+    try:
+        for row in reader:
+            for i, value in enumerate(row):
+                if "\x00" in value:
+                    raise IndicatorError(f"{path.name}, rad {reader.line_num}, kolumn {column_letter(i)}: innehåller ett NUL-tecken (\\0), som inte kan sparas")
+            rows.append(row)
+    except csv.Error as exc:
+        raise IndicatorError(f"{path.name}, rad {len(rows) + 1}: kan inte läsas som CSV ({exc})") from None
+    return rows
 
 
 def _column_letter(index: int) -> str:

@@ -343,3 +343,26 @@ def test_municipality_chart_is_synthetic_when_a_reference_line_is(demo, ref_area
     assert Observation.objects.filter(indicator=ind, area_code=ref_area, period=year, gender="T").update(synthetic=True) == 1
     chart = comparison()
     assert chart.synthetic and "Syntetiska demovärden" in chart.table_caption
+
+
+@pytest.mark.parametrize("name, body, message", [
+    ("nul.csv", "indikator;titel;område;år;värde\nX;T\x00;24;2025;1\n".encode(), "nul.csv, rad 2, kolumn B: innehåller ett NUL-tecken"),
+    ("lang.csv", ("indikator;titel;område;år;värde\nX;\"" + "x" * 140_000 + "\";24;2025;1\n").encode(), "lang.csv, rad 2: kan inte läsas som CSV"),
+    ("trasig.xlsx", b"PK\x03\x04trasig", "trasig.xlsx: kan inte läsa Excel-filen"),
+])
+def test_manual_import_of_a_hostile_file_is_a_clear_error(tmp_path, reference, name, body, message):
+    path = tmp_path / name
+    path.write_bytes(body)
+    with pytest.raises(services.IndicatorError) as exc:
+        services.import_manual(path)
+    assert message in str(exc.value)
+    assert not Indicator.objects.exists() and not SourceResponse.objects.exists()
+
+
+def test_manual_import_refuses_a_cell_past_the_last_column(tmp_path, reference):
+    from tests.core.tabular.test_hostile_files import HEADER, sheet, xlsx
+
+    path = tmp_path / "ond.xlsx"
+    path.write_bytes(xlsx(sheet(HEADER + '<row r="2"><c r="AAAAAAA2"><v>1</v></c></row>')))
+    with pytest.raises(services.IndicatorError, match="ond.xlsx, rad 2: .*XFD"):
+        services.import_manual(path)

@@ -9,7 +9,7 @@ DEV_ENV := RESULTAT_DEV=1 DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test env setup test-sqlite test-postgres lock messages clean
+.PHONY: run test env setup test-sqlite test-postgres lint lock messages clean
 
 env: $(VENV)/.installed
 
@@ -36,26 +36,34 @@ run: setup
 	@echo "Resultat körs på http://$(HOST):$(PORT)/ (avsluta med Ctrl-C)"
 	$(DEV_ENV) $(BIN)/resultat runserver $(HOST):$(PORT)
 
-# SQLite first (everything, browser tests included), then every database test
-# again on PostgreSQL (the server in RESULTAT_TEST_POSTGRES_URL, or a throwaway
-# cluster the test plugin starts from Debian's binaries).
-# Both passes always run; the target fails if either failed. Extra pytest arguments:
+# Lint (ruff), then SQLite (everything, browser tests included), then every
+# database test again on PostgreSQL (the server in RESULTAT_TEST_POSTGRES_URL, or a
+# throwaway cluster the test plugin starts from Debian's binaries).
+# Every step always runs; the target fails if any failed. Each pass runs on every
+# core (pytest-xdist, JOBS=auto; JOBS=0 runs in one process). Extra pytest arguments:
 # make test PYTEST_ARGS="-x -k strategy"
 PYTEST_ARGS ?=
+JOBS ?= auto
+XDIST := -n $(JOBS) --dist loadfile
 test: env
 	@status=0; \
+	echo "== Lint: ruff"; \
+	$(BIN)/ruff check resultat tests bench || status=1; \
 	echo "== Pass 1/2: SQLite (allt, webbläsartester också)"; \
-	$(BIN)/python -m pytest $(PYTEST_ARGS) || status=1; \
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS) || status=1; \
 	echo "== Pass 2/2: PostgreSQL (databastesterna)"; \
-	RESULTAT_TEST_DB=postgres $(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS) || status=1; \
-	if [ $$status -ne 0 ]; then echo "make test: minst ett pass misslyckades"; fi; \
+	RESULTAT_TEST_DB=postgres $(BIN)/python -m pytest $(XDIST) -m "not browser" $(PYTEST_ARGS) || status=1; \
+	if [ $$status -ne 0 ]; then echo "make test: minst ett steg misslyckades"; fi; \
 	exit $$status
 
 test-sqlite: env
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 test-postgres: env
-	RESULTAT_TEST_DB=postgres $(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	RESULTAT_TEST_DB=postgres $(BIN)/python -m pytest $(XDIST) -m "not browser" $(PYTEST_ARGS)
+
+lint: env
+	$(BIN)/ruff check resultat tests bench
 
 lock:
 	uv lock

@@ -4,14 +4,14 @@ The database choice and the CI rules live in tests/plugins/ (loaded with ``-p`` 
 pyproject.toml); browser fixtures in tests/browser/conftest.py. See docs/testing.md.
 """
 
-# ``pytester`` runs small pytest sessions in a subprocess; tests/infra/ uses it to
-# test the plugins themselves.
-pytest_plugins = ["pytester"]
-
-
 import pytest
 from django.conf import settings
 from django.utils import translation
+
+# ``pytester`` runs small pytest sessions in a subprocess; tests/infra/ uses it to
+# test the plugins themselves. tests.factories: the shared fixtures and builders of
+# every test package (no cross-package conftest imports).
+pytest_plugins = ["pytester", "tests.factories"]
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ import pytest
 from resultat.indicators import services
 from resultat.reference import services as reference_services
 from resultat.strategy.services import load_strategy_file
-from tests.indicators.conftest import SETS
-from tests.strategy.conftest import NEW_VERSION, OLD_VERSION
+from tests.factories import INDICATOR_SETS as SETS
+from tests.factories import NEW_VERSION, OLD_VERSION
 
 
 @pytest.fixture

@@ -13,8 +13,7 @@ from resultat.followup.demo import data_dir
 from resultat.followup.models import Cycle, StrategicArea
 from resultat.reference import services as reference_services
 from resultat.strategy.services import load_strategy_file
-from tests.followup.conftest import make_user
-from tests.strategy.conftest import NEW_VERSION, OLD_VERSION
+from tests.factories import NEW_VERSION, OLD_VERSION, make_user
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ from resultat.initiatives.models import FundingDecision, FundingProgramme, Fundi
 from resultat.initiatives.programmes import seed_programmes
 from resultat.reference import services as reference_services
 from resultat.strategy.services import load_strategy_file
-from tests.followup.conftest import make_user
+from tests.factories import NEW_VERSION, OLD_VERSION, make_user
 from tests.initiatives.test_import import _break
-from tests.strategy.conftest import NEW_VERSION, OLD_VERSION
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ template, in Swedish and English; keyboard use; the report form without JavaScri
 
 import pytest
 
-from tests.opendata.conftest import load_published_edition
+from tests.factories import load_published_edition
 
 PAGES = [
     "/",

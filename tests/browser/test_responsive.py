@@ -12,8 +12,7 @@ from resultat.followup.models import Contribution, Cycle
 from resultat.initiatives import demo as initiatives_demo
 from resultat.initiatives.models import FundingProgramme, FundingSource, Initiative
 from resultat.initiatives.programmes import seed_programmes
-from tests.followup.conftest import make_user
-from tests.opendata.conftest import load_published_edition
+from tests.factories import load_published_edition, make_user
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

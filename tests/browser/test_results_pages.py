@@ -8,7 +8,7 @@ from resultat.followup.demo import load_setup_data
 from resultat.imports.services import import_report
 from resultat.reference import services as reference_services
 from resultat.strategy.services import load_strategy_file
-from tests.strategy.conftest import NEW_VERSION, OLD_VERSION
+from tests.factories import NEW_VERSION, OLD_VERSION
 
 REPORT = Path(__file__).resolve().parents[2] / "data" / "reports" / "vasterbotten" / "resultat-vasterbotten-2025.ocr.txt"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.search.conftest import load_edition
+from tests.factories import load_edition
 
 
 @pytest.fixture

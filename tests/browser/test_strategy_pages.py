@@ -5,7 +5,7 @@ import pytest
 
 from resultat.reference import services as reference_services
 from resultat.strategy.services import load_strategy_file
-from tests.strategy.conftest import NEW_VERSION, OLD_VERSION
+from tests.factories import NEW_VERSION, OLD_VERSION
 
 BASE = "/strategi/rus/aktualisering-2025-26"
 PAGES = [

@@ -5,7 +5,7 @@ from django.test import RequestFactory
 from django.views import defaults
 
 from resultat.accounts.models import Role
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from resultat.accounts.models import Role
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@ import re
 import time
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from resultat.core.markup import _inline, html_to_markup, markup_to_html
 from resultat.core.richtext import sanitize

@@ -4,8 +4,7 @@ line numbers are for analysts and administrators; the public reads one sentence.
 import pytest
 
 from resultat.accounts.models import Role
-from tests.followup.conftest import make_user
-from tests.opendata.conftest import load_published_edition
+from tests.factories import load_published_edition, make_user
 
 pytestmark = pytest.mark.django_db
 

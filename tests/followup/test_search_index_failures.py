@@ -7,8 +7,6 @@ from django.core.management import call_command
 
 from resultat.search import indexing
 from resultat.search.models import PendingReindex, SearchDocument
-from tests.followup.conftest import contribution, cycle, people, structure  # noqa: F401  (fixtures)
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 

@@ -94,8 +94,9 @@ def test_nothing_unpublished_is_public(cycle, contribution, people, client):
     services.approve(c, people["reviewer"])
     assert not selectors.public_contributions(cycle).exists()
     assert client.get("/resultat/2026/").status_code == 404
-    from resultat.followup.visibility import can_read
     from django.contrib.auth.models import AnonymousUser
+
+    from resultat.followup.visibility import can_read
 
     assert not can_read(AnonymousUser(), c)
     assert not can_read(people["editor_b"], c)

@@ -1,6 +1,5 @@
 """The follow-up pages through the test client (no JavaScript)."""
 
-import pytest
 from django.urls import reverse
 
 from resultat.followup.models import Contribution, Cycle
@@ -89,7 +88,7 @@ def test_review_and_publish_through_the_pages(client, cycle, contribution, peopl
     services.submit(c, people["editor_a"])
     login(client, people["reviewer"])
     assert reverse("followup:contribution", args=[c.pk]) in client.get(reverse("followup:review_queue")).content.decode()
-    response = client.post(reverse("followup:contribution_action", args=[c.pk, "return"]), {"comment": ""})
+    client.post(reverse("followup:contribution_action", args=[c.pk, "return"]), {"comment": ""})
     c.refresh_from_db()
     assert c.state == State.SUBMITTED  # a return needs a comment
     client.post(reverse("followup:contribution_action", args=[c.pk, "approve"]), {"comment": "Bra"})

@@ -16,7 +16,7 @@ from resultat.followup import services, visibility
 from resultat.followup.models import Contribution, ContributionItem
 from resultat.initiatives import services as initiative_services
 from resultat.strategy.models import StrategyVersion
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 SECRET_COMMENT = "Stycke två avslöjar budgeten"
 DRAFT_WORDS = "Hemlig formulering i första utkastet"

@@ -7,9 +7,14 @@ from django.core.management import CommandError, call_command
 
 from resultat.followup import loaders
 from resultat.followup.demo import data_dir
-from resultat.followup.models import Contribution, ContributionItem, Cycle, StandingArena, StrategicArea
+from resultat.followup.models import (
+    Contribution,
+    ContributionItem,
+    Cycle,
+    StandingArena,
+    StrategicArea,
+)
 from resultat.imports import services
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401
 
 REPORT = Path(__file__).resolve().parents[2] / "data" / "reports" / "vasterbotten" / "resultat-vasterbotten-2025.ocr.txt"
 from resultat.initiatives.models import Initiative  # noqa: E402

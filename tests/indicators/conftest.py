@@ -3,14 +3,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 from resultat.indicators import services
-from tests.followup.conftest import make_user  # noqa: F401
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
+from tests.factories import INDICATOR_SETS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-SETS = Path(settings.DATA_DIR) / "indicators" / "vasterbotten"
+SETS = INDICATOR_SETS
 KOLADA = "https://api.kolada.se/v3"
 
 

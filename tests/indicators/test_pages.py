@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from resultat.accounts.models import Role
 from resultat.indicators.models import AssessmentOverride, Indicator
-
-from .conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

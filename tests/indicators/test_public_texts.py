@@ -7,7 +7,7 @@ import pytest
 
 from resultat.accounts.models import Role
 from resultat.indicators.models import Indicator
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

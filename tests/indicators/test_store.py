@@ -15,9 +15,16 @@ from resultat.core.sources.http import HttpClient
 from resultat.core.sources.kolada import KoladaClient
 from resultat.core.sources.replay import ReplayTransport
 from resultat.indicators import selectors, services
-from resultat.indicators.models import AssessmentOverride, Indicator, IndicatorLink, Observation, SourceResponse
+from resultat.indicators.models import (
+    AssessmentOverride,
+    Indicator,
+    IndicatorLink,
+    Observation,
+    SourceResponse,
+)
+from tests.factories import make_user
 
-from .conftest import KOLADA_FILES, kolada_entries, make_user, replay_dir
+from .conftest import KOLADA_FILES, kolada_entries, replay_dir
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from resultat.core.sources.replay import ReplayTransport
 from resultat.core.sources.scb import ScbClient
 from resultat.indicators import selectors, services
 from resultat.indicators.models import Indicator, Observation
-from tests.core.sources.conftest import subset_jsonstat
+from tests.factories import subset_jsonstat
 
 from .conftest import FIXTURES
 

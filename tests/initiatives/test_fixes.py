@@ -9,7 +9,13 @@ import pytest
 
 from resultat.core.tabular.writer import write_csv
 from resultat.initiatives import demo, importing, selectors
-from resultat.initiatives.models import FundingDecision, FundingProgramme, ImportBatch, Initiative, SdgImpact
+from resultat.initiatives.models import (
+    FundingDecision,
+    FundingProgramme,
+    ImportBatch,
+    Initiative,
+    SdgImpact,
+)
 from resultat.reference.models import SdgGoal
 
 pytestmark = pytest.mark.django_db

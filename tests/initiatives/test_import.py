@@ -8,7 +8,15 @@ from openpyxl import load_workbook
 from resultat.core.funding.synthetic import generate_decisions
 from resultat.core.tabular.writer import write_csv, write_xlsx
 from resultat.initiatives import demo, importing, selectors
-from resultat.initiatives.models import Company, FundingDecision, ImportBatch, Initiative, InitiativeEdit, InitiativeSubPriority, InriktningAssessment
+from resultat.initiatives.models import (
+    Company,
+    FundingDecision,
+    ImportBatch,
+    Initiative,
+    InitiativeEdit,
+    InitiativeSubPriority,
+    InriktningAssessment,
+)
 from resultat.reference.models import Area
 
 pytestmark = pytest.mark.django_db

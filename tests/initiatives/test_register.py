@@ -6,7 +6,14 @@ from django.db import IntegrityError, transaction
 
 from resultat.followup.models import ContributionItem
 from resultat.initiatives import demo, selectors, services
-from resultat.initiatives.models import FundingDecision, FundingProgramme, Initiative, Result, ResultPeriod, SdgImpact
+from resultat.initiatives.models import (
+    FundingDecision,
+    FundingProgramme,
+    Initiative,
+    Result,
+    ResultPeriod,
+    SdgImpact,
+)
 from resultat.reference.models import SdgGoal
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from resultat.accounts.models import Role
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 from tests.opendata.conftest import SECRET
 
 pytestmark = pytest.mark.usefixtures("published")

@@ -5,9 +5,9 @@ initiative (also one mentioned publicly in 2025) must not make it match."""
 import pytest
 from django.test import Client
 
+from resultat.followup import visibility as selectors
 from resultat.followup.models import Contribution, ContributionItem, StandingArena
 from resultat.initiatives.models import Initiative
-from resultat.followup import visibility as selectors
 
 pytestmark = pytest.mark.usefixtures("published")
 

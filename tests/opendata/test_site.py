@@ -6,7 +6,7 @@ from django.test import Client, override_settings
 
 from resultat.accounts.models import Role
 from resultat.public.models import AccessibilityReport
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 from tests.opendata.conftest import SECRET
 
 pytestmark = pytest.mark.usefixtures("published")

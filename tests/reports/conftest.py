@@ -8,7 +8,6 @@ from resultat.followup import loaders
 from resultat.followup.demo import data_dir
 from resultat.followup.models import Cycle
 from resultat.imports import services as import_services
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
 
 REPORT = Path(__file__).resolve().parents[2] / "data" / "reports" / "vasterbotten" / "resultat-vasterbotten-2025.ocr.txt"
 

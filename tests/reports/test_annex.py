@@ -22,7 +22,7 @@ from resultat.reports import adapters, services
 from resultat.reports.builder import build_report
 from resultat.reports.models import ReportEdition
 from tests.core.report.formats import docx_text, html_text, pdf_text
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 
 class _Tables(HTMLParser):

@@ -15,7 +15,7 @@ from resultat.reports import services
 from resultat.reports.builder import CLOSING, build_report
 from resultat.reports.models import ReportEdition
 from tests.core.report.formats import docx_body_text, html_text, pdf_text
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 
 def test_model_follows_the_seed_structure(imported):

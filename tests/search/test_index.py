@@ -1,6 +1,5 @@
 """The index: complete, current after every save, permission-aware, filterable."""
 
-import pytest
 from django.core.management import call_command
 from django.test import Client
 
@@ -44,7 +43,7 @@ def test_saving_a_contribution_updates_the_index(users, django_capture_on_commit
 
 
 def test_publishing_a_cycle_makes_its_texts_public(users, django_capture_on_commit_callbacks):
-    analyst, reviewer = users["analytiker"], users["granskare"]
+    analyst = users["analytiker"]
     cycle = Cycle.objects.get(year=2026)
     approved = Contribution.objects.get(cycle=cycle, area__code="a-digitalisering", question__code="agenda-2030")
     assert approved.state == "approved"
@@ -67,9 +66,10 @@ def test_initiatives_are_indexed_on_save(users, django_capture_on_commit_callbac
 
 
 def test_draft_visibility_follows_followup_permissions(users):
+    from django.contrib.auth.models import Group
+
     from resultat.accounts.models import Role, User
     from resultat.followup.models import StrategicArea
-    from django.contrib.auth.models import Group
 
     other_editor = User.objects.create_user("olle", password="x" * 16)
     other_editor.groups.add(Group.objects.get(name=Role.EDITOR))

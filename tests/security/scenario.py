@@ -20,8 +20,7 @@ from resultat.opendata.registry import contribution_id
 from resultat.reference import services as reference_services
 from resultat.strategy.models import StrategyVersion
 from resultat.strategy.services import load_strategy_file
-from tests.followup.conftest import make_user
-from tests.strategy.conftest import NEW_VERSION, OLD_VERSION
+from tests.factories import NEW_VERSION, OLD_VERSION, make_user
 
 
 def build() -> SimpleNamespace:

@@ -23,8 +23,6 @@ from resultat.followup.models import Contribution, Cycle
 from resultat.reference import services as reference_services
 from resultat.security.backup import table_checksums
 from resultat.strategy.models import StrategyVersion
-from tests.followup.conftest import contribution, cycle, people, structure  # noqa: F401  (fixtures)
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
 
 
 class Injected(Exception):

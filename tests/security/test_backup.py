@@ -10,7 +10,7 @@ from resultat.accounts.models import Role, User
 from resultat.reference import services as reference_services
 from resultat.reference.models import SdgGoal
 from resultat.security import backup
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 from tests.plugins.ci_strict import postgres_run
 
 

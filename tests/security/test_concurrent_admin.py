@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from resultat.accounts.models import Role
 from resultat.strategy.models import Challenge, SubPriority
-from tests.followup.conftest import make_user
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
+from tests.factories import make_user
 
 
 def admin_client(username):

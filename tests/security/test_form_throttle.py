@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from resultat.accounts.models import LoginThrottle, Role
 from resultat.public.models import AccessibilityReport
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 LIMIT = {"limit": 3, "window": 900}
 REPORT = {"page_url": "/kommuner/", "description": "Tabellen läses fel i NVDA.", "email": "a@b.example", "website": ""}

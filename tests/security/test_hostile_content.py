@@ -13,8 +13,6 @@ from resultat.core.markup import markup_to_html
 from resultat.core.richtext import sanitize
 from resultat.followup import services
 from resultat.followup.models import Contribution
-from tests.followup.conftest import contribution, cycle, people, structure  # noqa: F401  (fixtures)
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
 
 HOSTILE = [
     '<script>alert("x")</script>',

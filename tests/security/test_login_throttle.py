@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from resultat.accounts import throttle
 from resultat.accounts.models import LoginThrottle, Role, User
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 LIMITS = {"account_limit": 3, "ip_limit": 6, "window": 900, "lock_seconds": 900}
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from resultat.accounts.models import ExternalIdentity, Role, User
 from resultat.config.env import oidc_from_env
 from resultat.core import oidc as core
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 
 def sign_in(client, provider, next_url=None):

@@ -4,9 +4,6 @@ PostgreSQL they used to overflow the integer columns: issue 15)."""
 import pytest
 from django.db import transaction
 
-from tests.followup.conftest import contribution, cycle, people, structure  # noqa: F401  (fixtures)
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
-
 pytestmark = pytest.mark.django_db
 
 HUGE = "99999999999999999999"

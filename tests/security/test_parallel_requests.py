@@ -21,10 +21,15 @@ from django.db import connections
 from django.test import Client
 
 from resultat.followup import services
-from resultat.followup.models import Contribution, ContributionItem, Cycle, CycleEvent, StandingArena, StateChange
+from resultat.followup.models import (
+    Contribution,
+    ContributionItem,
+    Cycle,
+    CycleEvent,
+    StandingArena,
+    StateChange,
+)
 from resultat.search.models import SearchDocument
-from tests.followup.conftest import cycle, people, structure  # noqa: F401  (fixtures)
-from tests.strategy.conftest import reference, vasterbotten  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
@@ -168,7 +173,13 @@ def test_two_units_saving_with_one_arena_get_no_error_and_a_current_index(cycle,
 
 def test_parallel_confirms_of_overlapping_imports_write_each_decision_once(vasterbotten, people):
     from resultat.initiatives import demo, importing
-    from resultat.initiatives.models import FundingDecision, FundingProgramme, FundingSource, ImportBatch, Initiative
+    from resultat.initiatives.models import (
+        FundingDecision,
+        FundingProgramme,
+        FundingSource,
+        ImportBatch,
+        Initiative,
+    )
     from resultat.initiatives.programmes import seed_programmes
 
     seed_programmes(FundingSource, FundingProgramme)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from resultat.accounts.models import Role
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 
 @pytest.mark.parametrize("password", ["kort-1", "123456789012345", "password1234", "ebbaebbaebba"])

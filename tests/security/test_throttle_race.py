@@ -36,8 +36,7 @@ def test_parallel_attempts_are_counted_before_the_password_check(db, monkeypatch
 
 
 def test_successful_logins_give_the_address_its_attempt_back(client, db):
-    from tests.followup.conftest import make_user
-
+    from tests.factories import make_user
     user = make_user("bo", "editor")
     user.set_password("ett-langt-losenord-2026")
     user.save()

@@ -4,7 +4,7 @@ public reads a human sentence and the source."""
 import pytest
 
 from resultat.accounts.models import Role
-from tests.followup.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 from django.db.models import Count
 
 from resultat.strategy import models, selectors, services
-from tests.strategy.conftest import NEW_VERSION, OLD_VERSION
+from tests.factories import NEW_VERSION, OLD_VERSION
 
 
 def test_new_version_has_the_whole_tree(vasterbotten):

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resultat.core.indicators.progress import Direction, Status, assess, compare_with_country, growth
+from resultat.core.indicators.progress import (
+    Direction,
+    Status,
+    assess,
+    compare_with_country,
+    growth,
+)
 
 
 def test_growth_is_compound_annual_rate():

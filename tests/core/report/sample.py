@@ -2,8 +2,21 @@
 
 from resultat.core.report import charts
 from resultat.core.report.model import (
-    Annex, AreaBlock, Chapter, Chart, Contact, ContactGroup, IndicatorSection, Item, ItemGroup,
-    PriorityOverview, Question, QuestionSection, Report, StrategyOverview, Table,
+    Annex,
+    AreaBlock,
+    Chapter,
+    Chart,
+    Contact,
+    ContactGroup,
+    IndicatorSection,
+    Item,
+    ItemGroup,
+    PriorityOverview,
+    Question,
+    QuestionSection,
+    Report,
+    StrategyOverview,
+    Table,
 )
 
 CLOSING = "Kapitlen följer prioriteringarna."

@@ -5,7 +5,6 @@ import json
 import subprocess
 import tempfile
 import zipfile
-from pathlib import Path
 
 import docx
 import pytest

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from resultat.core.sources.http import HttpClient
+from tests.factories import subset_jsonstat  # noqa: F401  (used by this package's tests)
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 START = datetime(2026, 1, 15, 12, 0, 0, tzinfo=UTC)
@@ -133,43 +134,3 @@ def make_http(router: Router, fake_time: FakeTime) -> Callable[..., HttpClient]:
     yield factory
     for client in clients:
         client.close()
-
-
-def subset_jsonstat(full: dict[str, Any], selection: dict[str, list[str]]) -> dict[str, Any]:
-    """Answer a PxWebApi data request from a stored full JSON-stat response.
-
-    Keeps, per dimension, the selected codes (in table order), recomputes
-    ``size`` and ``value``.  Dimensions not selected must have one category.
-    """
-    ids = full["id"]
-    keep: list[list[str]] = []
-    for dim_id in ids:
-        index = full["dimension"][dim_id]["category"]["index"]
-        codes = sorted(index, key=index.get) if isinstance(index, dict) else list(index)
-        wanted = selection.get(dim_id, codes)
-        keep.append([c for c in codes if c in set(wanted)])
-    sizes = full["size"]
-    strides = [1] * len(sizes)
-    for i in range(len(sizes) - 2, -1, -1):
-        strides[i] = strides[i + 1] * sizes[i + 1]
-    positions = []
-    for dim_id, codes in zip(ids, keep):
-        index = full["dimension"][dim_id]["category"]["index"]
-        order = sorted(index, key=index.get) if isinstance(index, dict) else list(index)
-        positions.append([order.index(c) for c in codes])
-    import itertools
-
-    values = [
-        full["value"][sum(p * s for p, s in zip(combo, strides))]
-        for combo in itertools.product(*positions)
-    ]
-    out = json.loads(json.dumps(full))
-    out["size"] = [len(k) for k in keep]
-    out["value"] = values
-    for dim_id, codes in zip(ids, keep):
-        cat = out["dimension"][dim_id]["category"]
-        cat["index"] = {c: i for i, c in enumerate(codes)}
-        cat["label"] = {c: cat["label"][c] for c in codes}
-        if "unit" in cat:
-            cat["unit"] = {c: u for c, u in cat["unit"].items() if c in codes}
-    return out

@@ -26,6 +26,7 @@ from .conftest import fixture_json, fixture_text, json_response, text_response
 
 KPIS_60 = [f"N{i:05d}" for i in range(1, 61)]
 from tests.core.sources.areas import VASTERBOTTEN_17  # noqa: E402
+
 DATA_PATH = "/v3/data/kpi/N01951/municipality/0024,2480/year/2021,2022,2023"
 
 

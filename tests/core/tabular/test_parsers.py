@@ -5,7 +5,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resultat.core.tabular import TabularError, format_date, format_number, parse_date, parse_municipality_code, parse_number, read_csv, read_table
+from resultat.core.tabular import (
+    TabularError,
+    format_date,
+    format_number,
+    parse_date,
+    parse_municipality_code,
+    parse_number,
+    read_csv,
+    read_table,
+)
 from resultat.core.tabular.codes import parse_code_list
 from resultat.core.tabular.template import Column, write_template
 from resultat.core.tabular.writer import write_csv, write_xlsx

@@ -61,7 +61,12 @@ def api_view(view):
         _cors(response)
         return finish(request, response, max_age=API_MAX_AGE, vary_language=False, personal=False)
 
+    wrapped.bad_request_response = _bad_request  # used by security.nul for a NUL in a parameter
     return require_http_methods(["GET", "HEAD", "OPTIONS"])(wrapped)
+
+
+def _bad_request(detail: str) -> HttpResponse:
+    return _cors(_json({"error": "bad_request", "detail": detail}, status=400))
 
 
 def _int(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:

@@ -122,6 +122,7 @@ def _rewrite_bodies(bodies: dict[int, str]) -> list[int]:
 
     ids = sorted(bodies)
     _serialise("contribution", ids)
+    kinds.refresh_municipalities()  # as every indexing run: a place added since is found
     titles = dict(SearchDocument.objects.filter(key__in=[f"contribution:{i}" for i in ids]).values_list("source_id", "title"))
     full = []
     for pk in ids:

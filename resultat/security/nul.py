@@ -13,8 +13,12 @@ from django.utils.translation import gettext as _
 NUL = "\x00"
 
 
-def _has_nul(query_dict) -> bool:
-    return any(NUL in key or any(NUL in v for v in values) for key, values in query_dict.lists())
+def _nul_parameter(query_dict) -> str | None:
+    """The name of the first parameter whose name or value holds a NUL, or None."""
+    for key, values in query_dict.lists():
+        if NUL in key or any(NUL in v for v in values):
+            return key.replace(NUL, "\\0")
+    return None
 
 
 class RefuseNulMiddleware:
@@ -28,6 +32,14 @@ class RefuseNulMiddleware:
         # Checked just before the view, like the CSRF check; a view exempt from that check
         # reads its own body (the Word upload sets its upload handler first) and is left alone.
         reads_own_body = getattr(view_func, "csrf_exempt", False)
-        if _has_nul(request.GET) or (request.method == "POST" and not reads_own_body and _has_nul(request.POST)):
-            raise BadRequest(_("Begäran innehåller ett NUL-tecken (\\0), som inte kan sparas."))
-        return None
+        name = _nul_parameter(request.GET)
+        if name is None and request.method == "POST" and not reads_own_body:
+            name = _nul_parameter(request.POST)
+        if name is None:
+            return None
+        detail = _("%(name)s: innehåller ett NUL-tecken (\\0), som inte kan sparas.") % {"name": name}
+        # A view that answers errors in its own format (the JSON API) says how.
+        answer = getattr(view_func, "bad_request_response", None)
+        if answer is not None:
+            return answer(detail)
+        raise BadRequest(detail)

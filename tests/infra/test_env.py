@@ -72,10 +72,13 @@ def test_the_test_run_uses_the_chosen_database(db):
 
     if os.environ.get("RESULTAT_TEST_DB") == "postgres":
         assert connection.vendor == "postgresql"
-        assert connection.settings_dict["NAME"] == f"test_resultat_{os.getpid()}"
+        # one database per test process; pytest-xdist's workers add their name (gw0, gw1 …)
+        worker = os.environ.get("PYTEST_XDIST_WORKER")
+        expected = f"test_resultat_{os.getpid()}" + (f"_{worker}" if worker else "")
+        assert connection.settings_dict["NAME"] == expected
         with connection.cursor() as cursor:
             cursor.execute("select current_database()")
-            assert cursor.fetchone()[0] == f"test_resultat_{os.getpid()}"
+            assert cursor.fetchone()[0] == expected
     else:
         assert connection.vendor == "sqlite"
         assert connection.is_in_memory_db()

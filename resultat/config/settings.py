@@ -12,7 +12,14 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from resultat.config.env import database_from_url, dev_secret_key, env_bool, env_list, oidc_from_env, weak_secret_key_reason
+from resultat.config.env import (
+    database_from_url,
+    dev_secret_key,
+    env_bool,
+    env_list,
+    oidc_from_env,
+    weak_secret_key_reason,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("RESULTAT_VAR_DIR", BASE_DIR / "var"))

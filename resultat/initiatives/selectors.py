@@ -9,7 +9,14 @@ from django.db.models import OuterRef, Q, Subquery, Sum
 
 from resultat.core.funding.compilation import per_capita, sum_by
 from resultat.core.funding.conflicts import Impact, goal_conflicts
-from resultat.initiatives.models import FundingDecision, FundingProgramme, Initiative, InitiativeSubPriority, InriktningAssessment, SdgImpact
+from resultat.initiatives.models import (
+    FundingDecision,
+    FundingProgramme,
+    Initiative,
+    InitiativeSubPriority,
+    InriktningAssessment,
+    SdgImpact,
+)
 from resultat.reference.models import Area, SdgGoal
 from resultat.security.params import YEARS, int_param
 
@@ -118,7 +125,7 @@ def annual_compilation(year: int, *, include_synthetic: bool = True) -> dict:
     version = _version()
     if version:
         perspectives = list(Perspective.objects.filter(version=version).order_by("order").values_list("title", flat=True))
-    judgement_labels = [str(l) for _, l in InriktningAssessment.Judgement.choices]
+    judgement_labels = [str(label) for _, label in InriktningAssessment.Judgement.choices]
     by_judgement = []
     for p in perspectives:
         rows_p = [{**r, "j": r["judgements"].get(p, judgement_labels[-1])} for r in rows]

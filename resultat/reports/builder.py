@@ -7,8 +7,21 @@ from collections import defaultdict
 
 from resultat.core import richtext
 from resultat.core.report.model import (
-    ITEM_HEADINGS, ITEM_ORDER, AreaBlock, Chapter, Contact, ContactGroup, Item, ItemGroup,
-    PriorityOverview, Question, QuestionSection, Report, StrategyOverview, TextSection, slug,
+    ITEM_HEADINGS,
+    ITEM_ORDER,
+    AreaBlock,
+    Chapter,
+    Contact,
+    ContactGroup,
+    Item,
+    ItemGroup,
+    PriorityOverview,
+    Question,
+    QuestionSection,
+    Report,
+    StrategyOverview,
+    TextSection,
+    slug,
 )
 from resultat.followup import visibility
 from resultat.followup.models import AreaPlacement, ContributionItem, Cycle

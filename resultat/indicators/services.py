@@ -26,6 +26,7 @@ from resultat.core.sources.errors import SourceError
 from resultat.core.sources.http import RawResponse
 from resultat.core.sources.kolada import KoladaClient, parse_data_page
 from resultat.core.sources.scb import ScbClient
+from resultat.core.tabular.fastxlsx import column_letter
 from resultat.indicators.models import (
     AssessmentOverride,
     Indicator,
@@ -421,7 +422,7 @@ def _read_table(path: Path, content: bytes) -> list[list[Any]]:
     reader (``core/tabular/fastxlsx``: Excel's sheet limits, zip-bomb and string caps); a
     NUL (PostgreSQL cannot store it) or a malformed file is an error with row and column."""
     from resultat.core.tabular import TabularError
-    from resultat.core.tabular.fastxlsx import column_letter, read_rows
+    from resultat.core.tabular.fastxlsx import read_rows
 
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         import zipfile
@@ -457,15 +458,6 @@ def _read_table(path: Path, content: bytes) -> list[list[Any]]:
     return rows
 
 
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 def import_manual(path: str | Path, *, source_label: str = "", synthetic: bool = False) -> ImportResult:
     """Read manual indicator values from CSV (``;`` or ``,``) or XLSX; all or nothing.
 
@@ -495,7 +487,7 @@ def import_manual(path: str | Path, *, source_label: str = "", synthetic: bool =
         return row[i] if i is not None and i < len(row) else None
 
     def where(rownum, name):
-        return f"{path.name}, rad {rownum}, kolumn {_column_letter(col[name])} ({name})"
+        return f"{path.name}, rad {rownum}, kolumn {column_letter(col[name])} ({name})"
 
     for rownum, row in enumerate(table[1:], start=2):
         if all(v is None or str(v).strip() == "" for v in row):

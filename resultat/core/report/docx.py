@@ -13,6 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from resultat.core.docxparts import append_hyperlink, clean
 from resultat.core.report import charts
 from resultat.core.report.blocks import html_to_blocks
 from resultat.core.report.model import Report, Table, source_line
@@ -21,9 +22,7 @@ NAVY = RGBColor(0x0B, 0x3A, 0x5B)
 GREEN = RGBColor(0x0B, 0x6E, 0x4F)
 
 
-def _clean(text: str) -> str:
-    # XML 1.0 forbids C0 controls; richtext already drops them from contribution texts.
-    return "".join(ch for ch in str(text or "") if ch in "\t\n" or ord(ch) >= 0x20)
+_clean = clean  # XML 1.0 forbids C0 controls; richtext already drops them from contribution texts
 
 
 def _set_lang(doc) -> None:
@@ -73,38 +72,12 @@ def _toc(doc, entries: list[tuple[int, str, str]]) -> None:
             p.add_run()._r.append(_fld("end"))
 
 
-def _hyperlink(paragraph, url: str, text: str, bold: bool, italic: bool) -> None:
-    part = paragraph.part
-    r_id = part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
-    rpr.append(style)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-    if italic:
-        rpr.append(OxmlElement("w:i"))
-    u = OxmlElement("w:u")
-    u.set(qn("w:val"), "single")
-    rpr.append(u)
-    run.append(rpr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = _clean(text)
-    run.append(t)
-    link.append(run)
-    paragraph._p.append(link)
-
-
 def _runs(paragraph, runs: list[dict]) -> None:
     for r in runs:
         if r["s"] == "\n":
             paragraph.add_run().add_break()
         elif r["href"]:
-            _hyperlink(paragraph, r["href"], r["s"], r["b"], r["i"])
+            append_hyperlink(paragraph, r["href"], r["s"], bold=r["b"], italic=r["i"], underline=True)
         else:
             run = paragraph.add_run(_clean(r["s"]))
             run.bold = r["b"] or None

@@ -12,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from resultat.core.docxparts import append_hyperlink, append_run, clean
 from resultat.core.report.blocks import html_to_blocks
 from resultat.core.wordexchange import manifest as manifest_mod
 from resultat.core.wordexchange import tables
@@ -31,8 +32,7 @@ PREVIOUS = "Resultat förra året"
 GREY = RGBColor(0x55, 0x55, 0x55)
 
 
-def _clean(text) -> str:
-    return "".join(ch for ch in str(text or "") if ch in "\t\n" or ord(ch) >= 0x20)
+_clean = clean
 
 
 def _styles(doc) -> None:
@@ -82,48 +82,14 @@ def _bookmark(paragraph, name: str) -> None:
     p.append(end)
 
 
-def _hyperlink(paragraph, url: str, text: str, bold: bool, italic: bool) -> None:
-    r_id = paragraph.part.relate_to(url, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink", is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
-    rpr.append(style)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-    if italic:
-        rpr.append(OxmlElement("w:i"))
-    run.append(rpr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = _clean(text)
-    run.append(t)
-    link.append(run)
-    paragraph._p.append(link)
-
-
 def _runs(paragraph, runs: list[dict]) -> None:
     for r in runs:
         if r["s"] == "\n":
             paragraph.add_run().add_break()
         elif r["href"]:
-            _hyperlink(paragraph, r["href"], r["s"], r["b"], r["i"])
+            append_hyperlink(paragraph, r["href"], r["s"], bold=r["b"], italic=r["i"])
         else:  # a run written directly: python-docx's add_run/bold setters are slow in bulk
-            run = OxmlElement("w:r")
-            if r["b"] or r["i"]:
-                rpr = OxmlElement("w:rPr")
-                if r["b"]:
-                    rpr.append(OxmlElement("w:b"))
-                if r["i"]:
-                    rpr.append(OxmlElement("w:i"))
-                run.append(rpr)
-            t = OxmlElement("w:t")
-            t.set(qn("xml:space"), "preserve")
-            t.text = _clean(r["s"])
-            run.append(t)
-            paragraph._p.append(run)
+            append_run(paragraph, r["s"], bold=r["b"], italic=r["i"])
 
 
 def _blocks(doc, blocks: list[dict], *, style: str | None = None, level: int = 0) -> None:

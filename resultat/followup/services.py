@@ -29,6 +29,7 @@ from resultat.followup.models import (
     StandingArena,
     StateChange,
 )
+from resultat.infrastructure.events import announce_publication
 from resultat.reference.models import SdgGoal, SdgTarget
 from resultat.strategy.models import StrategyVersion
 
@@ -218,9 +219,7 @@ def publish_cycle(cycle: Cycle, actor, comment: str = "") -> int:
     _cycle_event(cycle, Cycle.State.PUBLISHED, actor, comment or f"{len(approved)} bidrag publicerade")
     cycle.published_at = timezone.now()
     cycle.save(update_fields=["state", "published_at"])
-    from resultat.reports.services import on_cycle_published  # freezes the report edition
-
-    on_cycle_published(cycle, actor)
+    announce_publication(cycle, actor)  # the report edition freezes with it (docs/architecture.md)
     return len(approved)
 
 

@@ -52,8 +52,9 @@ def freeze_edition(cycle: Cycle, actor=None) -> ReportEdition:
     return ReportEdition.objects.create(cycle=cycle, number=number, data=data, content_hash=digest, created_by=actor)
 
 
-def on_cycle_published(cycle: Cycle, actor=None) -> None:
-    """Called by ``followup.services.publish_cycle`` inside its transaction."""
+def on_cycle_publishing(sender, cycle: Cycle, actor=None, **kwargs) -> None:
+    """Receiver of ``cycle_publishing``: runs inside the publishing transaction, so an
+    edition that is refused (synthetic values) rolls the publication back."""
     freeze_edition(cycle, actor)
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "resultat.infrastructure",
     "resultat.accounts",
     "resultat.reference",
     "resultat.strategy",
@@ -84,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "resultat.security.nul.RefuseNulMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "resultat.public.middleware.PublicCacheMiddleware",
+    "resultat.infrastructure.middleware.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "resultat.config.urls"

@@ -18,8 +18,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from resultat.core.opendata.openapi import CODE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, Filter
+from resultat.infrastructure.caching import finish, public_page, server_cached
 from resultat.opendata import build, registry
-from resultat.public.caching import finish, public_page, server_cached
 
 _CODE = re.compile(CODE_PATTERN)
 API_MAX_AGE = 300

@@ -14,8 +14,8 @@ from django.views.i18n import set_language as django_set_language
 
 from resultat.accounts import throttle
 from resultat.followup import visibility as published
+from resultat.infrastructure.caching import public_page
 from resultat.public import selectors, services
-from resultat.public.caching import public_page
 from resultat.public.forms import AccessibilityReportForm
 from resultat.reference.models import Area, SdgGoal
 from resultat.strategy import selectors as strategy_selectors

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from resultat.public.caching import public_page
+from resultat.infrastructure.caching import public_page
 from resultat.search.selectors import Filters, filter_choices, search
 from resultat.security.params import YEARS, int_param
 

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from resultat.core.strategy.compare import compare_versions
-from resultat.public.caching import public_page
+from resultat.infrastructure.caching import public_page
 from resultat.reference.models import SdgGoal
 from resultat.strategy import selectors
 from resultat.strategy.models import Priority, Strategy, SubPriority

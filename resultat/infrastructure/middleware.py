@@ -2,14 +2,14 @@
 pages, /resultat/<år>/): an anonymous GET that ends in 200 gets an ETag, a public
 Cache-Control and Vary on language and cookie (and 304 on a matching If-None-Match);
 for a logged-in user every page is ``private, no-store``. Views that set their own
-Cache-Control or ETag (resultat.public.caching, the API) are left alone, as are
+Cache-Control or ETag (resultat.infrastructure.caching, the API) are left alone, as are
 responses that set cookies and the paths in RESULTAT_PRIVATE_PREFIXES."""
 
 from __future__ import annotations
 
 from django.conf import settings
 
-from resultat.public.caching import finish
+from resultat.infrastructure.caching import finish
 
 DEFAULT_PRIVATE = ("/uppfoljning/", "/konto/", "/admin/", "/sprak/")
 

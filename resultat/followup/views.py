@@ -102,17 +102,12 @@ def cycle_action(request: HttpRequest, year: int, action: str) -> HttpResponse:
                 raise services.FollowupError(_("Ogiltigt datum."))
             services.set_deadlines(cycle, request.user, **form.cleaned_data)
             messages.success(request, _("Tidsfristerna är sparade."))
-        elif action in GUARDED_ACTIONS:
-            if request.POST.get("confirmed") != "yes":
-                # the lock and publish buttons lead to the confirmation page first
-                return redirect("followup:cycle_confirm", year, action)
-            reason = request.POST.get("reason", "")
-            if action == "lock":
-                services.lock_cycle(cycle, request.user, reason=reason)
-                messages.success(request, _("Cykeln är låst."))
-            else:
-                count = services.publish_cycle(cycle, request.user, reason=reason)
-                messages.success(request, ngettext("Cykeln är publicerad: %(n)s bidrag är nu offentligt.", "Cykeln är publicerad: %(n)s bidrag är nu offentliga.", count) % {"n": count})
+        elif action == "lock":
+            services.lock_cycle(cycle, request.user)
+            messages.success(request, _("Cykeln är låst."))
+        elif action == "publish":
+            count = services.publish_cycle(cycle, request.user)
+            messages.success(request, ngettext("Cykeln är publicerad: %(n)s bidrag är nu offentligt.", "Cykeln är publicerad: %(n)s bidrag är nu offentliga.", count) % {"n": count})
         elif action == "reopen":
             services.reopen_cycle(cycle, request.user, request.POST.get("reason", ""))
             messages.success(request, _("Cykeln är öppen igen."))
@@ -121,50 +116,9 @@ def cycle_action(request: HttpRequest, year: int, action: str) -> HttpResponse:
             messages.success(request, ngettext("Påminnelser skickade till %(n)s person.", "Påminnelser skickade till %(n)s personer.", len(sent)) % {"n": len(sent)})
         else:
             raise Http404
-    except services.IncompleteCycle as exc:
-        messages.error(request, str(exc))
-        return redirect("followup:cycle_confirm", year, action)
     except services.FollowupError as exc:
         messages.error(request, str(exc))
     return redirect("followup:cycle", year)
-
-
-GUARDED_ACTIONS = {"lock": Cycle.State.LOCKED, "publish": Cycle.State.PUBLISHED}
-
-
-@login_required
-def cycle_confirm(request: HttpRequest, year: int, action: str) -> HttpResponse:
-    """The step before locking or publishing: the cycle's completeness per chapter,
-    area and question, links to preview the public pages and the report, and the form
-    that confirms (with the reason an incomplete cycle requires)."""
-    _analyst_required(request)
-    if action not in GUARDED_ACTIONS:
-        raise Http404
-    cycle = _cycle(year)
-    allowed = cycle.state in ((Cycle.State.OPEN, Cycle.State.REVIEW) if action == "lock" else (Cycle.State.LOCKED,))
-    return render(
-        request,
-        "followup/cycle_confirm.html",
-        {"cycle": cycle, "action": action, "allowed": allowed, "completeness": selectors.completeness(cycle)},
-    )
-
-
-@login_required
-def cycle_preview(request: HttpRequest, year: int) -> HttpResponse:
-    """The public results page as it would look if the cycle were published now: the
-    approved (and already published) texts. Analysts only; never cached."""
-    _analyst_required(request)
-    cycle = _cycle(year)
-    contributions = list(selectors.preview_contributions(cycle))
-    grouped: dict = {}
-    for c in contributions:
-        grouped.setdefault(c.chapter, {}).setdefault(c.question, []).append(c)
-    areas = sorted({(c.area.code, c.area.name) for c in contributions}, key=lambda a: a[1])
-    return render(
-        request,
-        "followup/public_cycle.html",
-        {"cycle": cycle, "grouped": grouped, "areas": areas, "questions": cycle.question_set.questions.all(), "preview": True, "view": "kapitel"},
-    )
 
 
 @login_required

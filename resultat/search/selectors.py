@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from resultat.core.search import QuerySyntaxError, parse, snippet
 from resultat.core.search.highlight import highlight
-from resultat.followup import visibility as visibility_rule
+from resultat.infrastructure.i18n import error_text
 from resultat.search.backends import backend
-from resultat.search.kinds import KIND_LABELS
+from resultat.search.registry import FILTER_CHOICES, KINDS, kind_labels
 from resultat.search.models import SearchDocument
 
 Visibility = SearchDocument.Visibility
@@ -42,10 +42,14 @@ class Filters:
 
 
 def visible_documents(user, public: bool = False) -> QuerySet[SearchDocument]:
-    """The documents ``user`` may read, by the one rule (``followup.visibility``):
-    published ones for everybody; drafts by the draft rule (analysts all; reviewers the
-    cycles they review; editors their units' areas). ``public`` restricts to published."""
-    return SearchDocument.objects.filter(visibility_rule.search_documents_filter(user, public=public))
+    """The documents ``user`` may read: each kind's own predicate, registered by the
+    app that owns the kind (the follow-up texts: the one rule, ``followup.visibility``:
+    published ones for everybody, drafts by the draft rule). A kind without a
+    predicate is found when published. ``public`` restricts to published."""
+    rule = Q(pk__in=[])
+    for kind in KINDS:
+        rule |= kind.visible(user, public)
+    return SearchDocument.objects.filter(rule)
 
 
 def filter_choices(user, public: bool) -> dict:
@@ -53,37 +57,23 @@ def filter_choices(user, public: bool) -> dict:
     from the documents ``user`` may read (``visible_documents``, the rule search
     uses), so an unpublished cycle's year or a municipality named only in a draft
     never shows on the public page; the public page offers only the strategic areas
-    that have published documents."""
-    from resultat.followup.models import Question, StrategicArea
-    from resultat.reference.models import Area, SdgGoal
-    from resultat.strategy.models import Priority, SubPriority
-
+    that have published documents. The menus of the content come from their owners
+    (hook ``search.filter_choices``)."""
     docs = visible_documents(user, public=public)
-    latest = {}
-    for p in Priority.objects.select_related("version").order_by("version__valid_from", "order"):
-        latest[p.code] = f"{p.number} {p.title}"
-    subs = {}
-    for sp in SubPriority.objects.select_related("version").order_by("version__valid_from", "priority__order", "order"):
-        subs[sp.code] = f"{sp.number} {sp.title}"
-    municipalities = set()
-    for value in docs.exclude(municipalities="").values_list("municipalities", flat=True).distinct():
-        municipalities.update(v for v in value.split("|") if v)
-    areas = StrategicArea.objects.all()
-    if public or not (user and user.is_authenticated and user.is_active):
-        codes = set()
-        for value in docs.exclude(areas="").values_list("areas", flat=True).distinct():
-            codes.update(v for v in value.split("|") if v)
-        areas = areas.filter(code__in=codes)
-    return {
-        "years": sorted(set(docs.exclude(year=None).values_list("year", flat=True).distinct()), reverse=True),
-        "priorities": sorted(latest.items(), key=lambda kv: kv[1]),
-        "subpriorities": sorted(subs.items(), key=lambda kv: [int(x) if x.isdigit() else x for x in kv[1].split(" ")[0].split(".")]),
-        "areas": list(areas.values_list("code", "name")),
-        "questions": list(Question.objects.order_by("order").values_list("code", "title").distinct()),
-        "goals": list(SdgGoal.objects.order_by("number").values_list("number", "name_sv")),
-        "municipalities": list(Area.objects.filter(code__in=municipalities).order_by("name").values_list("code", "name")),
-        "kinds": [(k, str(v)) for k, v in KIND_LABELS.items()],
-    }
+    choices: dict = {key: [] for key in ("priorities", "subpriorities", "areas", "questions", "goals", "municipalities")}
+    for provider in FILTER_CHOICES:
+        choices.update(provider(docs, user, public))
+    choices["years"] = sorted(set(docs.exclude(year=None).values_list("year", flat=True).distinct()), reverse=True)
+    choices["kinds"] = [(k, str(v)) for k, v in kind_labels().items()]
+    return choices
+
+
+def codes_in(docs: QuerySet[SearchDocument], column: str) -> set[str]:
+    """The codes a "|a|b|" column of these documents holds (for the filter menus)."""
+    codes: set[str] = set()
+    for value in docs.exclude(**{column: ""}).values_list(column, flat=True).distinct():
+        codes.update(v for v in value.split("|") if v)
+    return codes
 
 
 @dataclass
@@ -97,7 +87,7 @@ class Hit:
 
     @property
     def kind_label(self) -> str:
-        return str(KIND_LABELS.get(self.document.kind, self.document.kind))
+        return str(kind_labels().get(self.document.kind, self.document.kind))
 
     @property
     def draft(self) -> bool:
@@ -110,6 +100,7 @@ class SearchResults:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
     error: QuerySyntaxError | None = None
+    error_message: str = ""  # the error's message in the active language
     ignored: list[str] = field(default_factory=list)
     backend: str = ""
     offset: int = 0
@@ -123,6 +114,7 @@ def search(text: str, filters: Filters | None = None, user=None, *, public: bool
         query = parse(text)
     except QuerySyntaxError as exc:
         results.error = exc
+        results.error_message = error_text(exc.message)
         return results
     results.ignored = query.ignored
     qs = (filters or Filters()).apply(visible_documents(user, public=public))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from resultat.core.i18n import N_, Message
 from resultat.core.search.text import is_stopword, prefix_stem, stem, tokens
 
 MAX_LENGTH = 500
@@ -33,7 +34,7 @@ class QuerySyntaxError(ValueError):
     """A malformed query: ``message`` (Swedish) and ``position`` (0-based character)."""
 
     def __init__(self, message: str, position: int = 0, code: str = "syntax"):
-        super().__init__(f"{message} (tecken {position + 1})")
+        super().__init__(Message(N_("%(message)s (tecken %(position)s)"), message=message, position=position + 1))
         self.message = message
         self.position = position
         self.code = code
@@ -159,14 +160,14 @@ def _lex(text: str) -> list[_Token]:
         negated = False
         if ch == "-":
             if i + 1 >= n or text[i + 1].isspace():
-                raise QuerySyntaxError("Ett ensamt minustecken: skriv -ord för att utesluta ett ord", start, "lone_minus")
+                raise QuerySyntaxError(Message(N_("Ett ensamt minustecken: skriv -ord för att utesluta ett ord")), start, "lone_minus")
             negated = True
             i += 1
             ch = text[i]
         if ch == '"':
             end = text.find('"', i + 1)
             if end < 0:
-                raise QuerySyntaxError("Citattecknet stängs aldrig: avsluta frasen med \"", i, "unclosed_quote")
+                raise QuerySyntaxError(Message(N_("Citattecknet stängs aldrig: avsluta frasen med \"")), i, "unclosed_quote")
             raw = text[i + 1 : end]
             i = end + 1
             atom, dropped = _atom(raw, start, quoted=True)
@@ -183,7 +184,7 @@ def _lex(text: str) -> list[_Token]:
         atom, dropped = _atom(raw, start, quoted=False)
         if atom is None and not dropped:
             if negated:
-                raise QuerySyntaxError("Efter minustecknet ska ett ord eller en fras stå", start, "lone_minus")
+                raise QuerySyntaxError(Message(N_("Efter minustecknet ska ett ord eller en fras stå")), start, "lone_minus")
             continue  # punctuation only
         out.append(_Token("atom", start, negated, atom, " ".join(dropped)))
     return out
@@ -192,32 +193,32 @@ def _lex(text: str) -> list[_Token]:
 def parse(text: str) -> Query:
     """Parse a user's query. Raises ``QuerySyntaxError`` for malformed input."""
     if not isinstance(text, str):
-        raise QuerySyntaxError("Sökningen ska vara text", 0, "type")
+        raise QuerySyntaxError(Message(N_("Sökningen ska vara text")), 0, "type")
     if len(text) > MAX_LENGTH:
-        raise QuerySyntaxError(f"Sökningen är för lång (högst {MAX_LENGTH} tecken)", MAX_LENGTH, "too_long")
+        raise QuerySyntaxError(Message(N_("Sökningen är för lång (högst %(max)s tecken)"), max=MAX_LENGTH), MAX_LENGTH, "too_long")
     if "\x00" in text:
-        raise QuerySyntaxError("Sökningen innehåller ett otillåtet tecken", text.index("\x00"), "control")
+        raise QuerySyntaxError(Message(N_("Sökningen innehåller ett otillåtet tecken")), text.index("\x00"), "control")
     lexed = _lex(text)
     if not lexed:
-        raise QuerySyntaxError("Skriv minst ett ord att söka efter", 0, "empty")
+        raise QuerySyntaxError(Message(N_("Skriv minst ett ord att söka efter")), 0, "empty")
     query = Query(text=text)
     groups: list[list[_Token]] = []
     pending_or = None
     for k, tok in enumerate(lexed):
         if tok.kind == "or":
             if not groups or pending_or is not None or lexed[k - 1].negated:
-                raise QuerySyntaxError("OR ska stå mellan två ord eller fraser", tok.position, "dangling_or")
+                raise QuerySyntaxError(Message(N_("OR ska stå mellan två ord eller fraser")), tok.position, "dangling_or")
             pending_or = tok
             continue
         if pending_or is not None:
             if tok.negated:
-                raise QuerySyntaxError("OR kan inte stå intill en uteslutning (-ord)", pending_or.position, "or_negation")
+                raise QuerySyntaxError(Message(N_("OR kan inte stå intill en uteslutning (-ord)")), pending_or.position, "or_negation")
             groups[-1].append(tok)
             pending_or = None
         else:
             groups.append([tok])
     if pending_or is not None:
-        raise QuerySyntaxError("OR ska stå mellan två ord eller fraser", pending_or.position, "dangling_or")
+        raise QuerySyntaxError(Message(N_("OR ska stå mellan två ord eller fraser")), pending_or.position, "dangling_or")
     atoms_total = 0
     for group in groups:
         if group[0].negated:
@@ -240,13 +241,15 @@ def parse(text: str) -> Query:
             query.groups.append(kept)
             atoms_total += len(kept)
     if atoms_total > MAX_ATOMS:
-        raise QuerySyntaxError(f"Sökningen har för många ord (högst {MAX_ATOMS})", 0, "too_many")
+        raise QuerySyntaxError(Message(N_("Sökningen har för många ord (högst %(max)s)"), max=MAX_ATOMS), 0, "too_many")
     if not query.groups:
         if query.excluded:
-            raise QuerySyntaxError("Sökningen måste innehålla minst ett ord som inte är uteslutet", lexed[0].position, "only_excluded")
+            raise QuerySyntaxError(Message(N_("Sökningen måste innehålla minst ett ord som inte är uteslutet")), lexed[0].position, "only_excluded")
         if query.ignored:
             raise QuerySyntaxError(
-                "Sökningen innehåller bara vanliga småord (" + ", ".join(query.ignored) + ") som inte går att söka på", 0, "only_stopwords"
+                Message(N_("Sökningen innehåller bara vanliga småord (%(words)s) som inte går att söka på"), words=", ".join(query.ignored)),
+                0,
+                "only_stopwords",
             )
-        raise QuerySyntaxError("Skriv minst ett ord att söka efter", 0, "empty")
+        raise QuerySyntaxError(Message(N_("Skriv minst ett ord att söka efter")), 0, "empty")
     return query

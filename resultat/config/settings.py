@@ -148,6 +148,10 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Rendered charts (SVG/PNG) cached on disk by spec, renderer version and format, so a
+# fresh process reuses them (resultat/core/charts/render.py); "off" keeps them in memory only.
+_CHART_CACHE = os.environ.get("RESULTAT_CHART_CACHE_DIR", "")
+RESULTAT_CHART_CACHE_DIR = None if _CHART_CACHE.lower() == "off" else Path(_CHART_CACHE or VAR_DIR / "cache" / "charts")
 # Development and tests serve static files straight from the source folders.
 WHITENOISE_USE_FINDERS = DEV or DEBUG or env_bool("RESULTAT_TESTING", False)
 WHITENOISE_AUTOREFRESH = DEV or DEBUG

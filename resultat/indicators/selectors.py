@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Max
 from django.shortcuts import get_object_or_404
 
@@ -194,12 +191,8 @@ def assessment(indicator: Indicator, link: IndicatorLink | None = None, county: 
 
 
 def svg_for(spec: dict) -> str:
-    key = "chart-svg-" + hashlib.sha256(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-    svg = cache.get(key)
-    if svg is None:
-        svg = charts.to_svg(spec)
-        cache.set(key, svg, 24 * 3600)
-    return svg
+    """The chart's SVG from the one renderer (cached in memory and on disk by spec)."""
+    return charts.svg(spec)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from resultat.core import charts as chart_render
 from resultat.core.charts.specs import SYNTHETIC_NOTE
+from resultat.core.formats import format_plain
 from resultat.core.tabular.writer import safe_row
 from resultat.indicators import selectors, services
 from resultat.indicators.forms import OverrideForm
@@ -74,7 +75,7 @@ def download_csv(request: HttpRequest, source: str, external_id: str) -> HttpRes
     writer.writerow(["indikator", "område", "områdesnamn", "år", "period", "kön", "värde", "status", "syntetisk", "hämtad"])
     rows = Observation.objects.filter(indicator=indicator).select_related("response").order_by("area_code", "period", "period_code", "gender")
     for o in rows:
-        value = "" if o.value is None else f"{o.value:.{indicator.decimals}f}".replace(".", ",")
+        value = format_plain(o.value, indicator.decimals)
         writer.writerow(safe_row([indicator.external_id, o.area_code, selectors.area_name(o.area_code), o.period, o.period_code or o.period, o.gender, value,
                                   o.status, "ja" if o.synthetic else "nej", f"{o.response.fetched_at:%Y-%m-%d}" if o.response else ""]))
     response = HttpResponse(buf.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")

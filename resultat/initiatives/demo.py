@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from resultat.core.formats import SYNTHETIC_LABEL
 from resultat.core.funding.synthetic import generate_decisions
 from resultat.core.tabular.writer import write_csv, write_xlsx
 from resultat.initiatives import importing
@@ -26,8 +27,6 @@ from resultat.initiatives.models import (
     SdgImpact,
 )
 from resultat.reference.models import Area, SdgGoal
-
-SYNTHETIC_LABEL = "Syntetiska demovärden"
 
 
 def reference_lists():

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import OuterRef, Q, Subquery, Sum
 
+from resultat.core.formats import SYNTHETIC_LABEL
 from resultat.core.funding.compilation import per_capita, sum_by
 from resultat.core.funding.conflicts import Impact, goal_conflicts
 from resultat.initiatives.models import (
@@ -157,7 +158,7 @@ def compilation_years() -> list[int]:
     return sorted({d.year for d in FundingDecision.objects.dates("decision_date", "year")}, reverse=True)
 
 
-SYNTHETIC_IMPACT_PREFIX = "Syntetiska demovärden"
+SYNTHETIC_IMPACT_PREFIX = SYNTHETIC_LABEL
 
 
 def impact_matrix(*, include_synthetic: bool = True) -> dict:

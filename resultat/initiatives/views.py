@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from resultat.core.charts import svg as render_chart
 from resultat.core.funding import charts
 from resultat.core.funding.compilation import compilation_csv_rows, compilation_tables
 from resultat.core.tabular.errors import CellError
@@ -176,7 +177,7 @@ def compilation(request: HttpRequest, year: int | None = None) -> HttpResponse:
         def fig(title, rows, category, category_title, colour=None, colour_title=""):
             spec = charts.bar_chart(rows, category=category, value="kr", title=title, category_title=category_title, value_title=_("Beviljat (kr)"),
                                     colour=colour, colour_title=colour_title, synthetic=syn)
-            return {"title": title, "svg": charts.to_svg(spec), "description": charts.describe_ranking(rows, category=category, value="kr")}
+            return {"title": title, "svg": render_chart(spec), "description": charts.describe_ranking(rows, category=category, value="kr")}
         figures.append(fig(_("Beviljat per stödform och delprioritering"), [{"dp": s, "stödform": t, "kr": float(v)} for t, s, v in data["by_support_subpriority"]],
                            "dp", _("Delprioritering"), "stödform", _("Stödform")))
         figures.append(fig(_("Beviljat per program"), [{"program": p, "kr": float(v)} for p, v in data["by_programme"]], "program", _("Program")))

@@ -1,28 +1,22 @@
-"""Vega-Lite specs rendered to inline SVG on the server (vl_convert); no JavaScript,
-nothing from other hosts. Every chart is shown with a text description and the same
-data as a table (in the template). A shared chart component may replace this later."""
+"""Vega-Lite specs of the learning pages, rendered to inline SVG on the server by the one
+renderer (:mod:`resultat.core.charts.render`: Swedish locale, no network, cached in memory
+and on disk); no JavaScript, nothing from other hosts. Every chart is shown with a text
+description and the same data as a table (in the template)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
+
+from resultat.core.charts import render
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
 
-@lru_cache(maxsize=64)
-def _render(spec_json: str) -> str:
-    import vl_convert
-
-    return vl_convert.vegalite_to_svg(json.loads(spec_json))
-
-
 def svg(spec: dict) -> str:
-    """The chart as SVG markup (cached per spec). The SVG is marked aria-hidden: the
-    description and the table carry the content for assistive technology."""
-    out = _render(json.dumps(spec, sort_keys=True, ensure_ascii=False))
-    return out.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    """The chart as SVG markup, marked aria-hidden: the description and the table beside
+    it carry the content for assistive technology."""
+    return render.svg(spec, aria_hidden=True)
 
 
 def heatmap(values: list[dict], x: str, y: str, colour: str, *, x_title: str, y_title: str, colour_title: str, text: str | None = None,

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from resultat.core.formats import SYNTHETIC_LABEL
 from resultat.core.tabular.writer import safe_row
 from resultat.followup import permissions, visibility
 from resultat.followup.models import Cycle, StrategicArea
@@ -20,7 +21,7 @@ from resultat.security.params import YEARS, int_param
 
 STATE_LABELS = {"filled": gettext_lazy("ifyllt"), "empty": gettext_lazy("tomt"), "joint": gettext_lazy("gemensamt"), "missing": gettext_lazy("saknas")}
 STATE_SYMBOLS = {"filled": "●", "empty": "○", "joint": "◆", "missing": "–"}
-SYNTHETIC = "Syntetiska demovärden"
+SYNTHETIC = SYNTHETIC_LABEL
 
 
 def _analyst(view):

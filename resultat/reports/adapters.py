@@ -7,10 +7,9 @@ the annex from the initiatives register.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.utils.text import slugify
 
+from resultat.core.formats import SYNTHETIC_LABEL, format_number
 from resultat.core.report.model import Annex, Chart, IndicatorSection, Table
 
 
@@ -94,22 +93,14 @@ def indicator_sections(cycle, chapter, *, include_synthetic: bool = True) -> tup
 
 
 def _cell(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:,.1f}".replace(",", " ").replace(".", ",")
+    if value is None or isinstance(value, float):
+        return format_number(value, 1)
     return str(value)
 
 
-SYNTHETIC_LABEL = "Syntetiska demovärden"
-
-
 def _kr(value) -> str:
-    """Whole kronor with a no-break space between thousands (as the register's pages)."""
-    if value is None:
-        return "–"
-    whole = int(Decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return f"{whole:,}".replace(",", "\u00a0")
+    """Whole kronor, grouped as on the register's pages (core/formats.py)."""
+    return format_number(value, 0)
 
 
 def _caption(text: str, synthetic: bool) -> str:

@@ -6,42 +6,24 @@ files) both accept.  Every spec
 * carries a Swedish ``description`` (read by screen readers as the SVG's
   ``aria-label``) that also states the latest values in words;
 * formats numbers the Swedish way (decimal comma, narrow no-break space as
-  thousands separator) through ``config.locale``;
+  thousands separator) through ``config.locale``, with the characters and the rounding
+  of :mod:`resultat.core.formats` (its labels come from ``formats.format_number``);
 * says "Syntetiska demovärden" in its subtitle when any of its data is synthetic;
 * never relies on colour alone: series differ in dash pattern and point shape too.
 """
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from resultat.core.formats import NUMBER_LOCALE, SYNTHETIC_LABEL, TIME_LOCALE, format_number
 from resultat.core.sources.periods import Period
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
-SYNTHETIC_NOTE = "Syntetiska demovärden"
-
-NUMBER_LOCALE = {
-    "decimal": ",",
-    "thousands": "\u00a0",
-    "grouping": [3],
-    "currency": ["", "\u00a0kr"],
-    "minus": "\u2212",
-}
-TIME_LOCALE = {
-    "dateTime": "%A %e %B %Y kl. %X",
-    "date": "%Y-%m-%d",
-    "time": "%H:%M:%S",
-    "periods": ["fm", "em"],
-    "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
-    "shortDays": ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
-    "months": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-               "september", "oktober", "november", "december"],
-    "shortMonths": ["jan", "feb", "mars", "apr", "maj", "juni", "juli", "aug", "sep", "okt", "nov", "dec"],
-}
+SYNTHETIC_NOTE = SYNTHETIC_LABEL  # the one label, from resultat.core.formats
 
 # Colour-blind safe (Okabe-Ito) with the county first.
 PALETTE = ["#0b5394", "#7f7f7f", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000"]
@@ -65,15 +47,6 @@ def swedish_sort_key(text: str) -> tuple:
             ch = base if base in _SV_RANK else ch
         out.append((0, _SV_RANK[ch]) if ch in _SV_RANK else ((1, 0) if ch.isspace() else (2, ord(ch))))
     return (tuple(out), text)
-
-
-def format_number(value: float | None, decimals: int = 1) -> str:
-    """``1234567.5`` -> ``"1 234 567,5"`` (no-break space, decimal comma)."""
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    text = text.replace(",", "\u00a0").replace(".", ",")
-    return text.replace("-", "\u2212")
 
 
 def _config() -> dict:
@@ -380,3 +353,21 @@ def data_rows(series: Iterable[ChartSeries], decimals: int = 1) -> tuple[list[st
     header = ["Period" if _sub_annual(years) else "År"] + [s.label for s in series]
     rows = [[str(y)] + [format_number(s.points.get(y), decimals) for s in series] for y in years]
     return header, rows
+
+
+def synthetic_spec(title: str, values: list[tuple[int, float]], unit: str = "") -> dict:
+    """A small line chart of (year, value) pairs labelled "Syntetiska demovärden" (the
+    report's tests and bench/report.py draw it; a real indicator uses :func:`time_series`)."""
+    return {
+        "$schema": SCHEMA,
+        "title": {"text": title, "subtitle": SYNTHETIC_LABEL},
+        "width": 420,
+        "height": 180,
+        "data": {"values": [{"år": y, "värde": v} for y, v in values]},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "år", "type": "ordinal", "title": "År"},
+            "y": {"field": "värde", "type": "quantitative", "title": unit or "Värde", "axis": {"format": ",.1f"}},
+        },
+        "config": _config(),
+    }

@@ -1,11 +1,13 @@
-"""Vega-Lite specifications as plain dicts, and rendering to SVG with vl-convert.
+"""Vega-Lite specifications of the funding charts as plain dicts, and the sentence that
+describes them. Rendered by the one renderer, :func:`resultat.core.charts.svg` (Swedish
+locale, cached).
 
 Each chart comes with its data table (rendered beside it) and a text description, so
 the information never lives only in the picture."""
 
 from __future__ import annotations
 
-SYNTHETIC_LABEL = "Syntetiska demovärden"
+from resultat.core.formats import SYNTHETIC_LABEL, format_number
 
 
 def bar_chart(rows: list[dict], *, category: str, value: str, title: str, category_title: str, value_title: str,
@@ -29,26 +31,8 @@ def bar_chart(rows: list[dict], *, category: str, value: str, title: str, catego
         "mark": {"type": "bar"},
         "encoding": encoding,
         "width": 520,
-        "config": {"locale": None, "font": "DejaVu Sans", "view": {"stroke": None}},
+        "config": {"font": "DejaVu Sans", "view": {"stroke": None}},
     }
-
-
-SWEDISH_FORMAT = {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"]}
-
-
-def to_svg(spec: dict) -> str:
-    """Render server-side; the SVG is inlined in the page (no JavaScript, no other host)."""
-    import vl_convert as vlc
-
-    spec = dict(spec)
-    config = dict(spec.get("config") or {})
-    config.pop("locale", None)
-    spec["config"] = config
-    try:
-        svg = vlc.vegalite_to_svg(spec, format_locale=SWEDISH_FORMAT)
-    except TypeError:  # older vl-convert without locale support
-        svg = vlc.vegalite_to_svg(spec)
-    return svg
 
 
 def describe_ranking(rows: list[dict], *, category: str, value: str, unit: str = "kr", top: int = 3) -> str:
@@ -60,7 +44,7 @@ def describe_ranking(rows: list[dict], *, category: str, value: str, unit: str =
     if not ranked:
         return "Inga värden."
     def fmt(v: float) -> str:
-        return f"{v:,.0f}".replace(",", "\u00a0") + (f"\u00a0{unit}" if unit else "")
+        return format_number(v, 0, unit=unit)
     parts = [f"{name} ({fmt(v)})" for name, v in ranked[:top]]
     total = sum(totals.values())
     return f"Störst: {', '.join(parts)}. Totalt {fmt(total)} fördelat på {len(ranked)} kategorier."

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from resultat.core.formats import format_plain
+
 
 def sum_by(rows: list[dict], *keys: str, amount: str = "amount") -> dict[tuple, Decimal]:
     """{(key values…): sum}. A row whose key is a list counts once for each element,
@@ -65,5 +67,5 @@ def compilation_csv_rows(data: dict) -> tuple[list[str], list[list]]:
                 keys, amount = [r[0]], r[1]
             else:
                 keys, amount = list(r[: len(headers) - 1]), r[-1]
-            rows.append([title, keys[0], keys[1] if len(keys) > 1 else "", str(amount).replace(".", ","), synthetic])
+            rows.append([title, keys[0], keys[1] if len(keys) > 1 else "", format_plain(amount), synthetic])
     return list(CSV_HEADERS), rows

@@ -13,8 +13,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from resultat.core import charts
 from resultat.core.docxparts import append_hyperlink, clean
-from resultat.core.report import charts
 from resultat.core.report.blocks import html_to_blocks
 from resultat.core.report.model import Report, Table, source_line
 

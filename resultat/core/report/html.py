@@ -12,8 +12,7 @@ import re
 from html import escape
 from pathlib import Path
 
-from resultat.core import richtext
-from resultat.core.report import charts
+from resultat.core import charts, richtext
 from resultat.core.report.blocks import merge_adjacent_lists
 from resultat.core.report.model import Chart, Report, Table, source_line
 
@@ -113,6 +112,8 @@ def render_fragment(report: Report) -> str:
             o.append(f'<section class="question" aria-labelledby="{_e(sec.id)}"><h3 id="{_e(sec.id)}">{_e(sec.title)}</h3>')
             for b in sec.blocks:
                 o.append(f'<section class="area-block" aria-labelledby="{_e(b.id)}"><h4 id="{_e(b.id)}">{_e(b.heading)}</h4>')
+                if b.subtitle:
+                    o.append(f'<p class="area-subtitle">{_e(b.subtitle)}</p>')
                 o.append(f'<div class="prose">{_body(b.body_html)}</div>')
                 for g in b.groups:
                     o.append(f'<div class="items items-{_e(g.kind)}"><h5>{_e(g.heading)}</h5><ul>')

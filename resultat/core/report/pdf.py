@@ -17,7 +17,7 @@ from pathlib import Path
 
 import typst
 
-from resultat.core.report import charts
+from resultat.core import charts
 from resultat.core.report.blocks import html_to_blocks
 from resultat.core.report.model import Report, source_line
 

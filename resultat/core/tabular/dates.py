@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from resultat.core import formats
+from resultat.core.i18n import N_, Message
 from resultat.core.tabular.errors import TabularError
 
 MONTHS = {
@@ -14,14 +16,13 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-MONTH_NAMES = [None, "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
 
 def _make(y: int, m: int, d: int, original: str) -> date:
     try:
         return date(y, m, d)
     except ValueError as exc:
-        raise TabularError(f"”{original}” är inget giltigt datum") from exc
+        raise TabularError(Message(N_("”%(original)s” är inget giltigt datum"), original=original)) from exc
 
 
 def parse_date(value) -> date | None:
@@ -47,20 +48,11 @@ def parse_date(value) -> date | None:
         return _make(int(m[3]), int(m[2]), int(m[1]), original)
     if m := re.fullmatch(r"(\d{1,2})\.? ([a-zåäö]+)\.? (\d{4})", text):
         if m[2] not in MONTHS:
-            raise TabularError(f"”{original}”: okänd månad ”{m[2]}”")
+            raise TabularError(Message(N_("”%(original)s”: okänd månad ”%(month)s”"), original=original, month=m[2]))
         return _make(int(m[3]), MONTHS[m[2]], int(m[1]), original)
-    raise TabularError(f"”{original}” är inget datum (skriv t.ex. 2025-03-01, 1/3 2025 eller 1 mars 2025)")
+    raise TabularError(Message(N_("”%(original)s” är inget datum (skriv t.ex. 2025-03-01, 1/3 2025 eller 1 mars 2025)"), original=original))
 
 
 def format_date(value: date | None, style: str = "iso") -> str:
-    if value is None:
-        return ""
-    if style == "iso":
-        return value.isoformat()
-    if style == "slash":
-        return f"{value.day}/{value.month} {value.year}"
-    if style == "compact":
-        return value.strftime("%Y%m%d")
-    if style == "long":
-        return f"{value.day} {MONTH_NAMES[value.month]} {value.year}"
-    raise ValueError(style)
+    """Written by :func:`resultat.core.formats.format_date` ("" for missing)."""
+    return formats.format_date(value, style)

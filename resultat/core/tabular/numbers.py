@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from resultat.core import formats
+from resultat.core.i18n import N_, Message
 from resultat.core.tabular.errors import TabularError
 
 MISSING = {"", "-", "–", "—", "n/a", "na", "saknas", "uppgift saknas", "..", "…", "x"}
@@ -23,12 +25,12 @@ def parse_number(value, *, allow_percent: bool = False) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise TabularError("ett sanningsvärde är inte ett tal")
+        raise TabularError(Message(N_("ett sanningsvärde är inte ett tal")))
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise TabularError("inte ett ändligt tal")
+            raise TabularError(Message(N_("inte ett ändligt tal")))
         return Decimal(repr(value))
     if isinstance(value, Decimal):
         return value
@@ -40,7 +42,7 @@ def parse_number(value, *, allow_percent: bool = False) -> Decimal | None:
         text = text.replace(k, v)
     percent = "%" in text or "procent" in text.lower()
     if percent and not allow_percent:
-        raise TabularError(f"”{original}” är ett procenttal, här väntas ett belopp eller tal")
+        raise TabularError(Message(N_("”%(original)s” är ett procenttal, här väntas ett belopp eller tal"), original=original))
     text = _SUFFIX.sub("", text)
     text = _SPACES.sub("", text)
     negative = False
@@ -50,38 +52,28 @@ def parse_number(value, *, allow_percent: bool = False) -> Decimal | None:
         # "1.234,5": dots group thousands, the comma is the decimal mark.
         if text.rfind(",") > text.rfind("."):
             if not re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+,\d+", text):
-                raise TabularError(f"”{original}” är inte ett tal (punkt och komma blandade)")
+                raise TabularError(Message(N_("”%(original)s” är inte ett tal (punkt och komma blandade)"), original=original))
             text = text.replace(".", "").replace(",", ".")
         else:
-            raise TabularError(f"”{original}”: skriv decimaler med komma (12 000,50)")
+            raise TabularError(Message(N_("”%(original)s”: skriv decimaler med komma (12 000,50)"), original=original))
     elif "," in text:
         if text.count(",") > 1:
-            raise TabularError(f"”{original}” har flera decimalkomman")
+            raise TabularError(Message(N_("”%(original)s” har flera decimalkomman"), original=original))
         text = text.replace(",", ".")
     elif text.count(".") > 1:
         if not re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+", text):
-            raise TabularError(f"”{original}” är inte ett tal")
+            raise TabularError(Message(N_("”%(original)s” är inte ett tal"), original=original))
         text = text.replace(".", "")
     if not _PLAIN.match(text):
-        raise TabularError(f"”{original}” är inte ett tal")
+        raise TabularError(Message(N_("”%(original)s” är inte ett tal"), original=original))
     try:
         number = Decimal(text)
     except InvalidOperation as exc:  # pragma: no cover - the regex guards this
-        raise TabularError(f"”{original}” är inte ett tal") from exc
+        raise TabularError(Message(N_("”%(original)s” är inte ett tal"), original=original)) from exc
     return -number if negative else number
 
 
 def format_number(value: Decimal | int | None, decimals: int = 0, unit: str = "") -> str:
-    """The Swedish way: "12 000,50" with a non-breaking space between groups; "" for missing."""
-    if value is None:
-        return ""
-    q = Decimal(value).quantize(Decimal(1).scaleb(-decimals)) if decimals else Decimal(value).quantize(Decimal(1))
-    sign = "−" if q < 0 else ""
-    whole, _, frac = f"{abs(q):f}".partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = sign + "\u00a0".join(groups) + ("," + frac if frac else "")
-    return f"{text}\u00a0{unit}" if unit else text
+    """The Swedish way, from :func:`resultat.core.formats.format_number` ("12 000,50",
+    narrow no-break spaces between groups); "" for missing (a blank cell)."""
+    return formats.format_number(value, decimals, unit=unit, missing="")

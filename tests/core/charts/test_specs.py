@@ -35,8 +35,11 @@ def test_swedish_collation_puts_aao_after_z_and_ignores_case_and_accents():
 
 
 def test_format_number_is_swedish():
-    # an exact half is rounded to even (Python's round): 1 234 567,25 → 1 234 567,2
-    assert format_number(1234567.25, 1) == "1\u00a0234\u00a0567,2"
+    # an exact half is rounded away from zero, as d3-format's toFixed does in the chart
+    # itself: 1 234 567,25 → 1 234 567,3; 2.675 is 2.67499… in binary → 2,67 (also in d3)
+    assert format_number(1234567.25, 1) == "1\u202f234\u202f567,3"
+    assert format_number(-1234567.25, 1) == "\u22121\u202f234\u202f567,3"
+    assert format_number(2.675, 2) == "2,67"
     assert format_number(-3.5, 1) == "\u22123,5"
     assert format_number(None) == "–"
 
@@ -45,9 +48,9 @@ def test_time_series_is_valid_and_carries_description_locale_and_target():
     spec = time_series(title="Test", series=_series(), unit="antal", decimals=1, target=(1400, 2030))
     validate(spec)
     assert spec["config"]["locale"]["number"]["decimal"] == ","
-    assert spec["config"]["locale"]["number"]["thousands"] == "\u00a0"
-    assert "Västerbottens län: 1\u00a0234,5 år 2020, 1\u00a0300,2 år 2021" in spec["description"]
-    assert "Målvärde 1\u00a0400,0 år 2030" in spec["description"]
+    assert spec["config"]["locale"]["number"]["thousands"] == "\u202f"
+    assert "Västerbottens län: 1\u202f234,5 år 2020, 1\u202f300,3 år 2021" in spec["description"]  # 1300.25: half away from zero, as d3
+    assert "Målvärde 1\u202f400,0 år 2030" in spec["description"]
     assert SYNTHETIC_NOTE not in spec["description"] and "subtitle" not in spec["title"]
     # None values are left out of the data, not drawn as zero
     rows = spec["layer"][0]["data"]["values"]
@@ -65,8 +68,8 @@ def test_synthetic_data_is_said_in_subtitle_and_description():
 def test_svg_uses_swedish_number_format():
     spec = time_series(title="T", series=[ChartSeries("A", {2020: 2500.5, 2021: 2600.5})], decimals=1)
     svg = to_svg(spec)
-    labels = re.findall(r">([0-9\u00a0\u2212,]+)<", svg)
-    assert any("\u00a0" in label and "," in label for label in labels), labels
+    labels = re.findall(r">([0-9\u202f\u2212,]+)<", svg)
+    assert any("\u202f" in label and "," in label for label in labels), labels
     assert ">2020<" in svg  # years are not thousands-grouped
 
 
@@ -99,4 +102,4 @@ def test_validate_rejects_broken_spec():
 def test_data_rows_table():
     header, rows = data_rows(_series(), 1)
     assert header == ["År", "Västerbottens län", "Riket", "Umeå"]
-    assert rows[0][0] == "2020" and rows[0][1] == "1\u00a0234,5"
+    assert rows[0][0] == "2020" and rows[0][1] == "1\u202f234,5"

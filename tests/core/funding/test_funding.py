@@ -4,7 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from resultat.core.funding.charts import bar_chart, describe_ranking, to_svg
+from resultat.core.charts import svg as to_svg
+from resultat.core.funding.charts import bar_chart, describe_ranking
 from resultat.core.funding.compilation import per_capita, sum_by
 from resultat.core.funding.conflicts import Impact, conflict_goals, goal_conflicts
 

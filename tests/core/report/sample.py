@@ -1,6 +1,6 @@
 """A constructed report with every part filled, hostile characters included."""
 
-from resultat.core.report import charts
+from resultat.core.charts import specs as charts
 from resultat.core.report.model import (
     Annex,
     AreaBlock,

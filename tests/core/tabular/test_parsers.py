@@ -55,7 +55,7 @@ def test_number_round_trip(value):
 
 @given(st.integers(min_value=-10**12, max_value=10**12), st.sampled_from([" ", "\u00a0", "\u202f", "\u2009"]))
 def test_integer_round_trip_any_space(value, space):
-    assert parse_number(format_number(value).replace("\u00a0", space)) == value
+    assert parse_number(format_number(value).replace("\u202f", space)) == value
 
 
 @pytest.mark.parametrize("text", ["2025-03-01", "1/3 2025", "1/3/2025", "20250301", "1 mars 2025", "1 Mars 2025", "01.03.2025", "2025-03-01 00:00:00"])

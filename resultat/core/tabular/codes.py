@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from resultat.core.i18n import N_, Message
 from resultat.core.tabular.errors import TabularError
 
 
@@ -20,7 +21,7 @@ def parse_municipality_code(value) -> str | None:
         return None
     m = re.match(r"^(\d{1,4})(?:\.0)?(?:\s+\S.*)?$", text)
     if not m:
-        raise TabularError(f"”{text}” är ingen kommunkod (fyra siffror, t.ex. 2480)")
+        raise TabularError(Message(N_("”%(text)s” är ingen kommunkod (fyra siffror, t.ex. 2480)"), text=text))
     return m[1].zfill(4)
 
 

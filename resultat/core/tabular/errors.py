@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from resultat.core.i18n import N_, Message
+
 
 class TabularError(ValueError):
     """A value or a file that cannot be read. ``str()`` is a Swedish message.
@@ -15,7 +17,7 @@ class TabularError(ValueError):
     def __init__(self, message: str, *, row: int | None = None, column: str = ""):
         self.message, self.row, self.column = message, row, column
         if row is not None:
-            message = f"rad {row}" + (f", kolumn ”{column}”" if column else "") + f": {message}"
+            message = _located(row, column, message)
         super().__init__(message)
 
     def cell_error(self) -> CellError:
@@ -31,8 +33,14 @@ class CellError:
     value: str = ""
 
     def __str__(self) -> str:
-        where = f"rad {self.row}" + (f", kolumn ”{self.column}”" if self.column else "")
-        return f"{where}: {self.message}"
+        return _located(self.row, self.column, self.message)
 
     def as_dict(self) -> dict:
         return {"row": self.row, "column": self.column, "message": self.message, "value": self.value}
+
+
+def _located(row: int, column: str, message: str) -> Message:
+    """``message`` after its place: "rad 7, kolumn ”C”: …" (translatable as a whole)."""
+    if column:
+        return Message(N_("rad %(row)s, kolumn ”%(column)s”: %(message)s"), row=row, column=column, message=message)
+    return Message(N_("rad %(row)s: %(message)s"), row=row, message=message)

@@ -17,6 +17,7 @@ import zipfile
 from datetime import datetime, timedelta
 from xml.etree.ElementTree import ParseError, iterparse
 
+from resultat.core.i18n import N_, Message
 from resultat.core.tabular.errors import TabularError
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -47,14 +48,14 @@ def _col_index(ref: str, row: int | None = None) -> int:
     """The 0-based column of a cell reference ("C7" → 2); refuses anything past XFD."""
     m = _REF.fullmatch(ref)
     if not m:
-        raise TabularError(f"ogiltig cellreferens ”{ref[:20]}”", row=row)
+        raise TabularError(Message(N_("ogiltig cellreferens ”%(ref)s”"), ref=ref[:20]), row=row)
     n = 0
     for ch in m[1][:4]:
         n = n * 26 + ord(ch) - 64
     if n > MAX_COLUMN:
-        raise TabularError(f"cellen ”{ref[:20]}” ligger bortom Excels sista kolumn (XFD)", row=row)
+        raise TabularError(Message(N_("cellen ”%(ref)s” ligger bortom Excels sista kolumn (XFD)"), ref=ref[:20]), row=row)
     if not 1 <= int(m[2]) <= MAX_ROW:
-        raise TabularError(f"cellen ”{ref[:20]}” ligger bortom Excels sista rad ({MAX_ROW})", row=row)
+        raise TabularError(Message(N_("cellen ”%(ref)s” ligger bortom Excels sista rad (%(max)s)"), ref=ref[:20], max=MAX_ROW), row=row)
     return n - 1
 
 
@@ -73,9 +74,9 @@ def _open(z: zipfile.ZipFile, name: str):
     try:
         info = z.getinfo(name)
     except KeyError:
-        raise TabularError(f"delen {name} saknas i arbetsboken") from None
+        raise TabularError(Message(N_("delen %(name)s saknas i arbetsboken"), name=name)) from None
     if info.file_size > MAX_MEMBER_BYTES:
-        raise TabularError(f"delen {name} är för stor uppackad ({info.file_size // 2**20} MB, högst {MAX_MEMBER_BYTES // 2**20} MB)")
+        raise TabularError(Message(N_("delen %(name)s är för stor uppackad (%(size)s MB, högst %(max)s MB)"), name=name, size=info.file_size // 2**20, max=MAX_MEMBER_BYTES // 2**20))
     return z.open(info)
 
 
@@ -85,7 +86,7 @@ def _sheet_path(z: zipfile.ZipFile, sheet: str | None) -> tuple[str, str, list[s
         if el.tag == NS + "sheet":
             names.append((el.get("name") or "", el.get(REL)))
     if not names:
-        raise TabularError("arbetsboken har inga blad")
+        raise TabularError(Message(N_("arbetsboken har inga blad")))
     for _, el in iterparse(_open(z, "xl/_rels/workbook.xml.rels")):
         if el.tag.endswith("Relationship") and el.get("Target"):
             target = el.get("Target")
@@ -93,14 +94,14 @@ def _sheet_path(z: zipfile.ZipFile, sheet: str | None) -> tuple[str, str, list[s
     titles = [n for n, _ in names]
     chosen = next(((n, r) for n, r in names if n == sheet), names[0])
     if chosen[1] not in rels:
-        raise TabularError(f"bladet ”{chosen[0]}” pekar inte på någon del i arbetsboken")
+        raise TabularError(Message(N_("bladet ”%(sheet)s” pekar inte på någon del i arbetsboken"), sheet=chosen[0]))
     return rels[chosen[1]], chosen[0], titles
 
 
 def _text(el, row: int | None, column: str) -> str:
     text = "".join(t.text or "" for t in el.iter(NS + "t"))
     if len(text) > MAX_CELL_CHARS:
-        raise TabularError(f"texten har {len(text)} tecken (Excel tillåter högst {MAX_CELL_CHARS})", row=row, column=column)
+        raise TabularError(Message(N_("texten har %(n)s tecken (Excel tillåter högst %(max)s)"), n=len(text), max=MAX_CELL_CHARS), row=row, column=column)
     return text
 
 
@@ -118,7 +119,7 @@ def read_rows(data, sheet: str | None = None, *, max_rows: int = MAX_ROW, deadli
             for _, el in iterparse(_open(z, "xl/sharedStrings.xml")):
                 if el.tag == NS + "si":
                     if len(shared) >= MAX_SHARED_STRINGS:
-                        raise TabularError(f"arbetsboken har fler än {MAX_SHARED_STRINGS} delade texter")
+                        raise TabularError(Message(N_("arbetsboken har fler än %(max)s delade texter"), max=MAX_SHARED_STRINGS))
                     shared.append(_text(el, None, ""))
                     el.clear()
         date_styles: set[int] = set()
@@ -149,19 +150,19 @@ def read_rows(data, sheet: str | None = None, *, max_rows: int = MAX_ROW, deadli
                 if ref is None:
                     number += 1
                 elif not _small_int(ref) or not 1 <= int(ref) <= MAX_ROW:
-                    raise TabularError(f"ogiltigt radnummer ”{ref[:20]}” (Excel har rad 1–{MAX_ROW})", row=number + 1)
+                    raise TabularError(Message(N_("ogiltigt radnummer ”%(ref)s” (Excel har rad 1–%(max)s)"), ref=ref[:20], max=MAX_ROW), row=number + 1)
                 else:
                     number = int(ref)
                 count += 1
                 if count > max_rows:
-                    raise TabularError(f"bladet har fler än {max_rows} rader", row=number)
+                    raise TabularError(Message(N_("bladet har fler än %(max_rows)s rader"), max_rows=max_rows), row=number)
                 if deadline is not None and count % 256 == 0 and time.monotonic() > deadline:
-                    raise TabularError("filen tar för lång tid att läsa; dela upp den i mindre filer", row=number)
+                    raise TabularError(Message(N_("filen tar för lång tid att läsa; dela upp den i mindre filer")), row=number)
                 yield number, _row_values(el, number, shared, date_styles)
                 el.clear()
         except ParseError as exc:
             line = getattr(exc, "position", (0, 0))[0]
-            raise TabularError(f"bladets XML är trasig efter rad {number} ({path}, rad {line} i XML-koden)") from None
+            raise TabularError(Message(N_("bladets XML är trasig efter rad %(number)s (%(path)s, rad %(line)s i XML-koden)"), number=number, path=path, line=line)) from None
 
 
 def _row_values(el, number: int, shared: list[str], date_styles: set[int]) -> list:
@@ -170,7 +171,7 @@ def _row_values(el, number: int, shared: list[str], date_styles: set[int]) -> li
         ref = c.get("r")
         idx = _col_index(ref, number) if ref else len(values)
         if idx >= MAX_COLUMN:
-            raise TabularError("raden har fler celler än Excels sista kolumn (XFD)", row=number)
+            raise TabularError(Message(N_("raden har fler celler än Excels sista kolumn (XFD)")), row=number)
         t = c.get("t")
         v = c.find(NS + "v")
         if t == "inlineStr":
@@ -181,11 +182,11 @@ def _row_values(el, number: int, shared: list[str], date_styles: set[int]) -> li
             continue  # an empty (perhaps only formatted) cell: no padding up to it
         elif t == "s":
             if not _small_int(v.text) or int(v.text) >= len(shared):
-                raise TabularError(f"hänvisar till delad text nr {v.text[:20]}, som saknas i arbetsboken", row=number, column=column_letter(idx))
+                raise TabularError(Message(N_("hänvisar till delad text nr %(index)s, som saknas i arbetsboken"), index=v.text[:20]), row=number, column=column_letter(idx))
             value = shared[int(v.text)]
         elif t in ("str", "e"):
             if len(v.text) > MAX_CELL_CHARS:
-                raise TabularError(f"texten har {len(v.text)} tecken (Excel tillåter högst {MAX_CELL_CHARS})", row=number, column=column_letter(idx))
+                raise TabularError(Message(N_("texten har %(n)s tecken (Excel tillåter högst %(max)s)"), n=len(v.text), max=MAX_CELL_CHARS), row=number, column=column_letter(idx))
             value = v.text
         elif t == "b":
             value = v.text == "1"
@@ -193,14 +194,14 @@ def _row_values(el, number: int, shared: list[str], date_styles: set[int]) -> li
             try:
                 num = float(v.text)
             except ValueError:
-                raise TabularError(f"”{v.text[:40]}” är inget tal", row=number, column=column_letter(idx)) from None
+                raise TabularError(Message(N_("”%(value)s” är inget tal"), value=v.text[:40]), row=number, column=column_letter(idx)) from None
             style = c.get("s") or "0"
             if _small_int(style) and int(style) in date_styles:
                 if not 0 <= num <= MAX_DATE_SERIAL:
-                    raise TabularError(f"datumvärdet {v.text[:40]} ligger utanför Excels datum (år 1900–9999)", row=number, column=column_letter(idx))
+                    raise TabularError(Message(N_("datumvärdet %(value)s ligger utanför Excels datum (år 1900–9999)"), value=v.text[:40]), row=number, column=column_letter(idx))
                 value = EPOCH + timedelta(days=num)
             elif num != num or num in (float("inf"), float("-inf")):
-                raise TabularError(f"”{v.text[:40]}” är inget ändligt tal", row=number, column=column_letter(idx))
+                raise TabularError(Message(N_("”%(value)s” är inget ändligt tal"), value=v.text[:40]), row=number, column=column_letter(idx))
             else:
                 value = int(num) if num.is_integer() and "." not in v.text and "E" not in v.text.upper() else num
         if idx > len(values):

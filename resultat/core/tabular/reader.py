@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from resultat.core.i18n import N_, Message
 from resultat.core.tabular.errors import TabularError
 from resultat.core.tabular.fastxlsx import column_letter
 
@@ -42,14 +43,14 @@ def decode(data: bytes) -> tuple[str, str]:
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError as exc:
-            raise TabularError(f"filen börjar som UTF-16 men är trasig vid byte {exc.start}") from exc
+            raise TabularError(Message(N_("filen börjar som UTF-16 men är trasig vid byte %(byte)s"), byte=exc.start)) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError as exc:
-            raise TabularError("filen är varken UTF-8 eller Windows-1252 (cp1252)") from exc
+            raise TabularError(Message(N_("filen är varken UTF-8 eller Windows-1252 (cp1252)"))) from exc
 
 
 def sniff_delimiter(first_line: str) -> str:
@@ -71,7 +72,7 @@ NUL = "\x00"  # cannot be stored in a PostgreSQL text column; refused in every i
 
 
 def _nul_error(row: int, column: str) -> TabularError:
-    return TabularError("innehåller ett NUL-tecken (\\0), som inte kan sparas; är det verkligen en textfil?", row=row, column=column)
+    return TabularError(Message(N_("innehåller ett NUL-tecken (\\0), som inte kan sparas; är det verkligen en textfil?")), row=row, column=column)
 
 
 def read_csv(data: bytes, header_row: int = 1, *, max_rows: int | None = None) -> Table:
@@ -79,7 +80,7 @@ def read_csv(data: bytes, header_row: int = 1, *, max_rows: int | None = None) -
     has_nul = NUL in text
     lines = text.splitlines()
     if not lines:
-        raise TabularError("filen är tom")
+        raise TabularError(Message(N_("filen är tom")))
     delimiter = sniff_delimiter(lines[header_row - 1] if len(lines) >= header_row else lines[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     table = Table(headers=[], encoding=encoding, delimiter=delimiter)
@@ -99,17 +100,17 @@ def read_csv(data: bytes, header_row: int = 1, *, max_rows: int | None = None) -
             if not any(c.strip() for c in cells):
                 continue
             if len(cells) > len(table.headers) and any(c.strip() for c in cells[len(table.headers):]):
-                raise TabularError(f"fler värden ({len(cells)}) än rubriker ({len(table.headers)}) – fel avgränsare eller citattecken?", row=number)
+                raise TabularError(Message(N_("fler värden (%(values)s) än rubriker (%(headers)s) – fel avgränsare eller citattecken?"), values=len(cells), headers=len(table.headers)), row=number)
             if max_rows is not None and len(table.rows) >= max_rows:
-                raise TabularError(f"filen har fler än {max_rows} rader; dela upp den", row=number)
+                raise TabularError(Message(N_("filen har fler än %(max)s rader; dela upp den"), max=max_rows), row=number)
             values = {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(table.headers) if h}
             table.rows.append(Row(number, values))
     except csv.Error as exc:
         # The reader fails inside a record: the row is the one after the last complete one.
         row = number + 1
         if "field larger than field limit" in str(exc):
-            raise TabularError(f"ett värde är längre än {MAX_FIELD_CHARS} tecken (saknas ett avslutande citattecken?)", row=row) from None
-        raise TabularError(f"kan inte läsas som CSV ({exc})", row=row) from None
+            raise TabularError(Message(N_("ett värde är längre än %(max)s tecken (saknas ett avslutande citattecken?)"), max=MAX_FIELD_CHARS), row=row) from None
+        raise TabularError(Message(N_("kan inte läsas som CSV (%(error)s)"), error=exc), row=row) from None
     return table
 
 
@@ -128,7 +129,7 @@ def read_xlsx(data: bytes, sheet: str | None = None, header_row: int = 1, *, max
         rows = read_rows(data, sheet, max_rows=MAX_ROW, deadline=deadline)
         title, titles = next(rows)
         if sheet and sheet not in titles and len(titles) > 1:
-            raise TabularError(f"bladet ”{sheet}” saknas (filen har {', '.join(titles)})")
+            raise TabularError(Message(N_("bladet ”%(sheet)s” saknas (filen har %(sheets)s)"), sheet=sheet, sheets=', '.join(titles)))
         table.sheet = title
         for number, cells in rows:
             if number < header_row:
@@ -141,7 +142,7 @@ def read_xlsx(data: bytes, sheet: str | None = None, header_row: int = 1, *, max
             if not any(c is not None and str(c).strip() for c in cells):
                 continue
             if max_rows is not None and len(table.rows) >= max_rows:
-                raise TabularError(f"filen har fler än {max_rows} rader; dela upp den", row=number)
+                raise TabularError(Message(N_("filen har fler än %(max)s rader; dela upp den"), max=max_rows), row=number)
             values = {h: (cells[i] if i < len(cells) else None) for i, h in enumerate(table.headers) if h}
             table.rows.append(Row(number, values))
         return table
@@ -154,7 +155,7 @@ def read_xlsx(data: bytes, sheet: str | None = None, header_row: int = 1, *, max
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, ParseError, zlib.error, EOFError,
             NotImplementedError, RuntimeError, OverflowError, AttributeError, TypeError, IndexError, OSError) as exc:
-        raise TabularError(f"filen kan inte läsas som XLSX: {exc}") from exc
+        raise TabularError(Message(N_("filen kan inte läsas som XLSX: %(error)s"), error=exc)) from exc
 
 
 def read_table(data: bytes, filename: str = "", sheet: str | None = None, *, max_rows: int | None = None, seconds: float | None = None) -> Table:

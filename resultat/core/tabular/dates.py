@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from resultat.core import formats
 from resultat.core.i18n import N_, Message
 from resultat.core.tabular.errors import TabularError
 
@@ -15,7 +16,6 @@ MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-MONTH_NAMES = [None, "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
 
 def _make(y: int, m: int, d: int, original: str) -> date:
@@ -54,14 +54,5 @@ def parse_date(value) -> date | None:
 
 
 def format_date(value: date | None, style: str = "iso") -> str:
-    if value is None:
-        return ""
-    if style == "iso":
-        return value.isoformat()
-    if style == "slash":
-        return f"{value.day}/{value.month} {value.year}"
-    if style == "compact":
-        return value.strftime("%Y%m%d")
-    if style == "long":
-        return f"{value.day} {MONTH_NAMES[value.month]} {value.year}"
-    raise ValueError(style)
+    """Written by :func:`resultat.core.formats.format_date` ("" for missing)."""
+    return formats.format_date(value, style)

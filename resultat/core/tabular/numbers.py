@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from resultat.core import formats
 from resultat.core.i18n import N_, Message
 from resultat.core.tabular.errors import TabularError
 
@@ -73,16 +74,6 @@ def parse_number(value, *, allow_percent: bool = False) -> Decimal | None:
 
 
 def format_number(value: Decimal | int | None, decimals: int = 0, unit: str = "") -> str:
-    """The Swedish way: "12 000,50" with a non-breaking space between groups; "" for missing."""
-    if value is None:
-        return ""
-    q = Decimal(value).quantize(Decimal(1).scaleb(-decimals)) if decimals else Decimal(value).quantize(Decimal(1))
-    sign = "−" if q < 0 else ""
-    whole, _, frac = f"{abs(q):f}".partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = sign + "\u00a0".join(groups) + ("," + frac if frac else "")
-    return f"{text}\u00a0{unit}" if unit else text
+    """The Swedish way, from :func:`resultat.core.formats.format_number` ("12 000,50",
+    narrow no-break spaces between groups); "" for missing (a blank cell)."""
+    return formats.format_number(value, decimals, unit=unit, missing="")

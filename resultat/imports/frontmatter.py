@@ -5,7 +5,8 @@ the yearly report by line range (``data/reports/<region>/front-matter-<year>.yam
 The lines are repaired like the contributions (``resultat.core.ocr``); paragraphs are
 separated by blank lines, the OCR's bullets ("e ", "® ", "• ") become list items and a lone
 "|" (an OCR "I") becomes "I". Each text is a ``reports.ReportSection`` with a revision per
-change; the foreword and its signature go to ``reports.ReportFrontMatter``."""
+change; the foreword is the section ``forord`` with its signature. Analysts edit the
+texts in the app (``reports.editing``); a text they changed is not overwritten."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import yaml
 from django.conf import settings
+from django.db import transaction
 
 from resultat.core.markup import markup_to_html
 from resultat.core.ocr import get_repairer
@@ -60,10 +62,36 @@ def text_html(lines: list[str]) -> str:
     return merge_adjacent_lists(sanitize(markup_to_html(markup)))
 
 
+def _write_section(cycle, *, code: str, title: str, level: int, order: int, body: str, signature: str,
+                   rng: tuple[int, int] | None, source_name: str, counts: dict[str, int]) -> None:
+    from resultat.reports.models import ReportSection, ReportSectionRevision
+
+    section = ReportSection.objects.filter(cycle=cycle, code=code).first()
+    if section is not None and section.revisions.exclude(author=None).exists():
+        counts["texter oförändrade"] += 1  # edited in the app since: keep the analyst's text
+        return
+    if section is not None and (section.title, section.body, section.level, section.signature) == (title, body, level, signature):
+        if section.order != order:  # the place in the list is not a change of the text
+            ReportSection.objects.filter(pk=section.pk).update(order=order)
+        counts["texter oförändrade"] += 1
+        return
+    created = section is None
+    section = section or ReportSection(cycle=cycle, code=code)
+    section.title, section.body, section.level, section.order, section.signature = title, body, level, order, signature
+    section.source_file = source_name
+    section.source_first_line, section.source_last_line = (rng or (None, None))
+    section.revision += 1
+    section.save()
+    note = f"Importerad från {source_name}" + (f" rad {rng[0]}–{rng[1]}" if rng else "")
+    ReportSectionRevision.objects.create(section=section, number=section.revision, title=title, body=body, signature=signature, note=note)
+    counts["texter skapade" if created else "texter uppdaterade"] += 1
+
+
+@transaction.atomic
 def import_front_matter(cycle, text_lines: list[str], spec_file: Path, source_name: str) -> dict[str, int]:
     """Write the texts of ``spec_file`` for ``cycle``; returns counts. Unchanged texts keep
     their revision; a text an analyst has changed since the import is left alone."""
-    from resultat.reports.models import ReportFrontMatter, ReportSection, ReportSectionRevision
+    from resultat.reports.models import ReportSection
 
     spec = yaml.safe_load(spec_file.read_text(encoding="utf-8")) or {}
     if spec.get("format") != "resultat-front-matter/1":
@@ -76,32 +104,51 @@ def import_front_matter(cycle, text_lines: list[str], spec_file: Path, source_na
         sig_range = _range(foreword, "signature_lines", f"{spec_file}: foreword", n)
         body = text_html(text_lines[body_range[0] - 1:body_range[1]])
         signature = ", ".join(_paragraphs(text_lines[sig_range[0] - 1:sig_range[1]])) if sig_range else ""
-        front, _ = ReportFrontMatter.objects.get_or_create(cycle=cycle)
-        if not front.foreword.strip():
-            front.foreword, front.signature = body, signature
-            front.save()
-    for order, s in enumerate(spec.get("sections") or []):
-        where = f"{spec_file}: sections[{order}]"
+        _write_section(cycle, code=ReportSection.FOREWORD, title=str(foreword.get("title") or "Förord"), level=1, order=0,
+                       body=body, signature=signature, rng=body_range, source_name=source_name, counts=counts)
+    for index, s in enumerate(spec.get("sections") or []):
+        where = f"{spec_file}: sections[{index}]"
         if not isinstance(s, dict) or not s.get("code") or not s.get("title"):
             raise FrontMatterError(f"{where}: code och title krävs")
+        if s["code"] == ReportSection.FOREWORD:
+            raise FrontMatterError(f"{where}: koden {ReportSection.FOREWORD} är förordets (skriv det under foreword)")
         rng = _range(s, "lines", where, n)
         body = text_html(text_lines[rng[0] - 1:rng[1]]) if rng else ""
-        level = int(s.get("level") or 1)
-        section = ReportSection.objects.filter(cycle=cycle, code=s["code"]).first()
-        if section is not None and section.revisions.exclude(author=None).exists():
-            counts["texter oförändrade"] += 1  # edited in the app since: keep the analyst's text
-            continue
-        if section is not None and (section.title, section.body, section.level, section.order) == (s["title"], body, level, order):
-            counts["texter oförändrade"] += 1
-            continue
-        created = section is None
-        section = section or ReportSection(cycle=cycle, code=s["code"])
-        section.title, section.body, section.level, section.order = s["title"], body, level, order
-        section.source_file = source_name
-        section.source_first_line, section.source_last_line = (rng or (None, None))
-        section.revision += 1
-        section.save()
-        note = f"Importerad från {source_name}" + (f" rad {rng[0]}–{rng[1]}" if rng else "")
-        ReportSectionRevision.objects.create(section=section, number=section.revision, title=section.title, body=body, note=note)
-        counts["texter skapade" if created else "texter uppdaterade"] += 1
+        _write_section(cycle, code=s["code"], title=s["title"], level=int(s.get("level") or 1), order=index + 1, body=body,
+                       signature="", rng=rng, source_name=source_name, counts=counts)
+    return counts
+
+
+@transaction.atomic
+def import_area_headings(cycle, parsed_report) -> dict[str, int]:
+    """Keep the descriptive heading printed over each area block of ``parsed_report``
+    (``resultat.core.reportparse``) as the sub-title of its contributions in ``cycle``
+    (``reports.AreaHeading``); a heading that is only the area's name is none. Returns
+    counts."""
+    from resultat.core.reportparse.headings import descriptive_heading
+    from resultat.followup.models import Contribution
+    from resultat.reports.models import AreaHeading
+
+    contributions = {(c.area.code, c.question.code): c for c in Contribution.objects.filter(cycle=cycle).select_related("area", "question")}
+    existing = {h.contribution_id: h for h in AreaHeading.objects.filter(contribution__cycle=cycle)}
+    counts = {"underrubriker": 0}
+    keep: set[int] = set()
+    for chapter in parsed_report.chapters:
+        for section in chapter.sections:
+            for block in section.blocks:
+                members = [contributions.get((code, section.question)) for code in block.area_codes]
+                members = [m for m in members if m is not None]
+                heading = descriptive_heading(block.heading, [m.area.name for m in members])[:300]
+                if not heading:
+                    continue
+                counts["underrubriker"] += 1
+                for m in members:
+                    keep.add(m.pk)
+                    h = existing.get(m.pk)
+                    if h is None:
+                        AreaHeading.objects.create(contribution=m, heading=heading, source_line=block.lines.first)
+                    elif (h.heading, h.source_line) != (heading, block.lines.first):
+                        h.heading, h.source_line = heading, block.lines.first
+                        h.save(update_fields=["heading", "source_line"])
+    AreaHeading.objects.filter(contribution__cycle=cycle).exclude(contribution_id__in=keep).delete()
     return counts

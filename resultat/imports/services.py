@@ -73,6 +73,14 @@ def _front_matter(report, version, text: str, region: str, year: int, path: Path
         raise ImportError_(str(exc)) from exc
 
 
+def _area_headings(report, version, result: ImportResult) -> None:
+    """The descriptive headings over the area texts, kept as the areas' sub-titles."""
+    from resultat.imports import frontmatter
+
+    cycle = Cycle.objects.get(version__strategy=version.strategy, year=report.year)
+    result.totals.update(frontmatter.import_area_headings(cycle, report))
+
+
 def structure_path(region: str, year: int) -> Path:
     return Path(settings.DATA_DIR) / "followup" / region / f"structure-{year}.yaml"
 
@@ -119,6 +127,7 @@ def import_report(
         serialise("imports:report")
         _write(report, version, question_set, structure_file, path, result, progress)
         _front_matter(report, version, text, region, year, path, result)
+        _area_headings(report, version, result)
         if dry_run:
             transaction.set_rollback(True)
     result.seconds = time.perf_counter() - started

@@ -1,11 +1,6 @@
 from django.contrib import admin
 
-from resultat.reports.models import ReportEdition, ReportFrontMatter
-
-
-@admin.register(ReportFrontMatter)
-class ReportFrontMatterAdmin(admin.ModelAdmin):
-    list_display = ["cycle", "signature"]
+from resultat.reports.models import ReportEdition
 
 
 @admin.register(ReportEdition)

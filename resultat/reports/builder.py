@@ -77,12 +77,16 @@ def _item(i: ContributionItem) -> Item:
 
 
 def _own_texts(cycle: Cycle, report: Report) -> None:
-    """The edition's own texts (``reports.ReportSection``): the introduction's sections,
-    and the reading guide and contacts' introduction in place of the generic ones."""
+    """The edition's own texts (``reports.ReportSection``): the foreword with its
+    signature, the introduction's sections, and the reading guide and contacts'
+    introduction in place of the generic ones."""
     from resultat.reports.models import ReportSection
 
     for s in ReportSection.objects.filter(cycle=cycle).order_by("order", "pk"):
-        if s.code == ReportSection.READING_GUIDE:
+        if s.code == ReportSection.FOREWORD:
+            if not richtext.is_empty(s.body):
+                report.foreword_html, report.foreword_signature = richtext.sanitize(s.body), s.signature
+        elif s.code == ReportSection.READING_GUIDE:
             if not richtext.is_empty(s.body):
                 report.reading_guide = richtext.to_plain_text(s.body).strip()
         elif s.code == ReportSection.CONTACTS:
@@ -106,6 +110,15 @@ def _unique_items(items) -> list[ContributionItem]:
     return out
 
 
+def _subtitle(members) -> str:
+    """The descriptive heading printed over the block in the original, if any."""
+    for m in members:
+        heading = getattr(m, "report_heading", None)
+        if heading is not None and heading.heading.strip():
+            return heading.heading.strip()
+    return ""
+
+
 def _groups(items) -> list[ItemGroup]:
     by_kind = defaultdict(list)
     for i in sorted(items, key=lambda i: (i.kind, i.order, i.pk)):
@@ -115,7 +128,7 @@ def _groups(items) -> list[ItemGroup]:
 
 def contributions(cycle: Cycle):
     return (
-        visibility.report_contributions(cycle).select_related("area", "chapter", "question", "joint_with")
+        visibility.report_contributions(cycle).select_related("area", "chapter", "question", "joint_with", "report_heading")
         .prefetch_related("items__sdg_goal", "items__sdg_target", "items__arena", "items__initiative", "joint_parts")
         .order_by("chapter__order", "question__order", "area_order", "area__name")
     )
@@ -136,9 +149,6 @@ def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None 
     )
     if not visibility.is_published_cycle(cycle):
         report.notes.append("Utkast: cykeln är inte publicerad och texterna kan ändras.")
-    front = getattr(cycle, "report_front_matter", None)
-    if front is not None and not richtext.is_empty(front.foreword):
-        report.foreword_html, report.foreword_signature = richtext.sanitize(front.foreword), front.signature
     _own_texts(cycle, report)
     cells = defaultdict(list)
     for c in contributions(cycle):
@@ -164,7 +174,7 @@ def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None 
                 section.blocks.append(AreaBlock(
                     id=f"{ch.code}-{q.code}-" + "-".join(slug(m.area.code) for m in members),
                     area_codes=[m.area.code for m in members], area_names=[m.area.name for m in members],
-                    body_html=richtext.sanitize(body) if body else "", groups=_groups(items),
+                    body_html=richtext.sanitize(body) if body else "", groups=_groups(items), subtitle=_subtitle(members),
                 ))
             if section.blocks:
                 chapter.sections.append(section)

@@ -1,28 +1,20 @@
-"""Report texts that are not contributions (foreword) and frozen editions."""
+"""The edition's own texts (foreword, introduction, reading guide, contacts'
+introduction) with their revisions, and frozen editions."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class ReportFrontMatter(models.Model):
-    """The foreword of a cycle's report (sanitised HTML) and its signature."""
-
-    cycle = models.OneToOneField("followup.Cycle", on_delete=models.CASCADE, related_name="report_front_matter")
-    foreword = models.TextField(_("förord"), blank=True)
-    signature = models.CharField(_("undertecknat av"), max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("rapportens förord")
-        verbose_name_plural = _("rapporternas förord")
-
-
 class ReportSection(models.Model):
-    """One of the edition's own texts outside the chapters: the introduction's sections
-    ("Översikt över rapporten", "Tredje året med Resultat Västerbotten" …), the reading
-    guide (code ``las-rapporten``) and the contacts' introduction (code ``kontakt``).
-    Imported from the yearly report; every change is a numbered revision."""
+    """One of the edition's own texts outside the chapters: the foreword with its
+    signature (code ``forord``), the introduction's sections ("Översikt över rapporten",
+    "Tredje året med Resultat Västerbotten" …), the reading guide (code ``las-rapporten``)
+    and the contacts' introduction (code ``kontakt``). Imported from the yearly report and
+    edited by analysts; every change is a numbered revision (``revision`` is the number of
+    the latest, the base of optimistic locking)."""
 
+    FOREWORD = "forord"
     READING_GUIDE = "las-rapporten"
     CONTACTS = "kontakt"
 
@@ -31,6 +23,7 @@ class ReportSection(models.Model):
     title = models.CharField(_("rubrik"), max_length=300)
     level = models.PositiveSmallIntegerField(_("rubriknivå"), default=1, help_text=_("1 = som ett kapitel, 2 = underrubrik"))
     body = models.TextField(_("text"), blank=True, help_text=_("Sanerad HTML."))
+    signature = models.CharField(_("undertecknat av"), max_length=300, blank=True, help_text=_("Bara förordet."))
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
     revision = models.PositiveIntegerField(_("version"), default=0)
     source_file = models.CharField(_("källfil"), max_length=300, blank=True)
@@ -53,6 +46,7 @@ class ReportSectionRevision(models.Model):
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=300)
     body = models.TextField(blank=True)
+    signature = models.CharField(max_length=300, blank=True)
     note = models.CharField(max_length=300, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -60,6 +54,23 @@ class ReportSectionRevision(models.Model):
     class Meta:
         ordering = ["section", "-number"]
         constraints = [models.UniqueConstraint(fields=["section", "number"], name="report_section_revision_unique")]
+
+
+class AreaHeading(models.Model):
+    """The descriptive heading printed over an area's text in the yearly report
+    ("Omvärlden påverkar digitalisering"), kept as the area block's sub-title. Written by
+    the report import (``resultat.imports.frontmatter.import_area_headings``)."""
+
+    contribution = models.OneToOneField("followup.Contribution", on_delete=models.CASCADE, related_name="report_heading")
+    heading = models.CharField(_("underrubrik"), max_length=300)
+    source_line = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("områdets underrubrik")
+        verbose_name_plural = _("områdenas underrubriker")
+
+    def __str__(self) -> str:
+        return self.heading
 
 
 class ReportEdition(models.Model):

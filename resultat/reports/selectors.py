@@ -2,7 +2,7 @@ from django.db.models import QuerySet
 
 from resultat.followup import visibility
 from resultat.followup.models import Cycle
-from resultat.reports.models import ReportEdition
+from resultat.reports.models import ReportEdition, ReportSection, ReportSectionRevision
 
 
 def readable_cycle(user, year: int) -> Cycle | None:
@@ -17,3 +17,15 @@ def editions(cycle) -> QuerySet[ReportEdition]:
 
 def all_editions() -> QuerySet[ReportEdition]:
     return ReportEdition.objects.select_related("cycle").order_by("-cycle__year", "-number")
+
+
+def sections(cycle):
+    """The edition's own texts in the report's order (the foreword first), with their
+    latest revision's author for the list of texts."""
+    rows = list(ReportSection.objects.filter(cycle=cycle).order_by("order", "pk"))
+    latest = {}
+    for rev in ReportSectionRevision.objects.filter(section__in=rows).select_related("author").order_by("section_id", "-number"):
+        latest.setdefault(rev.section_id, rev)
+    for s in rows:
+        s.latest_revision = latest.get(s.pk)
+    return rows

@@ -38,10 +38,10 @@ def test_front_matter_is_imported_as_the_editions_own_text(imported):
     toc = [title for _level, _anchor, title in r.toc()]
     assert toc[:3] == ["Förord", "Översikt över rapporten", "Tredje året med Resultat Västerbotten"]
     # each text has its import as revision 1; importing again changes nothing
-    assert ReportSection.objects.filter(cycle=imported).count() == 10
+    assert ReportSection.objects.filter(cycle=imported).count() == 11
     assert set(ReportSectionRevision.objects.values_list("number", flat=True)) == {1}
     result = import_services.import_report(REPORT, year=2025)
-    assert result.totals["texter oförändrade"] == 10 and ReportSectionRevision.objects.count() == 10
+    assert result.totals["texter oförändrade"] == 11 and ReportSectionRevision.objects.count() == 11
 
 
 @pytest.mark.parametrize("fmt", ["html", "pdf", "docx"])

@@ -263,6 +263,10 @@ def render_docx(report: Report) -> bytes:
             doc.add_heading(_clean(sec.title), 2)
             for b in sec.blocks:
                 doc.add_heading(_clean(b.heading), 3)
+                if b.subtitle:
+                    sub = doc.add_paragraph()
+                    sub.paragraph_format.keep_with_next = True
+                    sub.add_run(_clean(b.subtitle)).italic = True
                 _blocks(doc, html_to_blocks(b.body_html))
                 for g in b.groups:
                     doc.add_heading(_clean(g.heading), 4)

@@ -70,6 +70,9 @@ class AreaBlock:
     area_names: list[str]
     body_html: str = ""
     groups: list[ItemGroup] = field(default_factory=list)
+    #: the descriptive heading printed over the text in the original ("Omvärlden
+    #: påverkar digitalisering"), shown under the area's name
+    subtitle: str = ""
 
     @property
     def heading(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from django.db.models import Max
 from django.shortcuts import get_object_or_404
 
 from resultat.core import charts
+from resultat.core.charts import maps
 from resultat.core.charts.specs import (
     SYNTHETIC_NOTE,
     ChartSeries,
@@ -35,6 +37,7 @@ from resultat.indicators.models import (
 )
 
 COUNTRY = "00"
+log = logging.getLogger(__name__)
 
 
 def home_area_code() -> str:
@@ -259,6 +262,9 @@ def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, mun
         result.append(Chart(f"chart-{indicator.pk}-kommuner", "kommuner", f"{indicator.title}, {year}", spec, spec["description"],
                             f"{indicator.title} per kommun {year}" + (f" ({SYNTHETIC_NOTE})" if synth else ""),
                             ["Område", unit or "Värde"], rows, synth))
+        map_chart = _map_chart(indicator, munis, data, year)
+        if map_chart is not None:
+            result.append(map_chart)
 
     if indicator.has_gender_split and (data.get((county, "K")) or data.get((county, "M"))):
         women, men = data.get((county, "K")), data.get((county, "M"))
@@ -273,6 +279,37 @@ def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, mun
         for chart in result:
             chart.svg = svg_for(chart.spec)
     return result
+
+
+BOUNDARY_FILE = Path("reference") / "geo" / "kommuner.geojson"
+
+
+def _map_chart(indicator: Indicator, munis: list[tuple[str, str]], data: dict, year: int) -> Chart | None:
+    """A map of the county's municipalities for the latest year, when at least two have a
+    value and the shipped boundaries cover them (counts, unit "antal", are not mapped:
+    a map of totals mostly shows where people live)."""
+    from django.conf import settings
+
+    if not comparable(indicator):
+        return None
+    values = {code: data.get((code, "T"), {}).get(year, (None, False))[0] for code, _name in munis}
+    if sum(v is not None for v in values.values()) < 2:
+        return None
+    try:
+        features = maps.boundaries(Path(settings.DATA_DIR) / BOUNDARY_FILE, values)
+    except maps.BoundaryError as exc:  # a broken installation: the page still works, the log says why
+        log.warning("Ingen karta för %s: %s", indicator, exc)
+        return None
+    if not features:
+        return None
+    d = indicator.decimals
+    synth = any(data.get((code, "T"), {}).get(year, (None, False))[1] for code in values)
+    spec = maps.municipality_map(title=indicator.title, features=features, values=values, year=year, unit=indicator.unit,
+                                 decimals=d, synthetic=synth, higher_is_better=indicator.direction != "lower")
+    rows = [[name, format_number(values[code], d)] for code, name in munis]
+    return Chart(f"chart-{indicator.pk}-karta", "karta", f"{indicator.title}, {year} – karta", spec, spec["description"],
+                 f"{indicator.title} per kommun {year}, karta" + (f" ({SYNTHETIC_NOTE})" if synth else ""),
+                 ["Kommun", indicator.unit or "Värde"], rows, synth)
 
 
 def comparable(indicator: Indicator) -> bool:

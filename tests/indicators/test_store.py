@@ -373,3 +373,20 @@ def test_manual_import_refuses_a_cell_past_the_last_column(tmp_path, reference):
     path.write_bytes(xlsx(sheet(HEADER + '<row r="2"><c r="AAAAAAA2"><v>1</v></c></row>')))
     with pytest.raises(services.IndicatorError, match="ond.xlsx, rad 2: .*XFD"):
         services.import_manual(path)
+
+
+def test_an_indicator_with_municipal_values_has_a_map(demo, client):
+    ind = Indicator.objects.get(source="kolada", external_id="N00914")
+    chart = next(c for c in selectors.build_charts(ind, render=False) if c.kind == "karta")
+    names = [f["properties"]["namn"] for f in chart.spec["data"]["values"]]
+    assert len(names) == 15 and "Umeå" in names and "Åsele" in names
+    assert chart.synthetic and "Syntetiska demovärden" in chart.table_caption
+    assert [row[0] for row in chart.rows][:2] == ["Bjurholm", "Dorotea"]  # the table in Swedish name order
+    response = client.get("/indikatorer/kolada/N00914/karta.svg")
+    assert response.status_code == 200 and response.content.startswith(b"<svg")
+
+
+def test_counts_get_no_map(demo):
+    ind = Indicator.objects.get(source="kolada", external_id="N01951")
+    assert not selectors.comparable(ind)
+    assert "karta" not in [c.kind for c in selectors.build_charts(ind, render=False)]

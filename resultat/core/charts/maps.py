@@ -1,0 +1,144 @@
+"""A choropleth map of a county's municipalities as a Vega-Lite spec.
+
+The boundaries are GeoJSON features shipped with the product
+(``data/reference/geo/kommuner.geojson``, from SCB's municipal boundaries; see the
+README beside it). The spec carries its geometry inline, so vega-embed in the browser
+and vl-convert on the server draw it without any network.
+
+Like the other charts (:mod:`resultat.core.charts.specs`), the map never relies on
+colour alone: every municipality is labelled with its value in the description and the
+page shows the same numbers in a table; a municipality without a value is drawn in grey
+and named in the description.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from resultat.core.charts.specs import (
+    SCHEMA,
+    SYNTHETIC_NOTE,
+    _config,
+    _number_format,
+    _title,
+    swedish_sort_key,
+)
+from resultat.core.formats import format_number
+
+# Sequential, colour-blind safe blues (light = low); the scheme is reversed when lower is better.
+SEQUENTIAL = ["#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b"]
+MISSING_FILL = "#d9d9d9"
+
+
+class BoundaryError(ValueError):
+    """The boundary file is missing or malformed."""
+
+
+@lru_cache(maxsize=4)
+def _features(path: str) -> tuple[dict, ...]:
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BoundaryError(f"Gränsfilen finns inte: {p}") from exc
+    except json.JSONDecodeError as exc:
+        raise BoundaryError(f"{p}, rad {exc.lineno}: inte giltig GeoJSON ({exc.msg})") from exc
+    if data.get("type") != "FeatureCollection" or not isinstance(data.get("features"), list):
+        raise BoundaryError(f"{p}: en GeoJSON FeatureCollection väntades")
+    for index, feature in enumerate(data["features"], start=1):
+        code = (feature.get("properties") or {}).get("code")
+        if not isinstance(code, str) or not feature.get("geometry"):
+            raise BoundaryError(f"{p}: objekt {index} saknar properties.code eller geometry")
+    return tuple(data["features"])
+
+
+def boundaries(path: str | Path, codes: Iterable[str]) -> list[dict]:
+    """The features for the given municipality codes (SCB's four digits), in file order."""
+    wanted = set(codes)
+    return [f for f in _features(str(path)) if f["properties"]["code"] in wanted]
+
+
+def municipality_map(
+    *,
+    title: str,
+    features: list[dict],
+    values: Mapping[str, float | None],
+    year: int,
+    unit: str = "",
+    decimals: int = 1,
+    synthetic: bool = False,
+    higher_is_better: bool = True,
+    subtitle: str | None = None,
+    width: int = 420,
+) -> dict[str, Any]:
+    """Municipalities coloured by value (``values`` keyed by municipality code)."""
+    fmt = _number_format(decimals)
+    shapes = []
+    present: list[tuple[str, float]] = []
+    missing: list[str] = []
+    for feature in features:
+        code = feature["properties"]["code"]
+        name = feature["properties"]["name"]
+        value = values.get(code)
+        if value is None:
+            missing.append(name)
+        else:
+            present.append((name, float(value)))
+        shapes.append({
+            "type": "Feature",
+            "geometry": feature["geometry"],
+            "properties": {
+                "kod": code,
+                "namn": name,
+                "värde": None if value is None else float(value),
+                "etikett": "värde saknas" if value is None else format_number(value, decimals),
+            },
+        })
+    scheme = SEQUENTIAL if higher_is_better else list(reversed(SEQUENTIAL))
+    unit_title = unit or "Värde"
+    layers = [
+        {
+            "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.8, "fill": MISSING_FILL},
+            "transform": [{"filter": "datum.properties['värde'] == null"}],
+            "encoding": {"tooltip": [{"field": "properties.namn", "title": "Kommun"},
+                                     {"field": "properties.etikett", "title": unit_title}]},
+        },
+        {
+            "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.8},
+            "transform": [{"filter": "datum.properties['värde'] != null"}],
+            "encoding": {
+                "color": {"field": "properties.värde", "type": "quantitative", "title": unit_title,
+                          "scale": {"range": scheme}, "legend": {"format": fmt, "orient": "right"}},
+                "tooltip": [{"field": "properties.namn", "title": "Kommun"},
+                            {"field": "properties.etikett", "title": unit_title}],
+            },
+        },
+    ]
+    ordered = sorted(present, key=lambda nv: swedish_sort_key(nv[0]))
+    description = (
+        f"Karta över kommunerna: {title}, {year}. Mörkare färg betyder "
+        + ("högre" if higher_is_better else "lägre")
+        + " värde. "
+        + "; ".join(f"{n} {format_number(v, decimals)}" for n, v in ordered)
+        + (f" ({unit})" if unit else "")
+        + "."
+    )
+    if missing:
+        description += " Värde saknas för " + ", ".join(sorted(missing, key=swedish_sort_key)) + "."
+    if synthetic:
+        description += f" {SYNTHETIC_NOTE}."
+    return {
+        "$schema": SCHEMA,
+        "title": _title(f"{title}, {year}", subtitle, synthetic),
+        "description": description,
+        "width": width,
+        "height": round(width * 1.15),
+        "projection": {"type": "mercator"},
+        "data": {"values": shapes, "format": {"type": "json"}},
+        "layer": layers,
+        "config": _config(),
+    }

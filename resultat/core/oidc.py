@@ -28,6 +28,8 @@ from urllib.parse import urlencode, urlparse
 import httpx
 import jwt
 
+from resultat.core.i18n import N_, Message
+
 ALLOWED_ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")
 LEEWAY_SECONDS = 60
 JWKS_MAX_AGE = 3600
@@ -42,7 +44,7 @@ def _check_url(url: str, what: str, allow_http: bool) -> str:
     if parsed.scheme == "https" or (allow_http and parsed.scheme == "http"):
         if parsed.netloc:
             return url
-    raise OIDCError(f"{what} måste vara en https-adress, fick {url!r}")
+    raise OIDCError(Message(N_("%(what)s måste vara en https-adress, fick %(url)r"), what=what, url=url))
 
 
 @dataclass
@@ -64,14 +66,14 @@ class Provider:
         url = issuer + "/.well-known/openid-configuration"
         doc = _get_json(url, timeout, transport, "discovery-dokumentet")
         if doc.get("issuer", "").rstrip("/") != issuer:
-            raise OIDCError(f"discovery-dokumentet anger utfärdaren {doc.get('issuer')!r}, väntade {issuer!r}")
+            raise OIDCError(Message(N_("discovery-dokumentet anger utfärdaren %(found)r, väntade %(issuer)r"), found=doc.get('issuer'), issuer=issuer))
         try:
             endpoints = {k: _check_url(doc[k], k, allow_http) for k in ("authorization_endpoint", "token_endpoint", "jwks_uri")}
         except KeyError as missing:
-            raise OIDCError(f"discovery-dokumentet saknar {missing}") from None
+            raise OIDCError(Message(N_("discovery-dokumentet saknar %(missing)s"), missing=missing)) from None
         methods = doc.get("code_challenge_methods_supported")
         if methods is not None and "S256" not in methods:
-            raise OIDCError("leverantören stöder inte PKCE med S256")
+            raise OIDCError(Message(N_("leverantören stöder inte PKCE med S256")))
         return cls(
             issuer=doc["issuer"], auth_methods=doc.get("token_endpoint_auth_methods_supported") or ["client_secret_basic"],
             allow_http=allow_http, timeout=timeout, transport=transport, **endpoints,
@@ -81,7 +83,7 @@ class Provider:
         if refresh or self._jwks is None or time.time() - self._jwks_at > JWKS_MAX_AGE:
             keys = _get_json(self.jwks_uri, self.timeout, self.transport, "JWKS")
             if not isinstance(keys.get("keys"), list):
-                raise OIDCError("JWKS-svaret har ingen lista 'keys'")
+                raise OIDCError(Message(N_("JWKS-svaret har ingen lista 'keys'")))
             self._jwks, self._jwks_at = keys, time.time()
         return self._jwks
 
@@ -95,15 +97,15 @@ def _get_json(url: str, timeout: float, transport, what: str) -> dict:
         with _client(timeout, transport) as client:
             response = client.get(url, headers={"Accept": "application/json"})
     except httpx.HTTPError as error:
-        raise OIDCError(f"{what} kunde inte hämtas från {url}: {error}") from error
+        raise OIDCError(Message(N_("%(what)s kunde inte hämtas från %(url)s: %(error)s"), what=what, url=url, error=error)) from error
     if response.status_code != 200:
-        raise OIDCError(f"{what} från {url} gav HTTP {response.status_code}")
+        raise OIDCError(Message(N_("%(what)s från %(url)s gav HTTP %(status_code)s"), what=what, url=url, status_code=response.status_code))
     try:
         data = response.json()
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise OIDCError(f"{what} från {url} är inte JSON") from error
+        raise OIDCError(Message(N_("%(what)s från %(url)s är inte JSON"), what=what, url=url)) from error
     if not isinstance(data, dict):
-        raise OIDCError(f"{what} från {url} är inte ett JSON-objekt")
+        raise OIDCError(Message(N_("%(what)s från %(url)s är inte ett JSON-objekt"), what=what, url=url))
     return data
 
 
@@ -148,16 +150,16 @@ def exchange(provider: Provider, *, code: str, verifier: str, client_id: str, cl
         with _client(provider.timeout, provider.transport) as client:
             response = client.post(provider.token_endpoint, data=data, auth=auth, headers={"Accept": "application/json"})
     except httpx.HTTPError as error:
-        raise OIDCError(f"tokenutbytet misslyckades: {error}") from error
+        raise OIDCError(Message(N_("tokenutbytet misslyckades: %(error)s"), error=error)) from error
     try:
         body = response.json()
     except (json.JSONDecodeError, UnicodeDecodeError):
         body = {}
     if response.status_code != 200:
         detail = body.get("error_description") or body.get("error") or response.text[:200]
-        raise OIDCError(f"tokenutbytet gav HTTP {response.status_code}: {detail}")
+        raise OIDCError(Message(N_("tokenutbytet gav HTTP %(status_code)s: %(detail)s"), status_code=response.status_code, detail=detail))
     if not isinstance(body, dict) or not body.get("id_token"):
-        raise OIDCError("tokensvaret saknar id_token")
+        raise OIDCError(Message(N_("tokensvaret saknar id_token")))
     return body
 
 
@@ -165,10 +167,10 @@ def validate_id_token(provider: Provider, token: str, *, client_id: str, nonce: 
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError as error:
-        raise OIDCError(f"ID-token är inte en giltig JWT: {error}") from error
+        raise OIDCError(Message(N_("ID-token är inte en giltig JWT: %(error)s"), error=error)) from error
     alg = header.get("alg")
     if alg not in ALLOWED_ALGORITHMS:
-        raise OIDCError(f"ID-token har algoritmen {alg!r}, som inte godtas")
+        raise OIDCError(Message(N_("ID-token har algoritmen %(alg)r, som inte godtas"), alg=alg))
     key = _signing_key(provider, header.get("kid"), alg)
     try:
         claims = jwt.decode(
@@ -176,24 +178,24 @@ def validate_id_token(provider: Provider, token: str, *, client_id: str, nonce: 
             options={"require": ["iss", "aud", "exp", "iat", "sub"]},
         )
     except jwt.InvalidSignatureError as error:
-        raise OIDCError("ID-tokens signatur stämmer inte") from error
+        raise OIDCError(Message(N_("ID-tokens signatur stämmer inte"))) from error
     except jwt.ExpiredSignatureError as error:
-        raise OIDCError("ID-token har gått ut (exp)") from error
+        raise OIDCError(Message(N_("ID-token har gått ut (exp)"))) from error
     except jwt.InvalidAudienceError as error:
-        raise OIDCError("ID-token är utfärdat för en annan klient (aud)") from error
+        raise OIDCError(Message(N_("ID-token är utfärdat för en annan klient (aud)"))) from error
     except jwt.InvalidIssuerError as error:
-        raise OIDCError("ID-token kommer från en annan utfärdare (iss)") from error
+        raise OIDCError(Message(N_("ID-token kommer från en annan utfärdare (iss)"))) from error
     except jwt.ImmatureSignatureError as error:
-        raise OIDCError("ID-token gäller inte än (iat/nbf)") from error
+        raise OIDCError(Message(N_("ID-token gäller inte än (iat/nbf)"))) from error
     except jwt.MissingRequiredClaimError as error:
-        raise OIDCError(f"ID-token saknar {error.claim}") from error
+        raise OIDCError(Message(N_("ID-token saknar %(claim)s"), claim=error.claim)) from error
     except jwt.PyJWTError as error:
-        raise OIDCError(f"ID-token är ogiltigt: {error}") from error
+        raise OIDCError(Message(N_("ID-token är ogiltigt: %(error)s"), error=error)) from error
     audiences = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
     if len(audiences) > 1 and claims.get("azp") != client_id:
-        raise OIDCError("ID-token har flera mottagare men azp är inte den här klienten")
+        raise OIDCError(Message(N_("ID-token har flera mottagare men azp är inte den här klienten")))
     if not nonce or not secrets.compare_digest(str(claims.get("nonce", "")), nonce):
-        raise OIDCError("ID-tokens nonce stämmer inte med inloggningen (återspelning?)")
+        raise OIDCError(Message(N_("ID-tokens nonce stämmer inte med inloggningen (återspelning?)")))
     return claims
 
 
@@ -203,9 +205,9 @@ def _signing_key(provider: Provider, kid: str | None, alg: str):
         candidates = [k for k in keys if k.get("use", "sig") == "sig" and (kid is None or k.get("kid") == kid)]
         if candidates:
             if kid is None and len(candidates) > 1:
-                raise OIDCError("ID-token anger ingen nyckel (kid) och JWKS har flera")
+                raise OIDCError(Message(N_("ID-token anger ingen nyckel (kid) och JWKS har flera")))
             try:
                 return jwt.PyJWK(candidates[0], algorithm=alg).key
             except jwt.PyJWTError as error:
-                raise OIDCError(f"nyckeln {kid!r} i JWKS kan inte användas med {alg}: {error}") from error
-    raise OIDCError(f"nyckeln {kid!r} finns inte i leverantörens JWKS")
+                raise OIDCError(Message(N_("nyckeln %(kid)r i JWKS kan inte användas med %(alg)s: %(error)s"), kid=kid, alg=alg, error=error)) from error
+    raise OIDCError(Message(N_("nyckeln %(kid)r finns inte i leverantörens JWKS"), kid=kid))

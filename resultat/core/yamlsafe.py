@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from resultat.core.i18n import N_, Message
+
 # libyaml's parser when PyYAML was built with it (the wheels are): about ten times faster
 # than the pure-Python one, with the same events, nodes and marks.
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -35,11 +37,11 @@ def check_events(text: str) -> None:
     try:
         for event in yaml.parse(text, Loader=Loader):
             if isinstance(event, yaml.AliasEvent):
-                raise YamlError(f"YAML-alias (*{event.anchor}) används inte i de här filerna; skriv ut värdet", event.start_mark.line + 1)
+                raise YamlError(Message(N_("YAML-alias (*%(anchor)s) används inte i de här filerna; skriv ut värdet"), anchor=event.anchor), event.start_mark.line + 1)
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise YamlError(f"för djup nästling (mer än {MAX_DEPTH} nivåer)", event.start_mark.line + 1)
+                    raise YamlError(Message(N_("för djup nästling (mer än %(MAX_DEPTH)s nivåer)"), MAX_DEPTH=MAX_DEPTH), event.start_mark.line + 1)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError as exc:
@@ -49,7 +51,7 @@ def check_events(text: str) -> None:
 def _syntax_error(exc: yaml.YAMLError) -> YamlError:
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
-    return YamlError(f"YAML-syntaxfel: {problem}", mark.line + 1 if mark is not None else None)
+    return YamlError(Message(N_("YAML-syntaxfel: %(problem)s"), problem=problem), mark.line + 1 if mark is not None else None)
 
 
 def safe_load(text: str) -> Any:
@@ -60,4 +62,4 @@ def safe_load(text: str) -> Any:
     except yaml.YAMLError as exc:
         raise _syntax_error(exc) from exc
     except (ValueError, OverflowError, TypeError) as exc:  # e.g. the date 2025-02-30
-        raise YamlError(f"YAML-fel: ogiltigt värde ({exc})", None) from exc
+        raise YamlError(Message(N_("YAML-fel: ogiltigt värde (%(exc)s)"), exc=exc), None) from exc

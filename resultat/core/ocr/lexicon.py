@@ -22,6 +22,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from resultat.core.i18n import N_, Message
+
 GAZETTEER_PATH = Path(__file__).with_name("data") / "gazetteer.txt"
 
 #: Cost given to an ordinary gazetteer word that wordfreq lacks or ranks lower
@@ -99,8 +101,7 @@ def _read_wordfreq_buckets() -> list[list[str]]:
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or spec.origin is None:
         raise LexiconUnavailable(
-            "Paketet wordfreq saknas: installera det (pip install 'wordfreq>=3.1,<4') "
-            "för att kunna reparera OCR-text."
+            Message(N_("Paketet wordfreq saknas: installera det (pip install 'wordfreq>=3.1,<4') för att kunna reparera OCR-text."))
         )
     data_file = Path(spec.origin).parent / "data" / "large_sv.msgpack.gz"
     try:

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from resultat.core.i18n import N_, Message
+
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
@@ -126,9 +128,9 @@ def catalogue(
     modified: str = "",
 ) -> dict[str, Any]:
     if not publisher.email or "@" not in publisher.email:
-        raise ValueError("DCAT-AP-SE kräver en kontaktpunkt med e-postadress (RESULTAT_OPENDATA_CONTACT_EMAIL)")
+        raise ValueError(Message(N_("DCAT-AP-SE kräver en kontaktpunkt med e-postadress (RESULTAT_OPENDATA_CONTACT_EMAIL)")))
     if publisher.type not in PUBLISHER_TYPES:
-        raise ValueError(f"Okänd utgivartyp {publisher.type!r}: förväntade en av {', '.join(PUBLISHER_TYPES)}")
+        raise ValueError(Message(N_("Okänd utgivartyp %(type)r: förväntade en av %(types)s"), type=publisher.type, types=', '.join(PUBLISHER_TYPES)))
     agent_id = publisher.url.split("#")[0].rstrip("/") + "#publisher"
     contact = {
         "@id": uri.split("#")[0].rstrip("/") + "#contact",

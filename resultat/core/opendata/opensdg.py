@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from resultat.core.i18n import N_, Message
 from resultat.core.opendata.csvfile import write_rows
 
 RESERVED = ("Year", "Units", "Series", "GeoCode", "Value")
@@ -48,11 +49,11 @@ def tidy_rows(observations: Iterable[Observation]) -> tuple[list[str], list[dict
     for i, o in enumerate(obs, start=1):
         for key in o.disaggregations:
             if key in RESERVED:
-                raise TidyError(f"observation {i}: disaggregeringen {key!r} krockar med en reserverad kolumn")
+                raise TidyError(Message(N_("observation %(i)s: disaggregeringen %(key)r krockar med en reserverad kolumn"), i=i, key=key))
         disaggregations.update(k for k, v in o.disaggregations.items() if v not in ("", None))
         identity = (o.year, o.units, o.series, o.geocode, tuple(sorted((k, v) for k, v in o.disaggregations.items() if v)))
         if identity in seen:
-            raise TidyError(f"observation {i}: dubblett för år {o.year} med samma uppdelning")
+            raise TidyError(Message(N_("observation %(i)s: dubblett för år %(year)s med samma uppdelning"), i=i, year=o.year))
         seen.add(identity)
     columns = ["Year"]
     if any(o.units for o in obs):
@@ -88,7 +89,7 @@ def indicator_filename(indicator_id: str) -> str:
     """Open SDG's file name: ``indicator_1-1-1.csv`` from ``1.1.1`` (dots to dashes)."""
     safe = indicator_id.strip().replace(".", "-").replace("/", "-").replace(" ", "-")
     if not safe:
-        raise TidyError("indikatorn saknar id")
+        raise TidyError(Message(N_("indikatorn saknar id")))
     return f"indicator_{safe}.csv"
 
 

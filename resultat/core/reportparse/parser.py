@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from resultat.core.i18n import N_, Message
 from resultat.core.ocr import get_repairer, layout_paragraphs
 from resultat.core.ocr.layout import hyphen_joiner
 from resultat.core.reportparse import grammar, sdg
@@ -166,11 +167,11 @@ def parse_report(text: str, *, year: int, structure: dict, source: str = "") -> 
     report; everything recoverable is a :class:`ParseWarning`.
     """
     if not isinstance(text, str):
-        raise ReportParseError("Texten måste vara en sträng", 0)
+        raise ReportParseError(Message(N_("Texten måste vara en sträng")), 0)
     chapters_spec, areas_spec = _read_structure(structure)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if not any(line.strip() for line in lines):
-        raise ReportParseError("Texten är tom", 1)
+        raise ReportParseError(Message(N_("Texten är tom")), 1)
     parser = _Parser(lines, year, chapters_spec, areas_spec, source)
     parser.structure_contacts = structure.get("contacts") or []
     return parser.run()
@@ -178,18 +179,18 @@ def parse_report(text: str, *, year: int, structure: dict, source: str = "") -> 
 
 def _read_structure(structure) -> tuple[list[dict], list[dict]]:
     if not isinstance(structure, dict):
-        raise ReportParseError("Strukturen måste vara en mappning (structure-ÅÅÅÅ.yaml)", 0)
+        raise ReportParseError(Message(N_("Strukturen måste vara en mappning (structure-ÅÅÅÅ.yaml)")), 0)
     chapters = structure.get("chapters")
     areas = structure.get("areas") or []
     if not isinstance(chapters, list) or not chapters:
-        raise ReportParseError("Strukturen saknar kapitel (chapters)", 0)
+        raise ReportParseError(Message(N_("Strukturen saknar kapitel (chapters)")), 0)
     for ch in chapters:
         if not isinstance(ch, dict) or not ch.get("code") or not ch.get("title"):
-            raise ReportParseError("Strukturen har ett kapitel utan code/title", 0)
+            raise ReportParseError(Message(N_("Strukturen har ett kapitel utan code/title")), 0)
     if not isinstance(areas, list) or any(
         not isinstance(a, dict) or not a.get("code") or not a.get("name") for a in areas
     ):
-        raise ReportParseError("Strukturen har ett område utan code/name", 0)
+        raise ReportParseError(Message(N_("Strukturen har ett område utan code/name")), 0)
     return chapters, areas
 
 
@@ -277,8 +278,7 @@ class _Parser:
         chapters = self._find_chapters(contact_at if contact_at is not None else self.n)
         if not chapters:
             raise ReportParseError(
-                "Hittar inga kapitelrubriker från strukturen (t.ex. "
-                f"\"{self.chapters_spec[0]['title']}\"); är det en rapport av det här slaget?",
+                Message(N_("Hittar inga kapitelrubriker från strukturen (t.ex. \"%(title)s\"); är det en rapport av det här slaget?"), title=self.chapters_spec[0]['title']),
                 1,
             )
         # The structure's line numbers (source_lines) are hints only when they describe

@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from resultat.core.i18n import N_, Message
+
 __all__ = [
     "AreaKind",
     "Area",
@@ -403,19 +405,17 @@ _DIGITS = re.compile(r"[0-9]+")
 def _lookup(code: object) -> Area:
     if not isinstance(code, str):
         raise ValueError(
-            f"Ogiltig områdeskod {code!r}: förväntade en sträng med 2 eller 4 siffror "
-            f"(SCB t.ex. '24', '2480'; Kolada t.ex. '0024', '2480')"
+            Message(N_("Ogiltig områdeskod %(code)r: förväntade en sträng med 2 eller 4 siffror (SCB t.ex. '24', '2480'; Kolada t.ex. '0024', '2480')"), code=code)
         )
     text = code.strip()
     if not _DIGITS.fullmatch(text) or len(text) not in (2, 4):
         raise ValueError(
-            f"Ogiltig områdeskod {code!r}: förväntade 2 siffror (SCB län/riket, t.ex. '24') "
-            f"eller 4 siffror (kommun '2480', eller Kolada-region '0024')"
+            Message(N_("Ogiltig områdeskod %(code)r: förväntade 2 siffror (SCB län/riket, t.ex. '24') eller 4 siffror (kommun '2480', eller Kolada-region '0024')"), code=code)
         )
     area = _BY_SCB.get(text) or _BY_KOLADA.get(text)
     if area is None:
         raise ValueError(
-            f"Okänd områdeskod {code!r}: varken ett län, riket eller en kommun i gällande indelning"
+            Message(N_("Okänd områdeskod %(code)r: varken ett län, riket eller en kommun i gällande indelning"), code=code)
         )
     return area
 

@@ -33,6 +33,8 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
+from resultat.core.i18n import N_, Message
+
 from . import areacodes
 from .errors import BatchAborted, ParseError, SourceError, describe
 from .http import HttpClient, RateLimiter, RawResponse
@@ -458,8 +460,7 @@ def _check_kpis(kpis: Iterable[str]) -> list[str]:
     for kpi in kpis:
         if not isinstance(kpi, str) or not _KPI_ID.fullmatch(kpi):
             raise ValueError(
-                f"Ogiltigt Kolada-nyckeltal {kpi!r}: "
-                "förväntade en bokstav och fem siffror, t.ex. 'N01951'"
+                Message(N_("Ogiltigt Kolada-nyckeltal %(kpi)r: förväntade en bokstav och fem siffror, t.ex. 'N01951'"), kpi=kpi)
             )
     return _unique(kpis)
 
@@ -468,7 +469,7 @@ def _check_years(years: Iterable[int]) -> list[int]:
     years = list(years)
     for year in years:
         if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
-            raise ValueError(f"Ogiltigt år {year!r}: förväntade ett heltal 1900-2100")
+            raise ValueError(Message(N_("Ogiltigt år %(year)r: förväntade ett heltal 1900-2100"), year=year))
     return sorted(set(years))
 
 
@@ -478,7 +479,7 @@ def _check_ous(ous: Iterable[str]) -> list[str]:
     ous = list(ous)
     for ou in ous:
         if not isinstance(ou, str) or not _OU_ID.fullmatch(ou):
-            raise ValueError(f"Ogiltigt enhets-id (OU) {ou!r}: förväntade t.ex. 'V15E144001301'")
+            raise ValueError(Message(N_("Ogiltigt enhets-id (OU) %(ou)r: förväntade t.ex. 'V15E144001301'"), ou=ou))
     return _unique(ous)
 
 
@@ -494,7 +495,7 @@ def _from_date_param(from_date: date | str | None) -> str | None:
             pass
         else:
             return from_date
-    raise ValueError(f"Ogiltigt from_date {from_date!r}: förväntade ett datum ÅÅÅÅ-MM-DD")
+    raise ValueError(Message(N_("Ogiltigt from_date %(from_date)r: förväntade ett datum ÅÅÅÅ-MM-DD"), from_date=from_date))
 
 
 def plan_data_requests(
@@ -536,14 +537,14 @@ def plan_data_requests(
 
     given = [x for x in (kpi_list, unit_list, year_list) if x is not None]
     if len(given) < 2:
-        raise ValueError("Kolada kräver minst två av: nyckeltal, område/enhet och år")
+        raise ValueError(Message(N_("Kolada kräver minst två av: nyckeltal, område/enhet och år")))
     for name, values in (
         ("nyckeltal", kpi_list),
         ("områden/enheter", unit_list),
         ("år", year_list),
     ):
         if values is not None and not values:
-            raise ValueError(f"Tom lista med {name}; ange minst ett värde eller None för 'alla'")
+            raise ValueError(Message(N_("Tom lista med %(name)s; ange minst ett värde eller None för 'alla'"), name=name))
 
     params: list[tuple[str, str]] = [("per_page", str(per_page))]
     date_param = _from_date_param(from_date)
@@ -622,7 +623,7 @@ class KoladaClient:
     def search_kpis(self, title: str) -> Fetched[Kpi]:
         """KPIs whose title contains ``title`` (``GET /kpi?title=...``)."""
         if not isinstance(title, str) or not title.strip():
-            raise ValueError("Ange en söktext för nyckeltalets titel")
+            raise ValueError(Message(N_("Ange en söktext för nyckeltalets titel")))
         request = PlannedRequest(
             "/kpi", (("title", title.strip()), ("per_page", str(self.per_page))), (), (), ()
         )
@@ -632,7 +633,7 @@ class KoladaClient:
         """Metadata for the given KPI ids (``GET /kpi/{id,id,...}``, 25 ids per request)."""
         kpis = _check_kpis(ids)
         if not kpis:
-            raise ValueError("Ange minst ett nyckeltal")
+            raise ValueError(Message(N_("Ange minst ett nyckeltal")))
         requests = [
             PlannedRequest(
                 f"/kpi/{','.join(chunk)}", (("per_page", str(self.per_page)),), chunk, (), ()
@@ -665,7 +666,7 @@ class KoladaClient:
             municipalities = [municipalities]
         codes = _unique(areacodes.to_kolada(code) for code in municipalities)
         if not codes:
-            raise ValueError("Ange minst en kommun")
+            raise ValueError(Message(N_("Ange minst en kommun")))
         requests = []
         for chunk in _chunks(codes, MAX_IDS_PER_PARAMETER):
             params = [("municipality", ",".join(chunk))]
@@ -758,9 +759,7 @@ class KoladaClient:
                     next_url = self._next(raw.url, page.next_url) if page.next_url else None
                 except SourceError as exc:
                     raise BatchAborted(
-                        f"Kolada: {what} avbruten - förfrågan {number} av {len(planned)} "
-                        f"({request.path}), sida {page_number}: {exc}. "
-                        f"Inget från den här hämtningen returneras.",
+                        Message(N_("Kolada: %(what)s avbruten - förfrågan %(number)s av %(total)s (%(path)s), sida %(page_number)s: %(exc)s. Inget från den här hämtningen returneras."), what=what, number=number, total=len(planned), path=request.path, page_number=page_number, exc=exc),
                         completed_requests=number - 1,
                         planned_requests=len(planned),
                     ) from exc

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import total_ordering
 
+from resultat.core.i18n import N_, Message
+
 KINDS = ("year", "split", "half", "tertial", "quarter", "month", "week")
 
 _MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -122,18 +124,17 @@ def parse(code: object) -> Period:
             second = m.group(2)
             following = int(second) if len(second) == 4 else (year + 1) % 100
             if (len(second) == 4 and following != year + 1) or (len(second) == 2 and int(second) != following):
-                raise PeriodError(f"Tidskoden {text!r} är inget brutet år (andra året ska följa på det första)")
+                raise PeriodError(Message(N_("Tidskoden %(text)r är inget brutet år (andra året ska följa på det första)"), text=text))
             return Period(year, "split")
         number = int(m.group(2))
         if kind == "week":
             try:
                 date.fromisocalendar(year, number, 1)
             except ValueError as exc:
-                raise PeriodError(f"Tidskoden {text!r}: år {year} har ingen vecka {number}") from exc
+                raise PeriodError(Message(N_("Tidskoden %(text)r: år %(year)s har ingen vecka %(number)s"), text=text, year=year, number=number)) from exc
         return Period(year, kind, number)
     raise PeriodError(
-        f"Okänd tidskod {text!r}: förväntade år (2026), halvår (2026H1), tertial (2026T1), "
-        "kvartal (2026K1), månad (2026M01), vecka (2026V01) eller brutet år (2025/26)"
+        Message(N_("Okänd tidskod %(text)r: förväntade år (2026), halvår (2026H1), tertial (2026T1), kvartal (2026K1), månad (2026M01), vecka (2026V01) eller brutet år (2025/26)"), text=text)
     )
 
 
@@ -143,5 +144,5 @@ def from_stored(year: int, code: str) -> Period:
         return Period(int(year))
     period = parse(code)
     if period.year != int(year):
-        raise PeriodError(f"Lagrad tidskod {code!r} hör inte till år {year}")
+        raise PeriodError(Message(N_("Lagrad tidskod %(code)r hör inte till år %(year)s"), code=code, year=year))
     return period

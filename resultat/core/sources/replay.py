@@ -30,6 +30,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
+from resultat.core.i18n import N_, Message
+
 __all__ = ["RecordingTransport", "ReplayTransport", "request_key"]
 
 MANIFEST = "manifest.json"
@@ -58,27 +60,27 @@ class ReplayTransport(httpx.BaseTransport):
         self.directory = Path(directory)
         manifest = self.directory / MANIFEST
         if not manifest.is_file():
-            raise FileNotFoundError(f"Ingen {MANIFEST} i {self.directory} (katalog med lagrade svar)")
+            raise FileNotFoundError(Message(N_("Ingen %(MANIFEST)s i %(directory)s (katalog med lagrade svar)"), MANIFEST=MANIFEST, directory=self.directory))
         try:
             doc = json.loads(manifest.read_text(encoding="utf-8"))
         except ValueError as exc:
-            raise ValueError(f"{manifest}: ogiltig JSON ({exc})") from None
+            raise ValueError(Message(N_("%(manifest)s: ogiltig JSON (%(exc)s)"), manifest=manifest, exc=exc)) from None
         entries = doc.get("responses") if isinstance(doc, dict) else None
         if not isinstance(entries, list):
-            raise ValueError(f"{manifest}: förväntade {{\"responses\": [...]}}")
+            raise ValueError(Message(N_("%(manifest)s: förväntade {\"responses\": [...]}"), manifest=manifest))
         self._with_body: dict[tuple, deque] = defaultdict(deque)
         self._any_body: dict[tuple, deque] = defaultdict(deque)
         for i, entry in enumerate(entries):
             where = f"{manifest}, responses[{i}]"
             if not isinstance(entry, dict) or "url" not in entry:
-                raise ValueError(f"{where}: förväntade ett objekt med url")
+                raise ValueError(Message(N_("%(where)s: förväntade ett objekt med url"), where=where))
             method = entry.get("method", "GET")
             if "body" in entry:
                 self._with_body[_key(method, entry["url"], entry["body"])].append(entry)
             else:
                 self._any_body[_key(method, entry["url"], None)[:5]].append(entry)
             if "file" in entry and not (self.directory / entry["file"]).is_file():
-                raise ValueError(f"{where}: filen {entry['file']!r} finns inte")
+                raise ValueError(Message(N_("%(where)s: filen %(file)r finns inte"), where=where, file=entry['file']))
         self.requests: list[httpx.Request] = []
 
     def _take(self, queue: deque) -> dict:

@@ -32,6 +32,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from resultat.core.i18n import N_, Message
+
 from . import jsonstat
 from .errors import BatchAborted, ParseError, SourceError, describe
 from .http import HttpClient, RateLimiter, RawResponse
@@ -342,11 +344,11 @@ def plan_selection_chunks(
     values = [tuple(selection[name]) for name in names]
     for name, codes in zip(names, values):
         if not codes:
-            raise ValueError(f"Variabeln {name!r} har inga valda värden")
+            raise ValueError(Message(N_("Variabeln %(name)r har inga valda värden"), name=name))
         if len(set(codes)) != len(codes):
-            raise ValueError(f"Variabeln {name!r} har dubbletter bland värdena")
+            raise ValueError(Message(N_("Variabeln %(name)r har dubbletter bland värdena"), name=name))
     if not names:
-        raise ValueError("Tomt urval")
+        raise ValueError(Message(N_("Tomt urval")))
     sizes = [len(v) for v in values]
     if math.prod(sizes) <= max_cells:
         return [dict(zip(names, values))]
@@ -472,7 +474,7 @@ class ScbClient:
                     )
             except SourceError as exc:
                 raise BatchAborted(
-                    f"SCB: tabellsökning avbruten på sida {page_number}: {exc}. Inget returneras.",
+                    Message(N_("SCB: tabellsökning avbruten på sida %(page_number)s: %(exc)s. Inget returneras."), page_number=page_number, exc=exc),
                     completed_requests=page_number - 1,
                     planned_requests=page_number,
                 ) from exc
@@ -513,8 +515,7 @@ class ScbClient:
         for name, wanted in selection.items():
             if name not in known:
                 raise ValueError(
-                    f"Tabell {metadata.table_id} har ingen variabel {name!r} "
-                    f"(finns: {', '.join(known)})"
+                    Message(N_("Tabell %(table_id)s har ingen variabel %(name)r (finns: %(known)s)"), table_id=metadata.table_id, name=name, known=', '.join(known))
                 )
             codes = (wanted,) if isinstance(wanted, str) else tuple(wanted)
             if codes == ("*",):
@@ -529,14 +530,13 @@ class ScbClient:
                 bad = []
             if bad:
                 raise ValueError(
-                    f"Tabell {metadata.table_id}, variabel {name!r}: okända värden {bad}"
+                    Message(N_("Tabell %(table_id)s, variabel %(name)r: okända värden %(bad)s"), table_id=metadata.table_id, name=name, bad=bad)
                 )
             resolved[name] = tuple(dict.fromkeys(codes))
         for name in known:
             if name not in resolved and not metadata.eliminable(name):
                 raise ValueError(
-                    f"Tabell {metadata.table_id}: variabeln {name!r} kan inte elimineras "
-                    "och måste väljas"
+                    Message(N_("Tabell %(table_id)s: variabeln %(name)r kan inte elimineras och måste väljas"), table_id=metadata.table_id, name=name)
                 )
         return resolved
 
@@ -567,9 +567,7 @@ class ScbClient:
                 self._check_chunk(dataset, chunk, raw.url)
             except SourceError as exc:
                 raise BatchAborted(
-                    f"SCB: hämtning från {meta.value.table_id} avbruten - "
-                    f"del {number} av {len(chunks)}: {exc}. "
-                    f"Inget från den här hämtningen returneras.",
+                    Message(N_("SCB: hämtning från %(table_id)s avbruten - del %(number)s av %(total)s: %(exc)s. Inget från den här hämtningen returneras."), table_id=meta.value.table_id, number=number, total=len(chunks), exc=exc),
                     completed_requests=number - 1,
                     planned_requests=len(chunks),
                 ) from exc
@@ -602,7 +600,7 @@ class ScbClient:
     @staticmethod
     def _check_table(table_id: str) -> str:
         if not isinstance(table_id, str) or not _TABLE_ID.fullmatch(table_id):
-            raise ValueError(f"Ogiltigt tabell-id {table_id!r}: förväntade t.ex. 'TAB638'")
+            raise ValueError(Message(N_("Ogiltigt tabell-id %(table_id)r: förväntade t.ex. 'TAB638'"), table_id=table_id))
         return table_id
 
     @staticmethod

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 import jsonschema
 import yaml
 
+from resultat.core.i18n import N_, Message
 from resultat.core.strategy.yamlsource import YamlSyntaxError, load_with_lines
 
 FORMAT = "resultat-strategy/1"
@@ -96,7 +97,7 @@ def parse_document(text: str, file: str = "<text>", known: KnownReferences | Non
     except YamlSyntaxError as exc:
         raise StrategyFileError([Problem(file, "", exc.line, str(exc))]) from exc
     if not isinstance(data, dict):
-        raise StrategyFileError([Problem(file, "", 1, "filen ska innehålla en YAML-mappning med en strategiversion")])
+        raise StrategyFileError([Problem(file, "", 1, Message(N_("filen ska innehålla en YAML-mappning med en strategiversion")))])
     data = _normalise_dates(data)
 
     problems = [_schema_problem(file, data, lines, err) for err in _validator().iter_errors(data)]
@@ -114,9 +115,9 @@ def read_document(path: str | Path, known: KnownReferences | None = None) -> Str
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise StrategyFileError([Problem(str(path), "", None, "filen finns inte")]) from exc
+        raise StrategyFileError([Problem(str(path), "", None, Message(N_("filen finns inte")))]) from exc
     except UnicodeDecodeError as exc:
-        raise StrategyFileError([Problem(str(path), "", None, f"filen är inte UTF-8 (byte {exc.start})")]) from exc
+        raise StrategyFileError([Problem(str(path), "", None, Message(N_("filen är inte UTF-8 (byte %(start)s)"), start=exc.start))]) from exc
     return parse_document(text, file=str(path), known=known)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from resultat.core.i18n import N_, Message
 from resultat.core.yamlsafe import Loader as _Loader
 from resultat.core.yamlsafe import YamlError, check_events
 
@@ -27,7 +28,7 @@ def load_with_lines(text: str) -> tuple[Any, dict[tuple, int]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        raise YamlSyntaxError(f"YAML-syntaxfel: {problem}", line) from exc
+        raise YamlSyntaxError(Message(N_("YAML-syntaxfel: %(problem)s"), problem=problem), line) from exc
     lines: dict[tuple, int] = {}
     if node is None:
         return None, lines
@@ -42,9 +43,9 @@ def _construct(constructor: yaml.SafeLoader, node: yaml.Node) -> Any:
         return constructor.construct_object(node, deep=True)
     except yaml.YAMLError as exc:  # e.g. an unknown tag
         problem = getattr(exc, "problem", None) or str(exc)
-        raise YamlSyntaxError(f"YAML-fel: {problem}", node.start_mark.line + 1) from exc
+        raise YamlSyntaxError(Message(N_("YAML-fel: %(problem)s"), problem=problem), node.start_mark.line + 1) from exc
     except (ValueError, OverflowError, TypeError) as exc:  # e.g. the date 2025-02-30
-        raise YamlSyntaxError(f"YAML-fel: ogiltigt värde {node.value!r:.60} ({exc})", node.start_mark.line + 1) from exc
+        raise YamlSyntaxError(Message(N_("YAML-fel: ogiltigt värde %(value)s (%(exc)s)"), value=repr(node.value)[:60], exc=exc), node.start_mark.line + 1) from exc
 
 
 def _build(node: yaml.Node, path: tuple, lines: dict[tuple, int], constructor: yaml.SafeLoader) -> Any:
@@ -53,10 +54,10 @@ def _build(node: yaml.Node, path: tuple, lines: dict[tuple, int], constructor: y
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlSyntaxError("en nyckel ska vara en enkel text, inte en lista eller mappning", key_node.start_mark.line + 1)
+                raise YamlSyntaxError(Message(N_("en nyckel ska vara en enkel text, inte en lista eller mappning")), key_node.start_mark.line + 1)
             key = _construct(constructor, key_node)
             if key in result:
-                raise YamlSyntaxError(f"nyckeln {key!r} förekommer två gånger", key_node.start_mark.line + 1)
+                raise YamlSyntaxError(Message(N_("nyckeln %(key)r förekommer två gånger"), key=key), key_node.start_mark.line + 1)
             result[key] = _build(value_node, (*path, key), lines, constructor)
         return result
     if isinstance(node, yaml.SequenceNode):

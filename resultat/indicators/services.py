@@ -17,6 +17,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from resultat.accounts.models import Role
 from resultat.core import yamlsafe
@@ -708,12 +709,12 @@ def can_assess(user) -> bool:
 def set_override(indicator: Indicator, user, status: str, justification: str) -> AssessmentOverride | None:
     """Record an analyst's status with a justification; ``status=""`` returns to automatic."""
     if not can_assess(user):
-        raise PermissionDenied("Bara analytiker kan ändra bedömningen.")
+        raise PermissionDenied(gettext("Bara analytiker kan ändra bedömningen."))
     justification = (justification or "").strip()
     if status and status not in {s.value for s in Status}:
-        raise IndicatorError(f"Okänd status {status!r}")
+        raise IndicatorError(gettext("Okänd status %(status)r") % {"status": status})
     if not justification:
-        raise IndicatorError("Skriv en motivering till bedömningen.")
+        raise IndicatorError(gettext("Skriv en motivering till bedömningen."))
     with transaction.atomic():
         AssessmentOverride.objects.filter(indicator=indicator, active=True).update(active=False)
         if not status:

@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from resultat.core import charts as chart_render
@@ -164,7 +165,7 @@ def override(request: HttpRequest, source: str, external_id: str) -> HttpRespons
         except services.IndicatorError as exc:
             form.add_error("justification", str(exc))
         else:
-            messages.success(request, "Bedömningen är sparad.")
+            messages.success(request, _("Bedömningen är sparad."))
             return redirect(indicator.get_absolute_url() + "#bedomning")
     county = selectors.home_area_code()
     return render(request, "indicators/detail.html", {

@@ -33,6 +33,9 @@ class SourceResponse(models.Model):
     content_type = models.CharField(_("innehållstyp"), max_length=100, blank=True)
     body = models.TextField(_("svar"), blank=True)
     synthetic = models.BooleanField(_("syntetiska demovärden"), default=False)
+    # What a reader is told the values come from ("SCB, folkmängd 31 december 2024, återgiven
+    # i …"); for a file the file name stays in ``url`` as provenance, never as the source.
+    citation = models.TextField(_("källhänvisning"), blank=True)
 
     class Meta:
         ordering = ["-fetched_at"]

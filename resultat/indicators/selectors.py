@@ -109,14 +109,17 @@ class Provenance:
     synthetic: bool
     real: bool
     file: str = ""
+    citation: str = ""
 
     @property
     def text(self) -> str:
         date = f"{self.fetched_at:%Y-%m-%d}" if self.fetched_at else "okänt datum"
         if self.synthetic and not self.real:
             return f"{SYNTHETIC_NOTE} – inte uppgifter från {self.source} ({self.external_id}). Skapade {date}."
-        if self.file:
-            text = f"Källa: {self.file} (manuellt inläst {date})"
+        if self.citation:
+            text = f"Källa: {self.citation} (inläst {date})"
+        elif self.file:
+            text = f"Källa: manuellt inlästa värden, {date} (ingen källhänvisning angiven)"
         else:
             text = f"Källa: {self.source} ({self.external_id}), hämtad {date}"
         if self.synthetic:
@@ -127,14 +130,16 @@ class Provenance:
 def provenance(indicator: Indicator) -> Provenance:
     real = Observation.objects.filter(indicator=indicator, synthetic=False).aggregate(m=Max("response__fetched_at"))["m"]
     fake = Observation.objects.filter(indicator=indicator, synthetic=True).aggregate(m=Max("response__fetched_at"))["m"]
-    file = ""
-    if indicator.source == Source.MANUAL:
-        latest = (
-            Observation.objects.filter(indicator=indicator, synthetic=False).exclude(response=None)
-            .order_by("-response__fetched_at").values_list("response__url", flat=True).first()
-        )
-        file = Path(latest).name if latest else ""
-    return Provenance(indicator.get_source_display(), indicator.external_id, real or fake, fake is not None, real is not None, file)
+    file = citation = ""
+    latest = (
+        Observation.objects.filter(indicator=indicator, synthetic=False).exclude(response=None)
+        .order_by("-response__fetched_at").values_list("response__url", "response__citation").first()
+    )
+    if latest:
+        url, citation = latest
+        file = Path(url).name if indicator.source == Source.MANUAL else ""
+    return Provenance(indicator.get_source_display(), indicator.external_id, real or fake, fake is not None, real is not None,
+                      file, citation)
 
 
 @dataclass

@@ -551,7 +551,7 @@ def import_manual(path: str | Path, *, source_label: str = "", synthetic: bool =
         else:
             body = content.decode("utf-8-sig")
         response = SourceResponse.objects.create(
-            source=Source.MANUAL, method="FILE", url=source_label or path.name, fetched_at=timezone.now(),
+            source=Source.MANUAL, method="FILE", url=path.name, citation=source_label.strip(), fetched_at=timezone.now(),
             sha256=hashlib.sha256(content).hexdigest(), content_type="text/csv" if path.suffix.lower() == ".csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             body=body, synthetic=synthetic,
         )
@@ -747,6 +747,12 @@ DEMO_LEVELS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
 }
 DEMO_DEFAULT_LEVEL = ((10.0, 100.0), (-0.02, 0.03))
 SEED_FILE = "shared/seeds/rus-vasterbotten-2020-2030-aktualisering-2025-26.txt"
+_RUS = "Regional utvecklingsstrategi för Västerbottens län 2020–2030, aktualisering 2025–26"
+# What the reader is told the seed figures come from (the strategy quotes them).
+SEED_CITATIONS = {
+    "N01951": f"folkmängd 31 december 2024 per kommun, återgiven i {_RUS} (fotnot 1)",
+    "BRP-LIVSKVALITET": f"BRP+ 2025, indexvärde för livskvalitet, återgivet i {_RUS} (avsnittet om länets utgångsläge)",
+}
 
 
 def _rng(*parts: Any) -> random.Random:
@@ -782,6 +788,13 @@ def demo_snapshot(*, replace: bool = False) -> dict[str, int]:
             source=Source.MANUAL, method="FILE", url=SEED_FILE, fetched_at=fetched,
             sha256=hashlib.sha256(b"seed-figures-v1").hexdigest(),
             body="Folkmängd 31/12 2024 per kommun (fotnot 1, rad 433–435, 488–489); BRP+ 2025 livskvalitet Västerbotten 73, riket 46 (rad 421–428).",
+            citation=SEED_CITATIONS["N01951"],
+        )
+        brp_source = SourceResponse.objects.create(
+            source=Source.MANUAL, method="FILE", url=SEED_FILE, fetched_at=fetched,
+            sha256=hashlib.sha256(b"seed-figures-brp-v1").hexdigest(),
+            body="BRP+ 2025 livskvalitet Västerbotten 73, riket 46 (rad 421–428).",
+            citation=SEED_CITATIONS["BRP-LIVSKVALITET"],
         )
         qs = Indicator.objects.all()
         if replace:  # everything the demo wrote: synthetic values and the seed figures
@@ -797,7 +810,7 @@ def demo_snapshot(*, replace: bool = False) -> dict[str, int]:
             if ind.pk in filled:
                 continue
             if ind.source == Source.MANUAL and ind.external_id == "BRP-LIVSKVALITET":
-                rows = [(ind.pk, county, 2025, "T", 73.0, "", False, real_source.pk), (ind.pk, "00", 2025, "T", 46.0, "", False, real_source.pk)]
+                rows = [(ind.pk, county, 2025, "T", 73.0, "", False, brp_source.pk), (ind.pk, "00", 2025, "T", 46.0, "", False, brp_source.pk)]
                 totals["verkliga"] += bulk_insert_observations(rows)
                 continue
             real = ind.source == Source.KOLADA and ind.external_id == "N01951"

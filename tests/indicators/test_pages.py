@@ -84,6 +84,27 @@ def test_admin_lists_and_edits_links(client, demo):
     assert client.get(f"/admin/indicators/indicator/{ind.pk}/change/").status_code == 200
 
 
-def test_manual_provenance_names_the_file(client, demo):
+def test_manual_provenance_names_the_real_source_not_the_file(client, demo):
     html = client.get("/indikatorer/manual/BRP-LIVSKVALITET/").content.decode()
-    assert "Källa: rus-vasterbotten-2020-2030-aktualisering-2025-26.txt (manuellt inläst " in html
+    assert "Källa: BRP+ 2025, indexvärde för livskvalitet, återgivet i Regional utvecklingsstrategi för Västerbottens län" in html
+    assert ".txt" not in html.split("Källa:", 1)[1].split("</", 1)[0]
+    html = client.get("/indikatorer/kolada/N01951/").content.decode()
+    assert "Källa: folkmängd 31 december 2024 per kommun, återgiven i Regional utvecklingsstrategi" in html
+
+
+def test_a_manual_import_shows_its_citation_and_keeps_the_file_as_provenance(tmp_path, reference):
+    from resultat.indicators import selectors, services
+    from resultat.indicators.models import SourceResponse
+
+    path = tmp_path / "brp.csv"
+    path.write_text("indikator;titel;område;år;värde\nX-1;Test;24;2024;1,5\n", encoding="utf-8")
+    services.import_manual(path, source_label="SCB, tabell NR0105/NR0105A, hämtad 2026-01-15")
+    response = SourceResponse.objects.get()
+    assert response.url == "brp.csv" and response.citation == "SCB, tabell NR0105/NR0105A, hämtad 2026-01-15"
+    text = selectors.provenance(Indicator.objects.get(external_id="X-1")).text
+    assert text.startswith("Källa: SCB, tabell NR0105/NR0105A, hämtad 2026-01-15 (inläst ")
+    path2 = tmp_path / "utan.csv"
+    path2.write_text("indikator;titel;område;år;värde\nX-2;Test;24;2024;2\n", encoding="utf-8")
+    services.import_manual(path2)
+    text = selectors.provenance(Indicator.objects.get(external_id="X-2")).text
+    assert "ingen källhänvisning angiven" in text and "utan.csv" not in text

@@ -50,7 +50,7 @@ class Command(BaseCommand):
         s.add_argument("--indicator", action="append", help="bara dessa indikator-id (kan upprepas)")
         i = sub.add_parser("import", help="Läs in manuella indikatorvärden från CSV eller XLSX.")
         i.add_argument("file")
-        i.add_argument("--source-label", default="", help="källtext att spara (standard: filnamnet)")
+        i.add_argument("--source-label", default="", help="källhänvisning som visas vid värdena, t.ex. 'SCB, tabell BE0101N1, hämtad 2026-01-15' (filnamnet sparas ändå som ursprung)")
         ls = sub.add_parser("load-sets", help="Läs in indikatoruppsättningar (YAML) med kopplingar till strategin.")
         ls.add_argument("files", nargs="*", help="standard: data/indicators/vasterbotten/*.yaml")
         d = sub.add_parser("demo", help="Fyll indikatorer utan värden med syntetiska demovärden (och seedernas verkliga tal).")

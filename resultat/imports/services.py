@@ -23,7 +23,7 @@ from django.utils.text import slugify
 
 from resultat.core.markup import markup_to_html
 from resultat.core.report.blocks import merge_adjacent_lists
-from resultat.core.reportparse import ParsedReport, ReportParseError, parse_report
+from resultat.core.reportparse import ParsedReport
 from resultat.core.richtext import sanitize
 from resultat.followup import loaders
 from resultat.followup.models import (
@@ -37,6 +37,7 @@ from resultat.followup.models import (
     StateChange,
     StrategicArea,
 )
+from resultat.imports import sources
 from resultat.initiatives.models import Initiative
 from resultat.reference.models import SdgGoal, SdgTarget
 from resultat.security.locks import serialise
@@ -63,7 +64,7 @@ def _front_matter(report, version, text: str, region: str, year: int, path: Path
     from resultat.imports import frontmatter
 
     spec = frontmatter.spec_path(region, year)
-    if not spec.exists():
+    if not text or not spec.exists():  # no OCR text (a PDF read from its text layer)
         return
     cycle = Cycle.objects.get(version__strategy=version.strategy, year=report.year)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -71,14 +72,6 @@ def _front_matter(report, version, text: str, region: str, year: int, path: Path
         result.totals.update(frontmatter.import_front_matter(cycle, lines, spec, path.name))
     except frontmatter.FrontMatterError as exc:
         raise ImportError_(str(exc)) from exc
-
-
-def _area_headings(report, version, result: ImportResult) -> None:
-    """The descriptive headings over the area texts, kept as the areas' sub-titles."""
-    from resultat.imports import frontmatter
-
-    cycle = Cycle.objects.get(version__strategy=version.strategy, year=report.year)
-    result.totals.update(frontmatter.import_area_headings(cycle, report))
 
 
 def structure_path(region: str, year: int) -> Path:
@@ -94,15 +87,12 @@ def import_report(
     structure_file: str | Path | None = None,
     dry_run: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
+    ocr_text: str | Path | None = None,
 ) -> ImportResult:
     started = time.perf_counter()
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ImportError_(f"{path}: filen finns inte") from exc
-    except UnicodeDecodeError as exc:
-        raise ImportError_(f"{path}: filen är inte UTF-8 (byte {exc.start})") from exc
+    if not path.exists():
+        raise ImportError_(f"{path}: filen finns inte")
     structure_file = Path(structure_file) if structure_file else structure_path(region, year)
     try:
         structure = yaml.safe_load(structure_file.read_text(encoding="utf-8"))
@@ -117,9 +107,10 @@ def import_report(
     if progress:
         progress("tolkar", 0, 1)
     try:
-        report = parse_report(text, year=year, structure=structure, source=str(path))
-    except ReportParseError as exc:
-        raise ImportError_(f"{path}:{exc.line}: {exc}") from exc
+        # OCR text, or a PDF's text layer (resultat/imports/sources.py)
+        report, text = sources.parse_source(path, year=year, structure=structure, ocr_text=Path(ocr_text) if ocr_text else None)
+    except sources.SourceError as exc:
+        raise ImportError_(str(exc)) from exc
     result = ImportResult(year=year, dry_run=dry_run, warnings=[f"{path.name}:{w.line}: {w.message}" for w in report.warnings])
     with transaction.atomic():
         # Two imports at the same moment would both find no cycle and both create one;
@@ -127,7 +118,6 @@ def import_report(
         serialise("imports:report")
         _write(report, version, question_set, structure_file, path, result, progress)
         _front_matter(report, version, text, region, year, path, result)
-        _area_headings(report, version, result)
         if dry_run:
             transaction.set_rollback(True)
     result.seconds = time.perf_counter() - started
@@ -200,7 +190,7 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
                         lead = contribution
                     items = [_item(contribution, it, goals, targets, arenas, initiatives, result, path) for it in block.items]
                     items = [i for i in items if i is not None]
-                    if changed or contribution.items.count() != len(items):
+                    if changed or _item_keys(contribution.items.all()) != _item_keys(items):
                         contribution.items.all().delete()
                         ContributionItem.objects.bulk_create(items)
                     if changed:
@@ -219,6 +209,12 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
             contribution.delete()
     result.totals["samverkansytor"] = StandingArena.objects.count()
     result.totals["insatser"] = Initiative.objects.count()
+
+
+def _item_keys(items) -> list[tuple]:
+    """What a re-import compares: a changed title or text (a better parser, a PDF instead
+    of the OCR text) rewrites the items even when their number stays the same."""
+    return [(i.kind, i.title, i.text, i.sdg_goal_id, i.sdg_target_id, i.arena_id, i.initiative_id) for i in items]
 
 
 def _item(contribution, parsed, goals, targets, arenas, initiatives, result: ImportResult, path: Path) -> ContributionItem | None:

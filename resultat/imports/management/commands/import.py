@@ -6,17 +6,18 @@ from resultat.imports import services
 
 
 class Command(BaseCommand):
-    help = "Import: 'report FIL --year ÅR' läser in en tidigare utgåva av rapporten (OCR-text) som en publicerad cykel; 'initiatives FIL' läser in finansieringsbeslut och insatser (CSV/XLSX)."
+    help = "Import: 'report FIL --year ÅR' läser in en tidigare utgåva av rapporten (PDF eller OCR-text) som en publicerad cykel; 'initiatives FIL' läser in finansieringsbeslut och insatser (CSV/XLSX)."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="what", required=True)
-        r = sub.add_parser("report", help="Läs in en tidigare utgåva av Resultat-rapporten (OCR-text).")
+        r = sub.add_parser("report", help="Läs in en tidigare utgåva av Resultat-rapporten (PDF med textlager, eller OCR-text).")
         r.add_argument("file")
         r.add_argument("--year", type=int, required=True)
         r.add_argument("--strategy-version", default="uppfoljning-2025", help="strategiversionen rapporten följer upp")
         r.add_argument("--region", default="vasterbotten")
         r.add_argument("--structure", help="strukturfil (standard: data/followup/REGION/structure-ÅR.yaml)")
         r.add_argument("--dry-run", action="store_true", help="visa vad som skulle skapas, med varningar, utan att skriva något")
+        r.add_argument("--ocr-text", help="OCR-texten till en inskannad PDF utan textlager (annars läses PDF:ens text direkt)")
         i = sub.add_parser("initiatives", help="Läs in finansieringsbeslut och insatser från CSV eller XLSX (mallen: resultat import initiatives --template FIL).")
         i.add_argument("file")
         i.add_argument("--dry-run", action="store_true", help="kontrollera filen och visa vad som skulle skapas eller ändras, utan att skriva något")
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             result = services.import_report(
                 o["file"], year=o["year"], version_code=o["strategy_version"], region=o["region"],
                 structure_file=o.get("structure"), dry_run=o["dry_run"], progress=progress,
+                ocr_text=o.get("ocr_text"),
             )
         except services.ImportError_ as exc:
             raise CommandError(f"{exc}\nInget skrevs.") from exc

@@ -22,6 +22,7 @@ from typing import Callable
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 
 from resultat.core.tabular import (
     CellError,
@@ -32,6 +33,7 @@ from resultat.core.tabular import (
     read_table,
 )
 from resultat.core.tabular.template import Column, write_template
+from resultat.infrastructure.i18n import error_text
 from resultat.initiatives.models import (
     Company,
     FundingDecision,
@@ -156,7 +158,7 @@ def _s(value) -> str:
 def normalise_org_nr(text: str) -> str:
     digits = re.sub(r"[\s-]", "", text)
     if not digits.isdigit() or len(digits) not in (10, 12):
-        raise TabularError(f"”{text}” är inget organisationsnummer (tio siffror, NNNNNN-NNNN)")
+        raise TabularError(gettext("”%(text)s” är inget organisationsnummer (tio siffror, NNNNNN-NNNN)") % {"text": text})
     if len(digits) == 12:
         digits = digits[2:]
     total = 0
@@ -164,7 +166,7 @@ def normalise_org_nr(text: str) -> str:
         d = int(ch) * (2 if i % 2 == 0 else 1)
         total += d - 9 if d > 9 else d
     if total % 10:
-        raise TabularError(f"”{text}”: kontrollsiffran stämmer inte")
+        raise TabularError(gettext("”%(text)s”: kontrollsiffran stämmer inte") % {"text": text})
     return f"{digits[:6]}-{digits[6:]}"
 
 
@@ -173,12 +175,12 @@ def _parse_payments(text: str) -> dict[str, str]:
     for part in [p for p in re.split(r"[;\n]+", text) if p.strip()]:
         m = re.match(r"^\s*(\d{4})\s*[:=]\s*(.+)$", part)
         if not m:
-            raise TabularError(f"”{part.strip()}”: skriv år: belopp, t.ex. ”2025: 100 000”")
+            raise TabularError(gettext("”%(part)s”: skriv år: belopp, t.ex. ”2025: 100 000”") % {"part": part.strip()})
         amount = parse_number(m[2])
         if amount is None:
             continue
         if amount < 0:
-            raise TabularError(f"{m[1]}: utbetalt belopp kan inte vara negativt")
+            raise TabularError(gettext("%(year)s: utbetalt belopp kan inte vara negativt") % {"year": m[1]})
         out[m[1]] = str(amount.quantize(Decimal("0.01")))
     return out
 
@@ -191,7 +193,7 @@ def _yes_no(value: str) -> bool | None:
         return True
     if v in NO:
         return False
-    raise TabularError(f"”{value}”: skriv ja eller nej")
+    raise TabularError(gettext("”%(value)s”: skriv ja eller nej") % {"value": value})
 
 
 def _max_length(model, attr: str) -> int | None:
@@ -233,16 +235,17 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
     try:
         table = read_table(data, filename, sheet=SHEET, max_rows=MAX_ROWS, seconds=seconds)
     except TabularError as exc:
-        preview.errors.append(exc.cell_error())
+        cell = exc.cell_error()
+        preview.errors.append(CellError(cell.row, cell.column, error_text(cell.message), cell.value))
         return preview
     headers = set(table.headers)
     missing = [h for h in (C_ID, C_DATE, C_PROGRAMME, C_AMOUNT) if h not in headers]
     for h in missing:
-        preview.errors.append(CellError(1, h, "obligatorisk kolumn saknas i rubrikraden"))
+        preview.errors.append(CellError(1, h, gettext("obligatorisk kolumn saknas i rubrikraden")))
     known = {c.header for c in columns()}
     for h in table.headers:
         if h and h not in known:
-            preview.errors.append(CellError(1, h, "okänd kolumn (stavning? se bladet Instruktioner)"))
+            preview.errors.append(CellError(1, h, gettext("okänd kolumn (stavning? se bladet Instruktioner)")))
     if missing:
         return preview
     preview.row_count = len(table.rows)
@@ -281,15 +284,15 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
             """Report a value longer than the model field allows (never truncate)."""
             limit = _max_length(model, attr)
             if limit and len(value) > limit:
-                err(column, f"högst {limit} tecken (värdet har {len(value)})", value)
+                err(column, gettext("högst %(limit)s tecken (värdet har %(n)s)") % {"limit": limit, "n": len(value)}, value)
                 return False
             return True
 
         ext = cell(C_ID)
         if not ext:
-            err(C_ID, "värde saknas")
+            err(C_ID, gettext("värde saknas"))
         elif ext in seen_ids:
-            err(C_ID, f"samma Beslut-id som rad {seen_ids[ext]}", ext)
+            err(C_ID, gettext("samma Beslut-id som rad %(row)s") % {"row": seen_ids[ext]}, ext)
         else:
             seen_ids[ext] = n
             fits(C_ID, FundingDecision, "external_id", ext)
@@ -297,54 +300,54 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
         try:
             decision["decision_date"] = parse_date(row.get(C_DATE))
             if decision["decision_date"] is None:
-                err(C_DATE, "värde saknas")
+                err(C_DATE, gettext("värde saknas"))
         except TabularError as exc:
-            err(C_DATE, str(exc), row.get(C_DATE))
+            err(C_DATE, error_text(exc), row.get(C_DATE))
         prog = cell(C_PROGRAMME)
         if not prog:
-            err(C_PROGRAMME, "värde saknas")
+            err(C_PROGRAMME, gettext("värde saknas"))
         elif prog.lower() not in programmes:
-            err(C_PROGRAMME, f"okänt program ”{prog}” (se listan i mallen)", prog)
+            err(C_PROGRAMME, gettext("okänt program ”%(prog)s” (se listan i mallen)") % {"prog": prog}, prog)
         else:
             decision["programme_id"] = programmes[prog.lower()].pk
         try:
             amount = parse_number(row.get(C_AMOUNT))
             if amount is None:
-                err(C_AMOUNT, "värde saknas (beviljat belopp måste anges)", row.get(C_AMOUNT))
+                err(C_AMOUNT, gettext("värde saknas (beviljat belopp måste anges)"), row.get(C_AMOUNT))
             elif amount < 0:
-                err(C_AMOUNT, "beloppet kan inte vara negativt", row.get(C_AMOUNT))
+                err(C_AMOUNT, gettext("beloppet kan inte vara negativt"), row.get(C_AMOUNT))
             elif amount >= Decimal("1e12"):
-                err(C_AMOUNT, "orimligt stort belopp", row.get(C_AMOUNT))
+                err(C_AMOUNT, gettext("orimligt stort belopp"), row.get(C_AMOUNT))
             else:
                 decision["granted_amount"] = amount.quantize(Decimal("0.01"))
         except TabularError as exc:
-            err(C_AMOUNT, str(exc), row.get(C_AMOUNT))
+            err(C_AMOUNT, error_text(exc), row.get(C_AMOUNT))
         try:
             rate = parse_number(row.get(C_RATE), allow_percent=True)
             if rate is not None and not (0 <= rate <= 100):
-                err(C_RATE, "ska vara mellan 0 och 100 (procent)", row.get(C_RATE))
+                err(C_RATE, gettext("ska vara mellan 0 och 100 (procent)"), row.get(C_RATE))
             decision["cofinancing_rate"] = None if rate is None else rate.quantize(Decimal("0.01"))
         except TabularError as exc:
-            err(C_RATE, str(exc), row.get(C_RATE))
+            err(C_RATE, error_text(exc), row.get(C_RATE))
         try:
             code = parse_municipality_code(row.get(C_MUNICIPALITY))
             if code and code not in municipalities:
-                err(C_MUNICIPALITY, f"okänd kommunkod {code}", row.get(C_MUNICIPALITY))
+                err(C_MUNICIPALITY, gettext("okänd kommunkod %(code)s") % {"code": code}, row.get(C_MUNICIPALITY))
             decision["municipality_id"] = municipalities.get(code) if code else None
         except TabularError as exc:
-            err(C_MUNICIPALITY, str(exc), row.get(C_MUNICIPALITY))
+            err(C_MUNICIPALITY, error_text(exc), row.get(C_MUNICIPALITY))
         sp = cell(C_SUBPRIORITY).lower().rstrip(".")
         if sp and sp not in subpriorities:
-            err(C_SUBPRIORITY, f"okänd delprioritering ”{cell(C_SUBPRIORITY)}”", cell(C_SUBPRIORITY))
+            err(C_SUBPRIORITY, gettext("okänd delprioritering ”%(code)s”") % {"code": cell(C_SUBPRIORITY)}, cell(C_SUBPRIORITY))
         decision["subpriority_id"] = subpriorities.get(sp) if sp else None
         try:
             decision["payments"] = _parse_payments(cell(C_PAYMENTS))
         except TabularError as exc:
-            err(C_PAYMENTS, str(exc), cell(C_PAYMENTS))
+            err(C_PAYMENTS, error_text(exc), cell(C_PAYMENTS))
         try:
             decision["synthetic"] = bool(_yes_no(cell(C_SYNTHETIC)))
         except TabularError as exc:
-            err(C_SYNTHETIC, str(exc), cell(C_SYNTHETIC))
+            err(C_SYNTHETIC, error_text(exc), cell(C_SYNTHETIC))
         decision["diarienummer"] = cell(C_DNR)
         fits(C_DNR, FundingDecision, "diarienummer", decision["diarienummer"])
 
@@ -352,9 +355,9 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
         init_id, init_name, org = cell(C_INIT_ID), cell(C_INIT_NAME), cell(C_ORGNR)
         init_key = company = None
         if (init_id or init_name) and org:
-            err(C_ORGNR, "ange antingen en insats eller ett företag, inte båda", org)
+            err(C_ORGNR, gettext("ange antingen en insats eller ett företag, inte båda"), org)
         elif not (init_id or init_name or org):
-            err(C_INIT_NAME, "ange insats (insats-id eller insatsnamn) eller företag (organisationsnummer)")
+            err(C_INIT_NAME, gettext("ange insats (insats-id eller insatsnamn) eller företag (organisationsnummer)"))
         elif org:
             try:
                 org_nr = normalise_org_nr(org)
@@ -363,23 +366,23 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
                 prev = preview.companies.get(org_nr)
                 if not name and not prev:
                     if not Company.objects.filter(org_nr=org_nr).exists():
-                        err(C_COMPANY, "företagets namn saknas")
+                        err(C_COMPANY, gettext("företagets namn saknas"))
                 company = (org_nr, name)
                 if prev and name and prev["name"] and prev["name"] != name:
-                    err(C_COMPANY, f"annat namn än på rad {prev['row']} (”{prev['name']}”) för samma organisationsnummer", name)
+                    err(C_COMPANY, gettext("annat namn än på rad %(row)s (”%(name)s”) för samma organisationsnummer") % {"row": prev['row'], "name": prev['name']}, name)
                 elif not prev:
                     preview.companies[org_nr] = {"name": name, "row": n}
             except TabularError as exc:
-                err(C_ORGNR, str(exc), org)
+                err(C_ORGNR, error_text(exc), org)
             for column in INITIATIVE_FIELDS:
                 if cell(column):
-                    err(column, "insatsuppgifter hör inte till ett företagsstöd (raden har organisationsnummer)", cell(column))
+                    err(column, gettext("insatsuppgifter hör inte till ett företagsstöd (raden har organisationsnummer)"), cell(column))
         else:
             init_key = f"id:{init_id}" if init_id else f"code:{slugify(init_name)[:120]}"
             if init_id:
                 fits(C_INIT_ID, Initiative, "external_id", init_id)
             if not init_id and not slugify(init_name):
-                err(C_INIT_NAME, "namnet ger ingen kod (bara skiljetecken?)", init_name)
+                err(C_INIT_NAME, gettext("namnet ger ingen kod (bara skiljetecken?)"), init_name)
             fields: dict = {}
             for column, attr in INITIATIVE_FIELDS.items():
                 raw = cell(column)
@@ -390,20 +393,20 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
                         fields[attr] = parse_date(row.get(column))
                     elif attr == "kind":
                         if raw.lower() not in kinds:
-                            raise TabularError(f"okänd insatstyp ”{raw}”")
+                            raise TabularError(gettext("okänd insatstyp ”%(raw)s”") % {"raw": raw})
                         fields[attr] = kinds[raw.lower()]
                     elif attr == "status":
                         if raw.lower() not in statuses:
-                            raise TabularError(f"okänd status ”{raw}”")
+                            raise TabularError(gettext("okänd status ”%(raw)s”") % {"raw": raw})
                         fields[attr] = statuses[raw.lower()]
                     elif attr == "run_by_region":
                         fields[attr] = _yes_no(raw)
                     elif fits(column, Initiative, attr, raw):
                         fields[attr] = raw
                 except TabularError as exc:
-                    err(column, str(exc), raw)
+                    err(column, error_text(exc), raw)
             if fields.get("start_date") and fields.get("end_date") and fields["end_date"] < fields["start_date"]:
-                err(C_END, "slutdatum före startdatum", cell(C_END))
+                err(C_END, gettext("slutdatum före startdatum"), cell(C_END))
             if init_id:
                 fields["external_id"] = init_id
             assessments = {}
@@ -412,16 +415,16 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
                 if not raw:
                     continue
                 if raw not in JUDGEMENTS:
-                    err(header, f"okänd bedömning ”{cell(header)}” (bidrar, bidrar delvis, bidrar inte, ej bedömt)", cell(header))
+                    err(header, gettext("okänd bedömning ”%(value)s” (bidrar, bidrar delvis, bidrar inte, ej bedömt)") % {"value": cell(header)}, cell(header))
                 elif pcode not in perspectives:
-                    err(header, "inriktningen finns inte i strategins aktuella version")
+                    err(header, gettext("inriktningen finns inte i strategins aktuella version"))
                 else:
                     assessments[perspectives[pcode]] = JUDGEMENTS[raw]
             entry = preview.initiatives.setdefault(init_key, {"fields": {}, "row": n, "assessments": {}, "subpriorities": [], "municipalities": []})
             for attr, value in fields.items():
                 before = entry["fields"].get(attr)
                 if before is not None and before != value and attr != "external_id":
-                    err(next(c for c, a in INITIATIVE_FIELDS.items() if a == attr), f"motsäger rad {entry['row']} för samma insats ({before} ≠ {value})", value)
+                    err(next(c for c, a in INITIATIVE_FIELDS.items() if a == attr), gettext("motsäger rad %(row)s för samma insats (%(before)s ≠ %(value)s)") % {"row": entry['row'], "before": before, "value": value}, value)
                 else:
                     entry["fields"][attr] = value
             for pk, value in assessments.items():
@@ -447,7 +450,7 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
     for key, entry in preview.initiatives.items():
         init = existing_inits.get(key)
         if key.startswith("id:") and init is None and "name" not in entry["fields"]:
-            preview.errors.append(CellError(entry["row"], C_INIT_NAME, f"ny insats {key[3:]} behöver ett namn"))
+            preview.errors.append(CellError(entry["row"], C_INIT_NAME, gettext("ny insats %(code)s behöver ett namn") % {"code": key[3:]}))
         entry["pk"] = init.pk if init else None
         if init is None:
             entry["action"] = "create"
@@ -509,7 +512,7 @@ def _checkpoint(stage: str) -> None:
 def apply_import(preview: Preview, *, user=None, batch: ImportBatch | None = None, progress: Callable | None = None) -> dict:
     """Write a checked plan, all or nothing. Returns the counts."""
     if not preview.ok:
-        raise ImportFailed(f"{len(preview.errors)} fel i filen; inget skrevs")
+        raise ImportFailed(ngettext("%(n)s fel i filen; inget skrevs", "%(n)s fel i filen; inget skrevs", len(preview.errors)) % {"n": len(preview.errors)})
     counts = Counter()
     # Companies.
     new_companies = [Company(org_nr=o, name=e["name"]) for o, e in preview.companies.items() if e["action"] == "create"]
@@ -708,14 +711,14 @@ def confirm(batch: ImportBatch, user) -> dict:
             serialise("initiatives:import-confirm")
             locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
             if locked.state != ImportBatch.State.PREVIEW:
-                raise ImportFailed("filen är redan importerad eller kasserad")
+                raise ImportFailed(gettext("filen är redan importerad eller kasserad"))
             data = bytes(locked.data)
             if checksum(data) != locked.checksum:
-                raise ImportFailed("den sparade filen har ändrats sedan förhandsgranskningen")
+                raise ImportFailed(gettext("den sparade filen har ändrats sedan förhandsgranskningen"))
             preview = plan_import(data, locked.filename)
             if not preview.ok:
                 errors, error_counts = stored_errors(preview)
-                raise ImportFailed(f"{len(preview.errors)} fel i filen; inget skrevs")
+                raise ImportFailed(ngettext("%(n)s fel i filen; inget skrevs", "%(n)s fel i filen; inget skrevs", len(preview.errors)) % {"n": len(preview.errors)})
             result = apply_import(preview, user=user, batch=locked)
     except ImportFailed:
         if errors is not None:

@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from resultat.accounts.models import ExternalIdentity, Role, User
 from resultat.core import oidc
+from resultat.infrastructure.i18n import error_text
 
 SESSION_KEY = "oidc_pending"
 PENDING_MAX_AGE = 600
@@ -64,7 +65,7 @@ def oidc_login(request: HttpRequest) -> HttpResponse:
     try:
         flow = oidc.start(provider(cfg), cfg["client_id"], _redirect_uri(request), cfg.get("scopes", "openid email profile"))
     except oidc.OIDCError as error:
-        messages.error(request, _("Inloggningen via %(name)s fungerar inte just nu: %(error)s") % {"name": cfg.get("name", "SSO"), "error": error})
+        messages.error(request, _("Inloggningen via %(name)s fungerar inte just nu: %(error)s") % {"name": cfg.get("name", "SSO"), "error": error_text(error)})
         return redirect("accounts:login")
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
@@ -93,7 +94,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
         claims = oidc.validate_id_token(p, tokens["id_token"], client_id=cfg["client_id"], nonce=pending["nonce"])
         user = user_for_claims(cfg, claims)
     except oidc.OIDCError as error:
-        messages.error(request, _("Inloggningen misslyckades: %(error)s") % {"error": error})
+        messages.error(request, _("Inloggningen misslyckades: %(error)s") % {"error": error_text(error)})
         return redirect("accounts:login")
     login(request, user, backend="resultat.accounts.backends.ThrottledModelBackend")
     return redirect(pending.get("next") or settings.LOGIN_REDIRECT_URL)

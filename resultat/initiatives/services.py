@@ -37,7 +37,7 @@ def _check_areas(user, before: set, after: set) -> None:
 class EditConflict(ValueError):
     def __init__(self, initiative: Initiative):
         self.initiative = initiative
-        super().__init__(f"Någon annan har sparat insatsen under tiden (version {initiative.revision}). Inget skrevs över; ladda om sidan.")
+        super().__init__(_("Någon annan har sparat insatsen under tiden (version %(revision)s). Inget skrevs över; ladda om sidan.") % {"revision": initiative.revision})
 
 
 def _label(field: str) -> str:

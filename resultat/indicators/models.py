@@ -207,3 +207,44 @@ class AssessmentOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.external_id}: {self.get_status_display()}"
+
+
+class SyncJob(models.Model):
+    """One fetch of indicator data started from the web interface (see indicators/jobs.py)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("i kö")
+        RUNNING = "running", _("pågår")
+        DONE = "done", _("klar")
+        FAILED = "failed", _("misslyckades")
+
+    state = models.CharField(_("läge"), max_length=8, choices=State.choices, default=State.QUEUED)
+    sources = models.JSONField(_("källor"), default=list)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="+", verbose_name=_("startad av"))
+    created_at = models.DateTimeField(_("startad"), auto_now_add=True)
+    started_at = models.DateTimeField(_("började"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("avslutad"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("senast hörd"), null=True, blank=True)
+    pid = models.PositiveIntegerField(_("process"), null=True, blank=True)
+    stage = models.CharField(_("steg"), max_length=20, blank=True)
+    done = models.PositiveIntegerField(_("klara omgångar"), default=0)
+    total = models.PositiveIntegerField(_("omgångar"), default=0)
+    summary = models.JSONField(_("sammanfattning"), default=list, blank=True)
+    error = models.TextField(_("fel"), blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("indikatorhämtning")
+        verbose_name_plural = _("indikatorhämtningar")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_state_display()}"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)

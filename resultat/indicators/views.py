@@ -24,7 +24,7 @@ from resultat.indicators.models import Indicator, IndicatorLink, Observation
 
 def index(request: HttpRequest) -> HttpResponse:
     indicators = Indicator.objects.order_by("title")
-    return render(request, "indicators/index.html", {"indicators": indicators})
+    return render(request, "indicators/index.html", {"indicators": indicators, "can_sync": services.can_assess(request.user)})
 
 
 def _link(request, indicator):
@@ -210,3 +210,55 @@ def sdg(request: HttpRequest, number: int) -> HttpResponse:
     goal = get_object_or_404(SdgGoal, number=number)
     rows = selectors.summary_rows(selectors.sdg_links(number))
     return render(request, "indicators/sdg.html", {"goal": goal, "rows": rows})
+
+
+# --- fetching from Kolada and SCB as a background job (analysts) ------------------------------
+
+
+def _require_analyst(request: HttpRequest):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not services.can_assess(request.user):
+        raise PermissionDenied(_("Bara analytiker kan hämta indikatordata."))
+    return None
+
+
+@require_http_methods(["GET", "POST"])
+def sync_jobs(request: HttpRequest) -> HttpResponse:
+    """The analysts' page for fetching indicator data: start a fetch, see the latest ones."""
+    from resultat.indicators import jobs
+    from resultat.indicators.models import SyncJob
+
+    denied = _require_analyst(request)
+    if denied:
+        return denied
+    if request.method == "POST":
+        sources = [s for s in request.POST.getlist("kalla") if s in jobs.SOURCES] or list(jobs.SOURCES)
+        try:
+            job, created = jobs.start_job(request.user, sources=sources)
+        except jobs.JobError as exc:
+            messages.error(request, str(exc))
+            return redirect("indicators:sync_jobs")
+        if not created:
+            messages.info(request, _("En hämtning pågår redan; här är den."))
+        return redirect("indicators:sync_job", pk=job.pk)
+    recent = list(SyncJob.objects.select_related("requested_by")[:10])
+    return render(request, "indicators/sync_jobs.html", {
+        "jobs": recent, "active": jobs.active_job(), "sources": jobs.SOURCES,
+        "counts": {s: Indicator.objects.filter(source=s).count() for s in jobs.SOURCES},
+    })
+
+
+def sync_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """One fetch: progress while it runs (htmx polls the status fragment), the summary after."""
+    from resultat.indicators import jobs
+    from resultat.indicators.models import SyncJob
+
+    denied = _require_analyst(request)
+    if denied:
+        return denied
+    job = get_object_or_404(SyncJob.objects.select_related("requested_by"), pk=pk)
+    context = {"job": job, "stale": jobs.is_stale(job)}
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "indicators/_sync_job_status.html", context)
+    return render(request, "indicators/sync_job.html", context)

@@ -5,7 +5,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from resultat.core.sources.errors import SourceError
 from resultat.indicators import services
 
 
@@ -48,6 +47,7 @@ class Command(BaseCommand):
                        help="katalog med lagrade svar (manifest.json) i stället för nätet")
         s.add_argument("--record", help="spara alla svar i denna katalog (för senare --replay)")
         s.add_argument("--indicator", action="append", help="bara dessa indikator-id (kan upprepas)")
+        s.add_argument("--job", type=int, help="kör en hämtning som startats i webbgränssnittet (dess nummer)")
         i = sub.add_parser("import", help="Läs in manuella indikatorvärden från CSV eller XLSX.")
         i.add_argument("file")
         i.add_argument("--source-label", default="", help="källhänvisning som visas vid värdena, t.ex. 'SCB, tabell BE0101N1, hämtad 2026-01-15' (filnamnet sparas ändå som ursprung)")
@@ -81,32 +81,18 @@ class Command(BaseCommand):
             self.stdout.write(f"Demovärden: {totals['syntetiska']} syntetiska observationer (Syntetiska demovärden), {totals['verkliga']} verkliga ur seederna.")
 
     def sync(self, o, progress):
-        from resultat.core.sources.http import HttpClient, RateLimiter
-        from resultat.core.sources.kolada import KoladaClient
-        from resultat.core.sources.scb import ScbClient
-        from resultat.indicators.models import Indicator
+        from resultat.indicators import jobs
 
-        sources = [o["source"]] if o["source"] else ["kolada", "scb"]
-        summaries = []
-        for source in sources:
-            transport = _http(o["replay"], o["record"])
-            qs = Indicator.objects.filter(source=source)
-            if o.get("indicator"):
-                qs = qs.filter(external_id__in=o["indicator"])
-            if not qs.exists():
-                continue
+        if o.get("job"):
             try:
-                if source == "kolada":
-                    http = HttpClient(transport=transport, pacer=None if o["replay"] else RateLimiter(5, 1.0))
-                    summaries.append(services.sync_kolada(KoladaClient(http), indicators=list(qs), since=o["since"], progress=progress))
-                else:
-                    http = HttpClient(transport=transport)
-                    summaries.append(services.sync_scb(ScbClient(http), indicators=list(qs), progress=progress))
-            except (ValueError, SourceError) as exc:  # IndicatorError is a ValueError
-                # Whatever a source throws is that source's failure: report it, go on with the others.
-                failed_source = services.SyncSummary(source)
-                failed_source.failed.append(str(exc))
-                summaries.append(failed_source)
+                job = jobs.run_job(o["job"], transport=_http(o["replay"], None), replay=bool(o["replay"]))
+            except jobs.JobError as exc:
+                raise CommandError(str(exc)) from exc
+            self.stdout.write(f"Hämtning {job.pk}: {job.get_state_display()}")
+            return
+        summaries = jobs.run_sync(sources=[o["source"]] if o["source"] else list(jobs.SOURCES), indicator_ids=o.get("indicator"),
+                                  since=o["since"], transport=_http(o["replay"], o["record"]), replay=bool(o["replay"]),
+                                  progress=progress)
         if not summaries:
             self.stdout.write("Inga indikatorer att hämta för vald källa.")
             return

@@ -17,6 +17,7 @@ from django.core.management import call_command
 
 from resultat.accounts.models import Role, User
 from resultat.reference import services as reference_services
+from tests.plugins.snapshots import replay
 
 REPORT_2025 = Path(__file__).resolve().parents[1] / "data" / "reports" / "vasterbotten" / "resultat-vasterbotten-2025.ocr.txt"
 INDICATOR_SETS = Path(__file__).resolve().parents[1] / "data" / "indicators" / "vasterbotten"
@@ -26,9 +27,16 @@ OLD_VERSION = DATA / "rus-2020-2030-uppfoljning-2025.yaml"
 NEW_VERSION = DATA / "rus-2020-2030-aktualisering-2025-26.yaml"
 
 
+# Every loader below runs for real once per test process and starting state; later
+# tests get the same rows replayed (tests/plugins/snapshots.py, docs/testing.md).
+
+
 @pytest.fixture
 def reference(db):
-    reference_services.load_all()
+    def build():
+        reference_services.load_all()
+
+    replay("reference", build)
 
 
 @pytest.fixture
@@ -40,8 +48,11 @@ def example_file():
 def vasterbotten(reference):
     from resultat.strategy.services import load_strategy_file
 
-    load_strategy_file(OLD_VERSION)
-    return load_strategy_file(NEW_VERSION).version
+    def build():
+        load_strategy_file(OLD_VERSION)
+        return load_strategy_file(NEW_VERSION).version
+
+    return replay("vasterbotten", build)
 
 
 def make_user(username: str, *roles: str) -> User:
@@ -56,15 +67,22 @@ def structure(vasterbotten):
     from resultat.followup import loaders
     from resultat.followup.demo import data_dir
 
-    qs = loaders.load_question_set(data_dir() / "questions-default.yaml")
-    loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
-    return qs
+    def build():
+        qs = loaders.load_question_set(data_dir() / "questions-default.yaml")
+        loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
+        return qs
+
+    return replay("structure", build)
 
 
 @pytest.fixture
 def people(structure):
     from resultat.followup.models import StrategicArea, Unit
 
+    return replay("people", lambda: _make_people(StrategicArea, Unit))
+
+
+def _make_people(StrategicArea, Unit):
     digital = StrategicArea.objects.get(code="a-digitalisering")
     unit_a = digital.units.first()
     unit_b = Unit.objects.exclude(pk=unit_a.pk).exclude(areas=digital).first()
@@ -88,11 +106,14 @@ def cycle(structure, people):
     from resultat.followup import services
     from resultat.strategy.models import StrategyVersion
 
-    version = StrategyVersion.objects.get(code="aktualisering-2025-26")
-    return services.open_cycle(
-        year=2026, version=version, question_set=structure, actor=people["analyst"], reviewers=[people["reviewer"]],
-        deadlines={"submit_by": date(2027, 1, 31)},
-    )
+    def build():
+        version = StrategyVersion.objects.get(code="aktualisering-2025-26")
+        return services.open_cycle(
+            year=2026, version=version, question_set=structure, actor=people["analyst"], reviewers=[people["reviewer"]],
+            deadlines={"submit_by": date(2027, 1, 31)},
+        )
+
+    return replay("cycle", build)
 
 
 @pytest.fixture
@@ -107,6 +128,10 @@ def contribution(cycle, people):
 
 def load_edition(demo_cycle: bool = True) -> None:
     """The 2025 edition, the demo users and (by default) the 2026 demo cycle."""
+    replay(f"edition:{demo_cycle}", lambda: _load_edition(demo_cycle))
+
+
+def _load_edition(demo_cycle: bool) -> None:
     from resultat.accounts.services import create_demo_users, ensure_roles
     from resultat.followup import demo
     from resultat.imports import services as imports
@@ -145,6 +170,12 @@ OVERRIDE_NOTE = "Analytikerns motivering: ny statistik väntas (test)."
 
 
 def load_published_edition():
+    """The 2025 edition published, a 2026 draft and an approved-only text beside it
+    (neither may appear anywhere public), and the indicators."""
+    replay("published_edition", _load_published_edition)
+
+
+def _load_published_edition():
     from resultat.followup.demo import load_setup_data
     from resultat.followup.models import Contribution, Cycle
     from resultat.imports.services import import_report
@@ -168,13 +199,16 @@ def load_published_edition():
     unpublished.body = f"<p>{SECRET} (godkänd men inte publicerad)</p>"
     unpublished.state = Contribution.State.APPROVED
     unpublished.save()
-    load_indicators()
-
+    _load_indicators()
 
 
 def load_indicators():
     """The default indicator set with its demo snapshot (synthetic values plus the
     real seed figures) and one analyst override, as `resultat demo setup` gives."""
+    replay("indicators", _load_indicators)
+
+
+def _load_indicators():
     from django.conf import settings
     from django.contrib.auth import get_user_model
 

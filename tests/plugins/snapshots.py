@@ -1,0 +1,212 @@
+"""Build test data once per test process, replay it as rows for every later test.
+
+The shared fixtures (``vasterbotten``, ``structure``, ``people``, ``cycle`` and the
+whole-edition loaders in tests/factories.py) run the real loaders: YAML parsing,
+validation, the 2025 report import, search indexing, Argon2 password hashes. That took
+2–5 s per test. ``replay(name, build)`` runs ``build`` the first time, notes which rows
+of which tables it inserted, changed or deleted, and for every later request with the
+same starting state writes exactly those rows with plain SQL (``executemany`` on
+SQLite, ``COPY`` on PostgreSQL) instead of running the loader again.
+
+Isolation stays what it was: the rows are written in the test's own transaction (or,
+for transactional tests, in a transaction of their own before the test flushes the
+database), so every test still starts from the state pytest-django gives it and sees
+the state the loader would have produced.
+
+The starting state is part of the key: a fingerprint (row count and largest primary
+key of every model table), whether the connection is inside a transaction (in
+autocommit ``on_commit`` callbacks run at once, so the loader can write more) and the
+database name. A different starting state builds afresh and is cached beside the
+first. After replaying, the fingerprint must equal the one the loader left; if not,
+the test fails loudly instead of running on wrong data.
+
+Rows are compared by primary key; a changed row is deleted and inserted again (the
+foreign keys Django creates are deferred, so this is safe inside a transaction).
+SQLite's FTS5 index follows through its triggers; PostgreSQL's generated ``tsv``
+column is computed by the server (it is not a model field, so it is never copied).
+Sequences are moved past the largest replayed key on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.core.management.color import no_style
+from django.db import connections, models, transaction
+
+_CACHE: dict[tuple, Snapshot] = {}
+STATS = {"built": 0, "replayed": 0}
+# RESULTAT_TEST_SNAPSHOTS=0 turns replaying off (every fixture runs its loader), e.g.
+# to check that a failure is not caused by the replay.
+ENABLED = os.environ.get("RESULTAT_TEST_SNAPSHOTS", "1").strip().lower() not in {"0", "false", "no", "off"}
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    pk: str
+    columns: tuple[str, ...]  # pk first
+    model: type[models.Model]
+
+
+@dataclass
+class TableChange:
+    table: Table
+    delete: list[Any] = field(default_factory=list)  # primary keys
+    insert: list[tuple] = field(default_factory=list)  # whole rows, in Table.columns order
+
+
+@dataclass
+class Snapshot:
+    changes: list[TableChange]
+    result: Any
+    fingerprint_after: tuple
+
+
+def _tables() -> list[Table]:
+    seen: dict[str, Table] = {}
+    for model in apps.get_models(include_auto_created=True):
+        meta = model._meta
+        if meta.proxy or not meta.managed or meta.db_table in seen:
+            continue
+        pk = meta.pk.column
+        columns = [pk] + [f.column for f in meta.local_concrete_fields if f.column != pk]
+        seen[meta.db_table] = Table(meta.db_table, pk, tuple(columns), model)
+    return sorted(seen.values(), key=lambda t: t.name)
+
+
+def _q(connection, name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def fingerprint(connection, tables: list[Table]) -> tuple:
+    """(table, row count, largest primary key) for every table, in one query."""
+    parts = [
+        f"SELECT '{t.name}', COUNT(*), CAST(MAX({_q(connection, t.pk)}) AS TEXT) FROM {_q(connection, t.name)}"
+        for t in tables
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts))
+        return tuple(sorted(tuple(row) for row in cursor.fetchall()))
+
+
+def _select(connection, table: Table) -> str:
+    if connection.vendor == "postgresql":
+        # Text on PostgreSQL: compares reliably (json, arrays) and goes back with COPY.
+        cols = ", ".join([_q(connection, table.pk)] + [f"{_q(connection, c)}::text" for c in table.columns])
+    else:
+        cols = ", ".join([_q(connection, table.pk)] + [_q(connection, c) for c in table.columns])
+    return f"SELECT {cols} FROM {_q(connection, table.name)}"
+
+
+def _dump(connection, tables: list[Table], only: set[str] | None = None) -> dict[str, dict[Any, tuple]]:
+    out: dict[str, dict[Any, tuple]] = {}
+    with connection.cursor() as cursor:
+        for table in tables:
+            if only is not None and table.name not in only:
+                continue
+            cursor.execute(_select(connection, table))
+            out[table.name] = {row[0]: tuple(row[1:]) for row in cursor.fetchall()}
+    return out
+
+
+def _diff(tables: list[Table], before: dict, after: dict) -> list[TableChange]:
+    changes = []
+    for table in tables:
+        old, new = before.get(table.name, {}), after.get(table.name, {})
+        if old == new:
+            continue
+        change = TableChange(table)
+        change.delete = [pk for pk, row in old.items() if new.get(pk) != row]
+        change.insert = [row for pk, row in new.items() if old.get(pk) != row]
+        changes.append(change)
+    return changes
+
+
+def _apply(connection, changes: list[TableChange]) -> None:
+    with connection.cursor() as cursor:
+        for change in changes:
+            table = change.table
+            for start in range(0, len(change.delete), 500):
+                chunk = change.delete[start:start + 500]
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"DELETE FROM {_q(connection, table.name)} WHERE {_q(connection, table.pk)} IN ({marks})", chunk)
+        for change in changes:
+            if not change.insert:
+                continue
+            table = change.table
+            columns = ", ".join(_q(connection, c) for c in table.columns)
+            if connection.vendor == "postgresql":
+                with cursor.cursor.copy(f"COPY {_q(connection, table.name)} ({columns}) FROM STDIN") as copy:
+                    for row in change.insert:
+                        copy.write_row(row)
+            else:
+                marks = ", ".join(["%s"] * len(table.columns))
+                cursor.executemany(f"INSERT INTO {_q(connection, table.name)} ({columns}) VALUES ({marks})", change.insert)
+        if connection.vendor == "postgresql":
+            inserted = [c.table.model for c in changes if c.insert]
+            for sql in connection.ops.sequence_reset_sql(no_style(), inserted):
+                cursor.execute(sql)
+
+
+# --- the value a loader returns: model instances are fetched again by primary key ------
+
+
+@dataclass(frozen=True)
+class _Ref:
+    model: type[models.Model]
+    pk: Any
+
+
+def _dehydrate(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return _Ref(type(value), value.pk)
+    if isinstance(value, dict):
+        return {k: _dehydrate(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_dehydrate(v) for v in value)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"replay: kan inte spara ett värde av typen {type(value).__name__}; returnera modellobjekt, dict, list eller enkla värden")
+
+
+def _rehydrate(value: Any) -> Any:
+    if isinstance(value, _Ref):
+        return value.model._default_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {k: _rehydrate(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_rehydrate(v) for v in value)
+    return value
+
+
+def replay(name: str, build, using: str = "default") -> Any:
+    """``build()``'s database writes and return value, built once per starting state."""
+    if not ENABLED:
+        return build()
+    connection = connections[using]
+    tables = _tables()
+    before_fp = fingerprint(connection, tables)
+    key = (name, using, connection.settings_dict["NAME"], connection.in_atomic_block, before_fp)
+    snapshot = _CACHE.get(key)
+    if snapshot is not None:
+        with transaction.atomic(using=using):
+            _apply(connection, snapshot.changes)
+        after_fp = fingerprint(connection, tables)
+        if after_fp != snapshot.fingerprint_after:
+            wrong = sorted(set(after_fp) ^ set(snapshot.fingerprint_after))
+            raise AssertionError(f"replay({name!r}): databasen efter återuppspelningen skiljer sig från den laddade: {wrong[:6]}")
+        STATS["replayed"] += 1
+        return _rehydrate(snapshot.result)
+    before = _dump(connection, tables)
+    result = build()
+    after_fp = fingerprint(connection, tables)
+    # Only tables whose count or largest key changed, plus tables that may have had
+    # rows updated in place: compare every table (cheap next to the loader).
+    after = _dump(connection, tables)
+    _CACHE[key] = Snapshot(_diff(tables, before, after), _dehydrate(result), after_fp)
+    STATS["built"] += 1
+    return result

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from resultat.core.opendata.openapi import CODE_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, Filter
@@ -57,7 +58,7 @@ def api_view(view):
         except BadRequest as exc:
             response = _json({"error": "bad_request", "detail": str(exc)}, status=400)
         except Http404 as exc:
-            response = _json({"error": "not_found", "detail": str(exc) or "Finns inte"}, status=404)
+            response = _json({"error": "not_found", "detail": str(exc) or _("Finns inte")}, status=404)
         _cors(response)
         return finish(request, response, max_age=API_MAX_AGE, vary_language=False, personal=False)
 
@@ -74,10 +75,10 @@ def _int(request: HttpRequest, name: str, default: int, low: int, high: int) -> 
     if raw is None or raw == "":
         return default
     if not raw.isdigit() or len(raw) > 9:
-        raise BadRequest(f"{name}: ska vara ett heltal {low}–{high}, fick {raw[:40]!r}")
+        raise BadRequest(_("%(name)s: ska vara ett heltal %(low)s–%(high)s, fick %(value)r") % {"name": name, "low": low, "high": high, "value": raw[:40]})
     value = int(raw)
     if not low <= value <= high:
-        raise BadRequest(f"{name}: ska vara {low}–{high}, fick {value}")
+        raise BadRequest(_("%(name)s: ska vara %(low)s–%(high)s, fick %(value)s") % {"name": name, "low": low, "high": high, "value": value})
     return value
 
 
@@ -91,11 +92,11 @@ def parse_filters(request: HttpRequest, filters: tuple[Filter, ...]) -> dict[str
             out[f.name] = _int(request, f.name, 0, f.minimum if f.minimum is not None else 0, f.maximum if f.maximum is not None else 10**9)
         elif f.enum:
             if raw not in f.enum:
-                raise BadRequest(f"{f.name}: ska vara en av {', '.join(f.enum)}, fick {raw[:40]!r}")
+                raise BadRequest(_("%(name)s: ska vara en av %(allowed)s, fick %(value)r") % {"name": f.name, "allowed": ', '.join(f.enum), "value": raw[:40]})
             out[f.name] = raw
         else:
             if not _CODE.match(raw):
-                raise BadRequest(f"{f.name}: ogiltig kod {raw[:40]!r} (tillåtet: bokstäver a–z, siffror, . _ ~ -)")
+                raise BadRequest(_("%(name)s: ogiltig kod %(value)r (tillåtet: bokstäver a–z, siffror, . _ ~ -)") % {"name": f.name, "value": raw[:40]})
             out[f.name] = raw
     return out
 
@@ -103,7 +104,7 @@ def parse_filters(request: HttpRequest, filters: tuple[Filter, ...]) -> dict[str
 def _entry(name: str) -> registry.Entry:
     entry = registry.get(name)
     if entry is None or not entry.api:
-        raise Http404(f"Okänd resurs: {name}")
+        raise Http404(_("Okänd resurs: %(name)s") % {"name": name})
     return entry
 
 
@@ -141,7 +142,7 @@ def resource_detail(request: HttpRequest, name: str, ident: str) -> HttpResponse
         raise Http404(f"{name}/{ident[:40]}")
     obj = entry.lookup(ident)
     if obj is None:
-        raise Http404(f"Finns inte eller är inte publicerad: {name}/{ident[:80]}")
+        raise Http404(_("Finns inte eller är inte publicerad: %(name)s/%(ident)s") % {"name": name, "ident": ident[:80]})
     data = entry.serialize(obj)
     if entry.detail:
         data |= entry.detail(obj)
@@ -175,7 +176,7 @@ def _download(request: HttpRequest, body: bytes, content_type: str, filename: st
 def download(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     entry = registry.get(name)
     if entry is None or not entry.download:
-        raise Http404("Okänd datamängd")
+        raise Http404(_("Okänd datamängd"))
     if fmt == "csv":
         return _download(request, build.dataset_csv(entry), "text/csv; charset=utf-8; header=present", f"{name}.csv")
     return _download(request, build.dataset_json(entry), "application/json; charset=utf-8", f"{name}.json")

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from resultat.core.formats import format_number
 from resultat.core.opendata.csvfile import read_rows
 from resultat.indicators.models import Indicator, Observation
 from tests.opendata.conftest import OVERRIDE_NOTE
@@ -202,7 +203,7 @@ def test_municipality_page_compares_with_county_and_country(client):
     html = client.get("/kommuner/2480/").content.decode()
     assert 'id="indikatorer-kommun"' in html and "Invånare totalt, antal" in html
     value = Observation.objects.get(indicator__external_id="N01951", area_code="2480", period=2024, gender="T").value
-    assert f"{value:,.0f}".replace(",", "\u00a0") in html
+    assert format_number(value, 0) in html
     assert "Västerbottens län" in html and "Riket" in html and "Syntetiska demovärden" in html
     assert 'href="/api/indicator-observations/?geocode=2480"' in html
 

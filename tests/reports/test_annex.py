@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from resultat.accounts.models import Role
+from resultat.core.formats import format_number
 from resultat.core.report.docx import render_docx
 from resultat.core.report.html import render_standalone
 from resultat.core.report.model import Chart, IndicatorSection, Table
@@ -102,7 +103,7 @@ def test_annex_totals_match_the_registers_own_pages(client, register):
     report_municipality = tables["Beviljat per kommun 2025, totalt och per invånare"].rows
     assert {r[0]: _digits(r[1]) for r in report_municipality[:-1]} == by_municipality
     total = sum(d.granted_amount for d in FundingDecision.objects.filter(decision_date__year=2025))
-    assert report_programme[-1] == ["Totalt", f"{int(total):,}".replace(",", "\u00a0")]
+    assert report_programme[-1] == ["Totalt", format_number(int(total))]
     assert _digits(report_municipality[-1][1]) == _digits(report_programme[-1][1])
     sub_rows = tables["Beviljat per delprioritering och stödform 2025 (kr)"].rows
     assert sum(int(_digits(r[2])) for r in sub_rows[:-1]) == pytest.approx(int(total), abs=len(sub_rows))
@@ -120,7 +121,7 @@ def test_annex_in_all_three_formats(register):
     cycle.state = Cycle.State.LOCKED
     cycle.save()
     r = build_report(cycle)
-    amount = r.annex.funding_tables[0].rows[0][1].replace("\u00a0", " ")
+    amount = r.annex.funding_tables[0].rows[0][1].replace("\u202f", " ")
     texts = {
         "html": html_text(render_standalone(r)),
         "pdf": pdf_text(render_pdf(r)),
@@ -163,7 +164,7 @@ def test_published_edition_keeps_real_funding_and_leaves_out_synthetic(register)
     FundingDecision.objects.filter(pk=real.pk).update(synthetic=False)
     r = build_report(register)  # published cycle: real values only
     rows = r.annex.funding_tables[0].rows
-    assert len(rows) == 2 and rows[-1] == ["Totalt", f"{int(real.granted_amount):,}".replace(",", "\u00a0")]
+    assert len(rows) == 2 and rows[-1] == ["Totalt", format_number(int(real.granted_amount))]
     assert not r.annex.synthetic and "Syntetiska demovärden" not in r.annex.funding_tables[0].caption
     left_out = FundingDecision.objects.filter(decision_date__year=2025, synthetic=True).count()
     assert any(f"{left_out} beslut med syntetiska demovärden är inte med" in n for n in r.annex.notes)

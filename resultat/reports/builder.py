@@ -27,6 +27,7 @@ from resultat.followup import visibility
 from resultat.followup.models import AreaPlacement, ContributionItem, Cycle
 from resultat.followup.models import Chapter as ChapterModel
 from resultat.reports import adapters
+from resultat.reports.profile import region_profile
 
 READING_GUIDE = (
     "Rapporten inleds med en beskrivning av den regionala utvecklingsstrategin följt av ett kapitel för var och en "
@@ -146,6 +147,7 @@ def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None 
         title=title, region=region, year=cycle.year, subtitle=f"Uppföljning av {cycle.version.strategy.name}",
         reading_guide=READING_GUIDE, questions=[Question(q.code, q.title, "") for q in questions],
         strategy=_strategy(cycle), contacts_intro=CONTACTS_INTRO,
+        profile=region_profile(cycle.version.strategy.region.slug, region, cycle.year),
     )
     if not visibility.is_published_cycle(cycle):
         report.notes.append("Utkast: cykeln är inte publicerad och texterna kan ändras.")

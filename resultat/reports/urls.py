@@ -7,6 +7,7 @@ app_name = "reports"
 urlpatterns = [
     path("<int:year>/", views.page, name="page"),
     # before the download pattern, which would take "texter" for a format
+    path("<int:year>/profil.css", views.profile_css, name="profile_css"),
     path("<int:year>/texter/", views.texts, name="texts"),
     path("<int:year>/texter/<slug:code>/", views.text_edit, name="text_edit"),
     path("<int:year>/texter/<slug:code>/version/<int:number>/", views.text_revision, name="text_revision"),

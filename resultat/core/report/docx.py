@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 
 from docx import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -17,10 +18,7 @@ from resultat.core import charts
 from resultat.core.docxparts import append_hyperlink, clean
 from resultat.core.report.blocks import html_to_blocks
 from resultat.core.report.model import Report, Table, source_line
-
-NAVY = RGBColor(0x0B, 0x3A, 0x5B)
-GREEN = RGBColor(0x0B, 0x6E, 0x4F)
-
+from resultat.core.report.profile import RegionProfile
 
 _clean = clean  # XML 1.0 forbids C0 controls; richtext already drops them from contribution texts
 
@@ -171,24 +169,106 @@ def _picture(doc, png: bytes, alt: str, width_cm: float = 15):
     return paragraph
 
 
-def _styles(doc) -> None:
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def _styles(doc, profile: RegionProfile) -> None:
+    """The region profile's fonts and colours on Word's built-in styles."""
+    c, f = profile.colours, profile.fonts
+    primary, accent, muted = _rgb(c.primary), _rgb(c.accent), _rgb(c.muted)
     normal = doc.styles["Normal"]
-    normal.font.name = "Calibri"
+    normal.font.name = f.docx_body
     normal.font.size = Pt(11)
-    for name, size, colour in (("Title", 30, NAVY), ("Heading 1", 20, NAVY), ("Heading 2", 15, NAVY), ("Heading 3", 12.5, GREEN), ("Heading 4", 11, NAVY)):
+    normal.font.color.rgb = _rgb(c.text)
+    for name, size, colour in (("Title", 30, primary), ("Heading 1", 20, primary), ("Heading 2", 15, primary), ("Heading 3", 12.5, accent),
+                               ("Heading 4", 11, primary), ("Heading 5", 11, primary)):
         st = doc.styles[name]
         st.font.size = Pt(size)
         st.font.color.rgb = colour
-        st.font.name = "Calibri Light" if name in ("Title", "Heading 1") else "Calibri"
+        st.font.name = f.docx_heading
     doc.styles["Heading 1"].paragraph_format.page_break_before = True
-    # The template's blue (#4F81BD) has 4.0:1 contrast on white; navy has 11:1.
-    for name in ("Caption", "Subtitle"):
-        doc.styles[name].font.color.rgb = NAVY
+    # The template's blue (#4F81BD) has 4.0:1 contrast on white; the profile's muted
+    # colour and primary colour are checked for >= 4.5:1 (profile.parse_profile).
+    doc.styles["Caption"].font.color.rgb = muted
+    doc.styles["Subtitle"].font.color.rgb = primary
+    # Line length: 11 pt on a 13 cm measure, about 70 characters a line
+    for name in ("Header", "Footer"):
+        doc.styles[name].font.color.rgb = muted
+        doc.styles[name].font.size = Pt(8.5)
+
+
+def _logo_png(profile: RegionProfile) -> bytes | None:
+    if not profile.logo_svg:
+        return None
+    import vl_convert
+
+    return vl_convert.svg_to_png(profile.logo_svg, scale=3)
+
+
+def _cover(doc, report: Report, profile: RegionProfile) -> None:
+    logo = _logo_png(profile)
+    if logo:
+        _picture(doc, logo, profile.logo_alt, width_cm=2.6)
+    p = doc.add_paragraph(_clean(report.region.upper()))
+    p.runs[0].font.color.rgb = _rgb(profile.colours.accent)
+    p.runs[0].bold = True
+    doc.add_paragraph(_clean(report.title), style="Title")
+    if report.subtitle:
+        doc.add_paragraph(_clean(report.subtitle), style="Subtitle")
+    for note in report.notes:
+        doc.add_paragraph(_clean(note)).runs[0].bold = True
+    if report.strategy and report.strategy.vision:
+        v = doc.add_paragraph()
+        v.paragraph_format.space_before = Pt(48)
+        run = v.add_run(_clean(report.strategy.vision))
+        run.italic, run.font.size, run.font.color.rgb = True, Pt(15), _rgb(profile.colours.primary)
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _imprint(doc, report: Report, profile: RegionProfile) -> None:
+    """The cover's verso: title, publisher, diarienummer, date, contact, accessibility."""
+    p = doc.add_paragraph()
+    p.paragraph_format.space_before = Pt(320)
+    p.add_run(_clean(report.title)).bold = True
+    for label, value in profile.imprint_lines():
+        line = doc.add_paragraph()
+        line.paragraph_format.space_after = Pt(2)
+        line.add_run(_clean(label) + ": ").font.color.rgb = _rgb(profile.colours.muted)
+        if label == "Webb":
+            append_hyperlink(line, value, value, underline=True)
+        elif label == "E-post":
+            append_hyperlink(line, "mailto:" + value, value, underline=True)
+        else:
+            line.add_run(_clean(value))
+    if profile.imprint.accessibility:
+        head = doc.add_paragraph()
+        head.paragraph_format.space_before = Pt(10)
+        head.add_run("Tillgänglighet").bold = True
+        doc.add_paragraph(_clean(profile.imprint.accessibility))
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _back_cover(doc, report: Report, profile: RegionProfile) -> None:
+    """A last section without running head or page number."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    for part in (section.header, section.footer):
+        part.is_linked_to_previous = False
+        for para in part.paragraphs:
+            para.text = ""
+    spacer = doc.add_paragraph()
+    spacer.paragraph_format.space_before = Pt(420)
+    logo = _logo_png(profile)
+    if logo:
+        _picture(doc, logo, profile.logo_alt, width_cm=2)
+    for line in profile.back_cover or [report.region]:
+        doc.add_paragraph(_clean(line)).paragraph_format.space_after = Pt(0)
 
 
 def render_docx(report: Report) -> bytes:
     doc = Document()
-    _styles(doc)
+    profile = report.profile or RegionProfile(name=report.region)
+    _styles(doc, profile)
     _set_lang(doc)
     _update_fields_on_open(doc)
     props = doc.core_properties
@@ -198,22 +278,15 @@ def render_docx(report: Report) -> bytes:
     props.subject = _clean(report.subtitle)
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2.3)
-    section.different_first_page_header_footer = True  # no running head or page number on the cover
-    header = section.header.paragraphs[0]
-    header.text = _clean(report.title)
+    # a 13 cm measure: about 70 characters a line at 11 pt
+    section.left_margin, section.right_margin = Cm(3.2), Cm(4.8)
+    section.different_first_page_header_footer = True  # no page number on the cover
     footer = section.footer.paragraphs[0]
     _page_field(footer)
+    footer.alignment = 1  # centred
 
-    p = doc.add_paragraph(_clean(report.region.upper()))
-    p.runs[0].font.color.rgb = GREEN
-    p.runs[0].bold = True
-    doc.add_paragraph(_clean(report.title), style="Title")
-    if report.subtitle:
-        doc.add_paragraph(_clean(report.subtitle), style="Subtitle")
-    for note in report.notes:
-        doc.add_paragraph(_clean(note)).runs[0].bold = True
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _cover(doc, report, profile)
+    _imprint(doc, report, profile)
     doc.add_paragraph("Innehåll", style="TOC Heading" if "TOC Heading" in [s.name for s in doc.styles] else None).runs[0].bold = True
     _toc(doc, report.toc())
 
@@ -257,7 +330,13 @@ def render_docx(report: Report) -> bytes:
                     doc.add_paragraph(_clean(sp), style="List Bullet 2")
         if s.closing:
             doc.add_paragraph(_clean(s.closing))
-    for ch in report.chapters:
+    for n_ch, ch in enumerate(report.chapters):
+        if n_ch == 0:
+            # running heads from the first chapter on: a new section with its own header
+            chapters = doc.add_section(WD_SECTION.NEW_PAGE)
+            chapters.different_first_page_header_footer = False
+            chapters.header.is_linked_to_previous = False
+            chapters.header.paragraphs[0].text = _clean(report.title)
         doc.add_heading(_clean(ch.title), 1)
         for sec in ch.sections:
             doc.add_heading(_clean(sec.title), 2)
@@ -322,10 +401,14 @@ def render_docx(report: Report) -> bytes:
             for c in g.contacts:
                 p = doc.add_paragraph()
                 p.add_run(_clean(c.name)).bold = True
-                for part in (c.title, ", ".join(c.areas), f"Telefon {c.phone}" if c.phone else "", c.email):
+                for part in (c.title, ", ".join(c.areas), f"Telefon {c.phone}" if c.phone else ""):
                     if part:
                         p.add_run().add_break()
                         p.add_run(_clean(part))
+                if c.email:
+                    p.add_run().add_break()
+                    append_hyperlink(p, "mailto:" + c.email, c.email, underline=True)
+    _back_cover(doc, report, profile)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -15,6 +15,7 @@ from pathlib import Path
 from resultat.core import charts, richtext
 from resultat.core.report.blocks import merge_adjacent_lists
 from resultat.core.report.model import Chart, Report, Table, source_line
+from resultat.core.report.profile import RegionProfile
 
 CSS = (Path(__file__).with_name("report.css")).read_text(encoding="utf-8")
 
@@ -54,7 +55,7 @@ def chart_html(chart: Chart) -> str:
 
 def render_fragment(report: Report) -> str:
     """The report as an ``<article>``: h1 title, h2 chapters, h3 questions, h4 areas."""
-    o: list[str] = [f'<article class="report" lang="sv"><header class="report-cover"><p class="report-region">{_e(report.region)}</p>']
+    o: list[str] = [f'<article class="report" lang="sv"><header class="report-cover">{_logo(report.profile)}<p class="report-region">{_e(report.region)}</p>']
     o.append(f'<h1 id="titel">{_e(report.title)}</h1>')
     if report.subtitle:
         o.append(f'<p class="report-subtitle">{_e(report.subtitle)}</p>')
@@ -170,8 +171,60 @@ def render_fragment(report: Report) -> str:
                 o.append("<li>" + "<br>".join(parts) + "</li>")
             o.append("</ul>")
         o.append("</section>")
+    o.append(_imprint(report))
     o.append("</article>")
     return "\n".join(o)
+
+
+_SVG_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SVG_ROOT = re.compile(r"<svg\b")
+_FONT_NAME = re.compile(r"[^A-Za-z0-9 _\-]")
+
+
+def _logo(profile: RegionProfile | None) -> str:
+    """The profile's logo as inline SVG named by its alt text (the SVG is the region's
+    own data file, not user input)."""
+    if profile is None or not profile.logo_svg:
+        return ""
+    svg = _SVG_COMMENT.sub("", profile.logo_svg).strip()
+    svg = _SVG_ROOT.sub(f'<svg role="img" aria-label="{_e(profile.logo_alt)}" focusable="false"', svg, count=1)
+    return f'<div class="report-logo">{svg}</div>'
+
+
+def _imprint(report: Report) -> str:
+    """Publisher, diarienummer, date, contact and the accessibility statement."""
+    p = report.profile
+    if p is None:
+        return ""
+    rows = []
+    for label, value in p.imprint_lines():
+        if label == "Webb":
+            value_html = f'<a href="{_e(value)}">{_e(value)}</a>'
+        elif label == "E-post":
+            value_html = f'<a href="mailto:{_e(value)}">{_e(value)}</a>'
+        else:
+            value_html = _e(value)
+        rows.append(f"<dt>{_e(label)}</dt><dd>{value_html}</dd>")
+    out = ['<footer class="report-imprint">', f"<p><strong>{_e(report.title)}</strong></p>"]
+    if rows:
+        out.append("<dl>" + "".join(rows) + "</dl>")
+    if p.imprint.accessibility:
+        out.append(f"<p><strong>Tillgänglighet.</strong> {_e(p.imprint.accessibility)}</p>")
+    out.append("</footer>")
+    return "".join(out)
+
+
+def profile_css(profile: RegionProfile | None) -> str:
+    """The profile's colours and fonts as the custom properties of ``.report``."""
+    if profile is None:
+        return ""
+    c, f = profile.colours, profile.fonts
+
+    def stack(names: list[str], generic: str) -> str:
+        return ",".join('"' + _FONT_NAME.sub("", n) + '"' for n in names) + "," + generic
+
+    return (f".report{{--r-primary:{c.primary};--r-accent:{c.accent};--r-text:{c.text};--r-muted:{c.muted};--r-link:{c.link};"
+            f"--r-pale:{c.pale};--r-body:{stack(f.body, 'serif')};--r-heading:{stack(f.heading, 'sans-serif')}}}\n")
 
 
 def render_standalone(report: Report) -> str:
@@ -179,6 +232,6 @@ def render_standalone(report: Report) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(report.title)}</title><style>{CSS}</style></head>"
+        f"<title>{_e(report.title)}</title><style>{CSS}{profile_css(report.profile)}</style></head>"
         f'<body><main id="main">{render_fragment(report)}</main></body></html>\n'
     )

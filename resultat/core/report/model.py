@@ -18,6 +18,8 @@ import re
 import typing
 from dataclasses import dataclass, field
 
+from resultat.core.report.profile import RegionProfile
+
 SCHEMA_VERSION = 1
 
 # Headings of the typed lists, as the 2025 edition prints them.
@@ -230,6 +232,8 @@ class Report:
     contacts_intro: str = ""
     slice: str = ""
     notes: list[str] = field(default_factory=list)
+    #: name, logo, colours, fonts and imprint shared by the three formats
+    profile: RegionProfile | None = None
     schema: int = SCHEMA_VERSION
 
     # -- navigation -----------------------------------------------------------------------

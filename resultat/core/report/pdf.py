@@ -44,6 +44,14 @@ def pdf_safe(value):
     return value
 
 
+def _no_break_after_dash(text: str) -> str:
+    """A spaced dash ("2025 - 2031") binds to the words on both sides: a line that ended
+    in " -" reads as a hyphenated word (and text extraction drops the dash)."""
+    # a no-break space alone is not enough: Unicode line breaking (UAX 14, LB12a) allows a
+    # break between a hyphen and a following no-break space; the word joiner forbids it
+    return text.replace(" - ", "\u00a0-\u2060\u00a0").replace(" – ", "\u00a0–\u2060\u00a0")
+
+
 def typst_data(report: Report) -> dict:
     """The report as the template's JSON: HTML texts as blocks, charts as SVG."""
     d = report.to_dict()
@@ -57,7 +65,7 @@ def typst_data(report: Report) -> dict:
                 b_d["body"] = html_to_blocks(b.body_html)
                 for g_d, g in zip(b_d["groups"], b.groups, strict=True):
                     for it_d, it in zip(g_d["items"], g.items, strict=True):
-                        it_d["label"] = it.label
+                        it_d["label"] = _no_break_after_dash(it.label)
         for i_d, ind in zip(ch_d["indicators"], ch.indicators, strict=True):
             i_d["svg"] = charts.svg(ind.chart.spec)
             i_d["alt"] = ind.chart.alt
@@ -65,6 +73,8 @@ def typst_data(report: Report) -> dict:
             i_d["table"] = i_d["chart"]["table"]
             del i_d["chart"]
     d["annex"] = None if report.annex.is_empty() else d["annex"]
+    if report.profile is not None:
+        d["profile"]["imprint_rows"] = report.profile.imprint_lines()
     return d
 
 

@@ -110,7 +110,10 @@ def test_first_pdf_pages_are_not_blank(rendered, tmp_path):
         data = page.read_bytes()
         pixels = data.split(b"\n", 3)[3]
         dark = sum(1 for b in pixels if b < 200)
-        assert dark > len(pixels) * 0.005, page.name
+        # 0.3 %: the sample's foreword page (two short lines and a page number on the
+        # 12.6 cm measure of the region profile) has about 0.44 %; a page with only its
+        # number has under 0.1 %
+        assert dark > len(pixels) * 0.003, page.name
 
 
 def test_docx_has_headings_toc_field_alt_text_tables_and_properties(rendered):

@@ -1,0 +1,261 @@
+"""A small PDF object reader for the structure-tree tests (pikepdf and pypdf are not in
+the environment). It reads files whose objects are not in object streams and whose
+cross-reference is a plain table (what Typst writes); anything else is an error, so a
+test cannot pass by reading nothing.
+
+``PdfFile(data)`` parses every ``N G obj`` into Python values: dict, list, int/float,
+bool, None, ``Name`` (str subclass), ``Ref`` and ``bytes``/str for strings; streams are
+dicts with their raw bytes under ``"__stream__"``. ``resolve`` follows references."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+class Name(str):
+    pass
+
+
+@dataclass(frozen=True)
+class Ref:
+    num: int
+    gen: int
+
+
+_WS = b" \t\r\n\f\x00"
+_DELIM = b"()<>[]{}/%"
+_OBJ = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
+_NUM = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)")
+
+
+class PdfFile:
+    def __init__(self, data: bytes):
+        if not data.startswith(b"%PDF-"):
+            raise ValueError("inte en PDF")
+        if b"/ObjStm" in data:
+            raise ValueError("objektströmmar stöds inte av den här läsaren")
+        self.data = data
+        self.objects: dict[int, object] = {}
+        pos = 0
+        while True:
+            m = _OBJ.search(data, pos)
+            if m is None:
+                break
+            value, end = self._value(m.end())
+            end = self._skip_ws(end)
+            if data.startswith(b"stream", end):
+                end += 6
+                if data[end:end + 2] == b"\r\n":
+                    end += 2
+                elif data[end:end + 1] in (b"\n", b"\r"):
+                    end += 1
+                length = value.get("Length")
+                if not isinstance(length, int):
+                    stop = data.index(b"endstream", end)
+                    length = stop - end
+                value = dict(value, __stream__=data[end:end + length])
+                end = data.index(b"endstream", end + length) + 9
+            self.objects[int(m.group(1))] = value
+            end = self._skip_ws(end)
+            if not data.startswith(b"endobj", end):
+                raise ValueError(f"objekt {m.group(1).decode()}: endobj saknas vid byte {end}")
+            pos = end + 6
+        m = list(re.finditer(rb"trailer\s*", data))
+        if not m:
+            raise ValueError("trailer saknas")
+        self.trailer, _ = self._value(m[-1].end())
+
+    # -- values ------------------------------------------------------------------------------
+
+    def _skip_ws(self, i: int) -> int:
+        d = self.data
+        while i < len(d):
+            if d[i] in _WS:
+                i += 1
+            elif d[i] == 0x25:  # % comment
+                while i < len(d) and d[i] not in b"\r\n":
+                    i += 1
+            else:
+                break
+        return i
+
+    def _value(self, i: int):
+        d = self.data
+        i = self._skip_ws(i)
+        c = d[i:i + 1]
+        if d.startswith(b"<<", i):
+            out, i = {}, i + 2
+            while True:
+                i = self._skip_ws(i)
+                if d.startswith(b">>", i):
+                    return out, i + 2
+                key, i = self._value(i)
+                val, i = self._value(i)
+                out[str(key)] = val
+        if c == b"[":
+            out, i = [], i + 1
+            while True:
+                i = self._skip_ws(i)
+                if d[i:i + 1] == b"]":
+                    return out, i + 1
+                val, i = self._value(i)
+                out.append(val)
+        if c == b"/":
+            j = i + 1
+            while j < len(d) and d[j] not in _WS and d[j] not in _DELIM:
+                j += 1
+            raw = d[i + 1:j]
+            return Name(re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), raw).decode("utf-8", "replace")), j
+        if c == b"(":
+            return self._literal(i)
+        if c == b"<":
+            j = d.index(b">", i)
+            hexs = re.sub(rb"\s", b"", d[i + 1:j])
+            if len(hexs) % 2:
+                hexs += b"0"
+            return _text(bytes.fromhex(hexs.decode())), j + 1
+        for word, val in ((b"true", True), (b"false", False), (b"null", None)):
+            if d.startswith(word, i):
+                return val, i + len(word)
+        m = _NUM.match(d, i)
+        if m is None:
+            raise ValueError(f"okänt värde vid byte {i}: {d[i:i + 20]!r}")
+        # "N G R" is a reference
+        ref = re.match(rb"(\d+)\s+(\d+)\s+R\b", d[i:i + 30])
+        if ref:
+            return Ref(int(ref.group(1)), int(ref.group(2))), i + ref.end()
+        text = m.group(0)
+        return (float(text) if b"." in text else int(text)), m.end()
+
+    def _literal(self, i: int):
+        d, depth, out, i = self.data, 1, bytearray(), i + 1
+        escapes = {ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t", ord("b"): b"\b", ord("f"): b"\f",
+                   ord("("): b"(", ord(")"): b")", ord("\\"): b"\\"}
+        while True:
+            ch = d[i]
+            if ch == 0x5C:  # backslash
+                nxt = d[i + 1]
+                if nxt in escapes:
+                    out += escapes[nxt]
+                    i += 2
+                elif 0x30 <= nxt <= 0x37:
+                    m = re.match(rb"[0-7]{1,3}", d[i + 1:i + 4])
+                    out.append(int(m.group(0), 8) & 0xFF)
+                    i += 1 + len(m.group(0))
+                else:  # line continuation or unknown escape
+                    i += 2
+                continue
+            if ch == 0x28:
+                depth += 1
+            elif ch == 0x29:
+                depth -= 1
+                if depth == 0:
+                    return _text(bytes(out)), i + 1
+            out.append(ch)
+            i += 1
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def resolve(self, value):
+        seen = 0
+        while isinstance(value, Ref):
+            value = self.objects.get(value.num)
+            seen += 1
+            if seen > 50:
+                raise ValueError("referensslinga")
+        return value
+
+    @property
+    def catalog(self) -> dict:
+        return self.resolve(self.trailer["Root"])
+
+    def pages(self) -> list[dict]:
+        out: list[dict] = []
+
+        def walk(node):
+            node = self.resolve(node)
+            if node.get("Type") == "Pages":
+                for kid in node["Kids"]:
+                    walk(kid)
+            else:
+                out.append(node)
+
+        walk(self.catalog["Pages"])
+        return out
+
+
+def _text(raw: bytes) -> str:
+    """A PDF text string: UTF-16BE with BOM, UTF-8 with BOM, or PDFDocEncoding (as Latin-1)."""
+    if raw.startswith(b"\xfe\xff"):
+        return raw[2:].decode("utf-16-be", "replace")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", "replace")
+    return raw.decode("latin-1")
+
+
+def struct_elements(pdf: PdfFile) -> list[tuple[int, dict, dict | None]]:
+    """The structure tree in reading order: (depth, element, parent element)."""
+    root = pdf.resolve(pdf.catalog["StructTreeRoot"])
+    out: list[tuple[int, dict, dict | None]] = []
+
+    def kids(node) -> list:
+        k = node.get("K")
+        if k is None:
+            return []
+        return k if isinstance(k, list) else [k]
+
+    def walk(node, depth, parent):
+        for kid in kids(node):
+            el = pdf.resolve(kid)
+            if isinstance(el, dict) and "S" in el:  # a structure element (not an MCID or MCR/OBJR)
+                out.append((depth, el, parent))
+                walk(el, depth + 1, el)
+
+    walk(root, 0, None)
+    return out
+
+
+def role(pdf: PdfFile, el: dict) -> str:
+    """The element's standard type (through the RoleMap)."""
+    role_map = pdf.resolve(pdf.resolve(pdf.catalog["StructTreeRoot"]).get("RoleMap")) or {}
+    s = str(el["S"])
+    for _ in range(10):
+        if s in role_map:
+            s = str(role_map[s])
+        else:
+            break
+    return s
+
+
+def outline(pdf: PdfFile) -> list[tuple[int, str]]:
+    """Bookmarks as (depth, title), in order."""
+    out: list[tuple[int, str]] = []
+    root = pdf.resolve(pdf.catalog.get("Outlines"))
+    if not root:
+        return out
+
+    def walk(first, depth):
+        node = pdf.resolve(first)
+        while node:
+            out.append((depth, node.get("Title", "")))
+            if "First" in node:
+                walk(node["First"], depth + 1)
+            node = pdf.resolve(node.get("Next"))
+
+    if "First" in root:
+        walk(root["First"], 1)
+    return out
+
+
+def link_uris(pdf: PdfFile) -> list[str]:
+    """The URIs of every link annotation on every page."""
+    uris = []
+    for page in pdf.pages():
+        for a in pdf.resolve(page.get("Annots")) or []:
+            a = pdf.resolve(a)
+            if a.get("Subtype") == "Link":
+                action = pdf.resolve(a.get("A")) or {}
+                if action.get("S") == "URI":
+                    uris.append(action["URI"])
+    return uris

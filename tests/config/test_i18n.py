@@ -210,3 +210,20 @@ def test_a_django_service_error_is_english_in_the_english_interface():
             services.set_override(None, editor, "", "motivering")
     with pytest.raises(services.IndicatorError, match=r"^Skriv en motivering till bedömningen\.$"):
         services.set_override(None, analyst, "", "   ")
+
+
+def test_a_stored_background_job_message_is_shown_in_the_readers_language():
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    job = SimpleNamespace(
+        pk=1, finished=True, error="Minst en källa misslyckades; se sammanfattningen.", summary=[], requested_by=None,
+        get_state_display=lambda: "misslyckades",
+    )
+    with translation.override("en"):
+        html = render_to_string("indicators/_sync_job_status.html", {"job": job, "stale": False})
+    assert "At least one source failed; see the summary." in html
+    with translation.override("sv"):
+        html = render_to_string("indicators/_sync_job_status.html", {"job": job, "stale": False})
+    assert "Minst en källa misslyckades; se sammanfattningen." in html

@@ -265,8 +265,29 @@ def _back_cover(doc, report: Report, profile: RegionProfile) -> None:
         doc.add_paragraph(_clean(line)).paragraph_format.space_after = Pt(0)
 
 
+def _remember_style_ids(doc) -> None:
+    """python-docx finds a style by its name by scanning every style of the document twice
+    for each paragraph and heading (more than half of the 2025 edition's DOCX build,
+    bench/report.py); a name's id does not change while the report is written, so each
+    answer is remembered for this document."""
+    part = doc.part
+    lookup = part.get_style_id
+    found: dict = {}
+
+    def get_style_id(style_or_name, style_type):
+        if not isinstance(style_or_name, str):
+            return lookup(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in found:
+            found[key] = lookup(style_or_name, style_type)
+        return found[key]
+
+    part.get_style_id = get_style_id
+
+
 def render_docx(report: Report) -> bytes:
     doc = Document()
+    _remember_style_ids(doc)
     profile = report.profile or RegionProfile(name=report.region)
     _styles(doc, profile)
     _set_lang(doc)

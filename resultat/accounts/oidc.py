@@ -33,6 +33,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from resultat.accounts.models import ExternalIdentity, Role, User
+from resultat.accounts.services import start_page
 from resultat.core import oidc
 from resultat.infrastructure.i18n import error_text
 
@@ -97,7 +98,7 @@ def oidc_callback(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Inloggningen misslyckades: %(error)s") % {"error": error_text(error)})
         return redirect("accounts:login")
     login(request, user, backend="resultat.accounts.backends.ThrottledModelBackend")
-    return redirect(pending.get("next") or settings.LOGIN_REDIRECT_URL)
+    return redirect(pending.get("next") or start_page(user))
 
 
 @transaction.atomic

@@ -111,3 +111,20 @@ def create_demo_users() -> list[DemoUser]:
         user.save()
         user.groups.set([groups[demo.role]])
     return DEMO_USERS
+
+
+def start_page(user) -> str:
+    """Where a user lands after signing in without a ``next`` page: each role on its own
+    work (analysts the follow-up, reviewers what waits for them, editors their tasks);
+    others the start page."""
+    from django.urls import reverse
+
+    from resultat.accounts.models import Role
+
+    if user.has_role(Role.ANALYST) or user.has_role(Role.ADMINISTRATOR):
+        return reverse("followup:cycles")
+    if user.has_role(Role.REVIEWER):
+        return reverse("followup:review_queue")
+    if user.has_role(Role.EDITOR):
+        return reverse("followup:my_tasks")
+    return reverse("home")

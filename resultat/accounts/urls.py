@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from resultat.accounts import oidc, throttle
 from resultat.accounts.forms import LoginForm
+from resultat.accounts.services import start_page
 
 app_name = "accounts"
 
@@ -14,6 +15,10 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         cfg = oidc.config()
         return super().get_context_data(oidc_enabled=cfg is not None, oidc_name=(cfg or {}).get("name", ""), **kwargs)
+
+    def get_default_redirect_url(self):
+        """Without a ``next`` page each role lands on its own work."""
+        return start_page(self.request.user)
 
 class PasswordResetView(auth_views.PasswordResetView):
     """The password reset, throttled per client address like the login (every accepted

@@ -183,6 +183,9 @@ class CycleEvent(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
     comment = models.TextField(blank=True)
+    reason = models.TextField(
+        _("skäl"), blank=True, help_text=_("Varför en ofullständig cykel låstes eller publicerades, eller varför den öppnades igen.")
+    )
 
     class Meta:
         ordering = ["at", "id"]
@@ -327,3 +330,32 @@ class ReviewComment(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+
+class Notification(models.Model):
+    """A message to one user about a contribution: submitted (to the cycle's reviewers),
+    returned (to its editors, with the reason) or approved (to its editors). Shown on
+    the user's notifications page; also sent by e-mail after the commit."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("klar för granskning")
+        RETURNED = "returned", _("återremitterad")
+        APPROVED = "approved", _("godkänd")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("typ"), max_length=16, choices=Kind.choices)
+    contribution = models.ForeignKey(Contribution, on_delete=models.CASCADE, related_name="notifications")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    message = models.TextField(_("meddelande"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(_("läst"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+        verbose_name = _("avisering")
+        verbose_name_plural = _("aviseringar")
+
+    @property
+    def unread(self) -> bool:
+        return self.read_at is None

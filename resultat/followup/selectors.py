@@ -135,3 +135,143 @@ def public_contributions(cycle: Cycle) -> QuerySet[Contribution]:
         .order_by("chapter__order", "question__order", "area_order")
     )
 
+
+
+# --- completeness (the guard before lock and publish) ------------------------------------------
+
+
+@dataclass
+class Tally:
+    """How many contributions are approved, submitted, drafts or empty. "Approved"
+    counts published ones too (they were approved); "empty" is not started, or no text
+    and no list item; "draft" is a draft or returned text with content."""
+
+    approved: int = 0
+    submitted: int = 0
+    draft: int = 0
+    empty: int = 0
+
+    CATEGORIES = ("approved", "submitted", "draft", "empty")
+
+    def add(self, category: str) -> None:
+        setattr(self, category, getattr(self, category) + 1)
+
+    @property
+    def total(self) -> int:
+        return self.approved + self.submitted + self.draft + self.empty
+
+    @property
+    def complete(self) -> bool:
+        return self.approved == self.total
+
+    @property
+    def missing(self) -> int:
+        return self.total - self.approved
+
+
+@dataclass
+class AreaCompleteness:
+    area_name: str
+    area_code: str
+    tally: Tally = field(default_factory=Tally)
+    incomplete: list[Contribution] = field(default_factory=list)
+
+
+@dataclass
+class ChapterCompleteness:
+    chapter: Chapter
+    tally: Tally = field(default_factory=Tally)
+    areas: list[AreaCompleteness] = field(default_factory=list)
+
+
+@dataclass
+class Completeness:
+    total: Tally
+    chapters: list[ChapterCompleteness]
+    questions: list[tuple[Question, Tally]]
+
+
+def completeness_category(contribution: Contribution, has_items: bool) -> str:
+    from resultat.core.richtext import is_empty
+
+    if contribution.state in (State.APPROVED, State.PUBLISHED):
+        return "approved"
+    if contribution.state == State.SUBMITTED:
+        return "submitted"
+    if contribution.state == State.NOT_STARTED or (is_empty(contribution.body) and not has_items):
+        return "empty"
+    return "draft"
+
+
+def completeness(cycle: Cycle) -> Completeness:
+    """The cycle's completeness per chapter and area and per question (one query)."""
+    from django.db.models import Count
+
+    questions = list(cycle.question_set.questions.all())
+    by_question = {q.pk: Tally() for q in questions}
+    total = Tally()
+    chapters: OrderedDict[int, ChapterCompleteness] = OrderedDict()
+    areas: dict[tuple[int, int], AreaCompleteness] = {}
+    rows = (
+        cycle.contributions.select_related("area", "chapter", "question")
+        .annotate(n_items=Count("items"))
+        .order_by("chapter__order", "area_order", "area__name", "question__order")
+    )
+    for c in rows:
+        category = completeness_category(c, c.n_items > 0)
+        group = chapters.setdefault(c.chapter_id, ChapterCompleteness(c.chapter))
+        key = (c.chapter_id, c.area_id)
+        if key not in areas:
+            areas[key] = AreaCompleteness(c.area.name, c.area.code)
+            group.areas.append(areas[key])
+        for tally in (total, group.tally, areas[key].tally, by_question.setdefault(c.question_id, Tally())):
+            tally.add(category)
+        if category != "approved":
+            c.completeness = category
+            areas[key].incomplete.append(c)
+    return Completeness(total, list(chapters.values()), [(q, by_question[q.pk]) for q in questions])
+
+
+def preview_contributions(cycle: Cycle) -> QuerySet[Contribution]:
+    """What publishing ``cycle`` now would make public: its approved and published
+    texts, in the order of the public page (for the analysts' preview)."""
+    return (
+        cycle.contributions.filter(state__in=[State.APPROVED, State.PUBLISHED])
+        .select_related("area", "chapter", "question")
+        .prefetch_related(Prefetch("items", queryset=ContributionItem.objects.select_related("sdg_goal", "sdg_target", "arena", "initiative")))
+        .order_by("chapter__order", "question__order", "area_order")
+    )
+
+
+# --- notifications and the menu's counts ---------------------------------------------------------
+
+
+def notifications(user) -> QuerySet:
+    from resultat.followup.models import Notification
+
+    return Notification.objects.filter(user=user).select_related("contribution__area", "contribution__question", "contribution__cycle", "actor")
+
+
+def return_reason(contribution: Contribution):
+    """While a contribution is returned: the state change that returned it (reviewer,
+    time and reason), for the top of its page."""
+    if contribution.state != State.RETURNED:
+        return None
+    return contribution.state_changes.filter(to_state=State.RETURNED).select_related("actor").order_by("-at", "-id").first()
+
+
+def work_counts(user) -> dict[str, int]:
+    """The menu's numbers: the editor's open tasks (not started, drafts, returned), the
+    reviewer's queue and unread notifications (three small count queries)."""
+    from resultat.accounts.models import Role
+    from resultat.followup.models import Notification
+
+    counts = {"tasks": 0, "review": 0, "unread": 0}
+    if not (user and user.is_authenticated):
+        return counts
+    if user.has_role(Role.EDITOR):
+        counts["tasks"] = my_tasks(user).filter(state__in=OPEN_STATES).count()
+    if user.has_role(Role.REVIEWER):
+        counts["review"] = review_queue(user).count()
+    counts["unread"] = Notification.objects.filter(user=user, read_at=None).count()
+    return counts

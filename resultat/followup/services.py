@@ -3,16 +3,20 @@ transaction and records who did what (state changes, revisions, cycle events).""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.db.models.signals import post_save
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from resultat.core.richtext import is_empty, sanitize
 from resultat.followup import permissions
@@ -22,6 +26,7 @@ from resultat.followup.models import (
     ContributionItem,
     Cycle,
     CycleEvent,
+    Notification,
     Question,
     QuestionSet,
     ReviewComment,
@@ -32,6 +37,8 @@ from resultat.followup.models import (
 from resultat.infrastructure.events import announce_publication
 from resultat.reference.models import SdgGoal, SdgTarget
 from resultat.strategy.models import StrategyVersion
+
+log = logging.getLogger(__name__)
 
 State = Contribution.State
 EDITABLE_STATES = (State.NOT_STARTED, State.DRAFT, State.RETURNED)
@@ -49,14 +56,14 @@ class EditConflict(FollowupError):
         self.body = body
         self.items = items
         super().__init__(
-            f"Texten har ändrats av {contribution.updated_by or 'någon annan'} sedan du öppnade den "
-            f"(version {contribution.revision}). Inget skrevs över."
+            _("Texten har ändrats av %(who)s sedan du öppnade den (version %(revision)s). Inget skrevs över.")
+            % {"who": contribution.updated_by or _("någon annan"), "revision": contribution.revision}
         )
 
 
-def _require(condition: bool, message: str = "Du har inte behörighet att göra det här.") -> None:
+def _require(condition: bool, message: str | None = None) -> None:
     if not condition:
-        raise PermissionDenied(message)
+        raise PermissionDenied(message or _("Du har inte behörighet att göra det här."))
 
 
 def _change_state(contribution: Contribution, to_state: str, actor, comment: str = "") -> None:
@@ -98,8 +105,8 @@ def _require_active_cycle(state: str | None) -> None:
         raise FollowupError(_("Cykeln är inte öppen (läge: %(state)s): texter och lägen kan inte ändras.") % {"state": label})
 
 
-def _cycle_event(cycle: Cycle, to_state: str, actor, comment: str = "") -> None:
-    CycleEvent.objects.create(cycle=cycle, from_state=cycle.state, to_state=to_state, actor=actor, comment=comment)
+def _cycle_event(cycle: Cycle, to_state: str, actor, comment: str = "", reason: str = "") -> None:
+    CycleEvent.objects.create(cycle=cycle, from_state=cycle.state, to_state=to_state, actor=actor, comment=comment, reason=reason)
     cycle.state = to_state
 
 
@@ -123,15 +130,15 @@ def open_cycle(
     drafts marked "överförd från <år>"; the editor must confirm or rewrite them.
     """
     if actor is not None:
-        _require(permissions.is_analyst(actor), "Bara analytiker kan öppna en uppföljningscykel.")
+        _require(permissions.is_analyst(actor), _("Bara analytiker kan öppna en uppföljningscykel."))
     if Cycle.objects.filter(version__strategy=version.strategy, year=year).exists():
-        raise FollowupError(f"Det finns redan en uppföljningscykel för {year}.")
+        raise FollowupError(_("Det finns redan en uppföljningscykel för %(year)s.") % {"year": year})
     placements = list(AreaPlacement.objects.filter(chapter__version=version, area__active=True).select_related("chapter", "area"))
     if not placements:
-        raise FollowupError(f"Strategiversionen {version.code} har inga strategiska områden placerade i kapitel.")
+        raise FollowupError(_("Strategiversionen %(version)s har inga strategiska områden placerade i kapitel.") % {"version": version.code})
     questions = list(question_set.questions.all())
     if not questions:
-        raise FollowupError(f"Frågeuppsättningen {question_set.code} har inga frågor.")
+        raise FollowupError(_("Frågeuppsättningen %(set)s har inga frågor.") % {"set": question_set.code})
     cycle = Cycle.objects.create(year=year, version=version, question_set=question_set, **(deadlines or {}))
     cycle.reviewers.set(reviewers)
     previous = _previous_texts(version, year) if carry_over else {}
@@ -183,40 +190,85 @@ def set_deadlines(cycle: Cycle, actor, **dates: date | None) -> Cycle:
     allowed = {"opens_on", "submit_by", "review_by", "publish_on"}
     unknown = set(dates) - allowed
     if unknown:
-        raise FollowupError(f"Okända datumfält: {', '.join(sorted(unknown))}")
+        raise FollowupError(_("Okända datumfält: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
     ordered = [dates.get(k, getattr(cycle, k)) for k in ("opens_on", "submit_by", "review_by", "publish_on")]
     present = [d for d in ordered if d]
     if present != sorted(present):
-        raise FollowupError("Datumen ska komma i ordningen öppnar ≤ bidrag ≤ granskning ≤ publicering.")
+        raise FollowupError(_("Datumen ska komma i ordningen öppnar ≤ bidrag ≤ granskning ≤ publicering."))
     for key, value in dates.items():
         setattr(cycle, key, value)
     cycle.save()
     return cycle
 
 
+class IncompleteCycle(FollowupError):
+    """Locking or publishing a cycle whose contributions are not all approved, without
+    a reason. ``tally`` says how many are approved, submitted, drafts and empty."""
+
+    def __init__(self, message: str, tally):
+        self.tally = tally
+        super().__init__(message)
+
+
+def _tally_text(tally) -> str:
+    return _(
+        "%(approved)s av %(total)s bidrag är godkända; %(submitted)s väntar på granskning, "
+        "%(draft)s är utkast och %(empty)s är tomma"
+    ) % {"approved": tally.approved, "total": tally.total, "submitted": tally.submitted, "draft": tally.draft, "empty": tally.empty}
+
+
+def _guard_completeness(cycle: Cycle, reason: str, message: str):
+    """The cycle's tally; refuses (IncompleteCycle) an incomplete cycle without a reason."""
+    from resultat.followup.selectors import completeness
+
+    tally = completeness(cycle).total
+    if not tally.complete and not reason.strip():
+        raise IncompleteCycle(message % {"counts": _tally_text(tally)}, tally)
+    return tally
+
+
+def _event_comment(comment: str, tally) -> str:
+    parts = [comment.strip()] if comment.strip() else []
+    if not tally.complete:
+        parts.append(_("Ofullständig: %(counts)s.") % {"counts": _tally_text(tally)})
+    return " ".join(parts)
+
+
 @transaction.atomic
-def lock_cycle(cycle: Cycle, actor, comment: str = "") -> Cycle:
-    _require(actor is None or permissions.is_analyst(actor), "Bara analytiker kan låsa en cykel.")
+def lock_cycle(cycle: Cycle, actor, comment: str = "", *, reason: str = "") -> Cycle:
+    """Lock the cycle: no text or state changes until it is reopened. A cycle whose
+    contributions are not all approved is locked only with a ``reason`` (kept on the
+    cycle event)."""
+    _require(actor is None or permissions.is_analyst(actor), _("Bara analytiker kan låsa en cykel."))
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.state not in (Cycle.State.OPEN, Cycle.State.REVIEW):
-        raise FollowupError(f"En cykel i läget {cycle.get_state_display()} kan inte låsas.")
-    _cycle_event(cycle, Cycle.State.LOCKED, actor, comment)
+        raise FollowupError(_("En cykel i läget %(state)s kan inte låsas.") % {"state": cycle.get_state_display()})
+    tally = _guard_completeness(
+        cycle, reason, _("Cykeln är inte komplett: %(counts)s. Ange ett skäl för att låsa den ändå.")
+    )
+    _cycle_event(cycle, Cycle.State.LOCKED, actor, _event_comment(comment, tally), reason=reason.strip())
     cycle.save(update_fields=["state"])
     return cycle
 
 
 @transaction.atomic
-def publish_cycle(cycle: Cycle, actor, comment: str = "") -> int:
-    """Publish a locked cycle: approved contributions become public. Returns how many."""
-    _require(actor is None or permissions.is_analyst(actor), "Bara analytiker kan publicera en cykel.")
+def publish_cycle(cycle: Cycle, actor, comment: str = "", *, reason: str = "") -> int:
+    """Publish a locked cycle: approved contributions become public. Returns how many.
+    A cycle whose contributions are not all approved is published only with a
+    ``reason`` (kept on the cycle event): the others stay unpublished."""
+    _require(actor is None or permissions.is_analyst(actor), _("Bara analytiker kan publicera en cykel."))
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.state != Cycle.State.LOCKED:
-        raise FollowupError("Lås cykeln innan den publiceras.")
+        raise FollowupError(_("Lås cykeln innan den publiceras."))
+    tally = _guard_completeness(
+        cycle, reason, _("Cykeln är inte komplett: %(counts)s. Bara godkända bidrag publiceras; ange ett skäl för att publicera ändå.")
+    )
     approved = list(cycle.contributions.filter(state=State.APPROVED))
     for contribution in approved:
         _change_state(contribution, State.PUBLISHED, actor, "Publicerad med cykeln")
     Contribution.objects.bulk_update(approved, ["state"])
-    _cycle_event(cycle, Cycle.State.PUBLISHED, actor, comment or f"{len(approved)} bidrag publicerade")
+    published_note = ngettext("%(n)s bidrag publicerat.", "%(n)s bidrag publicerade.", len(approved)) % {"n": len(approved)}
+    _cycle_event(cycle, Cycle.State.PUBLISHED, actor, _event_comment(comment or published_note, tally), reason=reason.strip())
     cycle.published_at = timezone.now()
     cycle.save(update_fields=["state", "published_at"])
     announce_publication(cycle, actor)  # the report edition freezes with it (docs/architecture.md)
@@ -225,19 +277,20 @@ def publish_cycle(cycle: Cycle, actor, comment: str = "") -> int:
 
 @transaction.atomic
 def reopen_cycle(cycle: Cycle, actor, reason: str) -> Cycle:
-    _require(actor is None or permissions.is_analyst(actor), "Bara analytiker kan öppna en cykel igen.")
+    """Open a locked or published cycle again, with a required reason.
+
+    A published cycle stays public while it is reopened: its published contributions
+    keep their state (nobody can edit a published text) and the public pages, the API,
+    search and the report keep showing them, marked as being updated, until the cycle
+    is published again. ``published_at`` keeps the time of the last publication."""
+    _require(actor is None or permissions.is_analyst(actor), _("Bara analytiker kan öppna en cykel igen."))
     if not reason.strip():
-        raise FollowupError("Ange varför cykeln öppnas igen.")
+        raise FollowupError(_("Ange varför cykeln öppnas igen."))
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.state not in (Cycle.State.LOCKED, Cycle.State.PUBLISHED):
-        raise FollowupError("Bara en låst eller publicerad cykel kan öppnas igen.")
-    published = list(cycle.contributions.filter(state=State.PUBLISHED))
-    for contribution in published:
-        _change_state(contribution, State.APPROVED, actor, f"Cykeln öppnades igen: {reason}")
-    Contribution.objects.bulk_update(published, ["state"])
-    _cycle_event(cycle, Cycle.State.OPEN, actor, reason)
-    cycle.published_at = None
-    cycle.save(update_fields=["state", "published_at"])
+        raise FollowupError(_("Bara en låst eller publicerad cykel kan öppnas igen."))
+    _cycle_event(cycle, Cycle.State.OPEN, actor, reason, reason=reason.strip())
+    cycle.save(update_fields=["state"])
     return cycle
 
 
@@ -250,22 +303,22 @@ def _clean_items(question: Question, items: list[dict[str, Any]]) -> list[Contri
         row = index + 1
         kind = raw.get("kind")
         if kind not in question.item_kinds:
-            raise FollowupError(f"Rad {row} i listorna: typen {kind!r} hör inte till frågan {question.title}.")
+            raise FollowupError(_("Rad %(row)s i listorna: typen %(kind)r hör inte till frågan %(question)s.") % {"row": row, "kind": kind, "question": question.title})
         item = ContributionItem(kind=kind, order=index, title=(raw.get("title") or "").strip(), text=(raw.get("text") or "").strip())
         if kind == Question.ItemKind.SDG:
             number = raw.get("sdg_goal")
             item.sdg_goal = SdgGoal.objects.filter(number=number).first() if number not in (None, "") else None
             if item.sdg_goal is None:
-                raise FollowupError(f"Rad {row} i listorna: ange ett Agenda 2030-mål (1–17), fick {number!r}.")
+                raise FollowupError(_("Rad %(row)s i listorna: ange ett Agenda 2030-mål (1–17), fick %(value)r.") % {"row": row, "value": number})
             target = (raw.get("sdg_target") or "").strip()
             if target:
                 item.sdg_target = SdgTarget.objects.filter(code=target, goal=item.sdg_goal).first()
                 if item.sdg_target is None:
-                    raise FollowupError(f"Rad {row} i listorna: delmålet {target!r} finns inte under mål {number}.")
+                    raise FollowupError(_("Rad %(row)s i listorna: delmålet %(target)r finns inte under mål %(goal)s.") % {"row": row, "target": target, "goal": number})
         elif kind == Question.ItemKind.ARENA and raw.get("arena"):
             item.arena = StandingArena.objects.filter(code=raw["arena"]).first()
             if item.arena is None:
-                raise FollowupError(f"Rad {row} i listorna: okänd samverkansyta {raw['arena']!r}.")
+                raise FollowupError(_("Rad %(row)s i listorna: okänd samverkansyta %(arena)r.") % {"row": row, "arena": raw["arena"]})
             item.title = item.title or item.arena.name
         if not item.title and not item.text and kind != Question.ItemKind.SDG:
             continue
@@ -317,7 +370,7 @@ def _save_contribution(contribution: Contribution, *, user, clean_body: str, ite
         .get(pk=contribution.pk)
     )
     current.cycle.state = cycle_state
-    _require(permissions.can_edit(user, current), "Du kan inte redigera det här bidraget.")
+    _require(permissions.can_edit(user, current), _("Du kan inte redigera det här bidraget."))
     if current.revision != base_revision:
         raise EditConflict(current, clean_body, items or [])
     clean_items = _clean_items(current.question, items) if items is not None else None
@@ -366,7 +419,7 @@ def confirm_carry_over(contribution: Contribution, user) -> Contribution:
     contribution = Contribution.objects.select_for_update(of=("self",)).select_related("cycle", "area").get(pk=contribution.pk)
     _require(permissions.can_edit(user, contribution))
     if not contribution.carried_over_from_id:
-        raise FollowupError("Texten är inte överförd från förra året.")
+        raise FollowupError(_("Texten är inte överförd från förra året."))
     contribution.carry_over_confirmed = True
     contribution.save(update_fields=["carry_over_confirmed"])
     StateChange.objects.create(
@@ -380,24 +433,25 @@ def confirm_carry_over(contribution: Contribution, user) -> Contribution:
 def restore_revision(contribution: Contribution, user, number: int, base_revision: int) -> Contribution:
     old = contribution.revisions.filter(number=number).first()
     if old is None:
-        raise FollowupError(f"Version {number} finns inte.")
+        raise FollowupError(_("Version %(number)s finns inte.") % {"number": number})
     return save_contribution(contribution, user=user, body=old.body, items=old.items, base_revision=base_revision, note=f"Återställd från version {number}")
 
 
 @transaction.atomic
-def submit(contribution: Contribution, user) -> Contribution:
+def submit(contribution: Contribution, user, *, link_base: str = "") -> Contribution:
     """Klarmarkera: the editor sends the text for review."""
     cycle_state = _hold_cycle(contribution.cycle_id)
     _require_active_cycle(cycle_state)
     contribution = Contribution.objects.select_for_update(of=("self",)).select_related("cycle", "area").get(pk=contribution.pk)
-    _require(permissions.can_edit(user, contribution), "Du kan inte klarmarkera det här bidraget.")
+    _require(permissions.can_edit(user, contribution), _("Du kan inte klarmarkera det här bidraget."))
     if contribution.needs_carry_over_confirmation:
-        raise FollowupError("Texten är överförd från förra året: bekräfta den eller skriv om den innan du klarmarkerar.")
+        raise FollowupError(_("Texten är överförd från förra året: bekräfta den eller skriv om den innan du klarmarkerar."))
     if is_empty(contribution.body) and not contribution.items.exists():
-        raise FollowupError("Bidraget är tomt.")
+        raise FollowupError(_("Bidraget är tomt."))
     _change_state(contribution, State.SUBMITTED, user)
     contribution.submitted_revision = contribution.revision
     contribution.save(update_fields=["state", "submitted_revision"])
+    _notify(contribution, Notification.Kind.SUBMITTED, user, contribution.cycle.reviewers.all(), link_base=link_base)
     return contribution
 
 
@@ -405,37 +459,39 @@ def submit(contribution: Contribution, user) -> Contribution:
 def comment(contribution: Contribution, user, text: str, passage: str = "") -> ReviewComment:
     _require(permissions.can_review(user, contribution) or permissions.can_edit(user, contribution) or permissions.is_analyst(user))
     if not text.strip():
-        raise FollowupError("Kommentaren är tom.")
+        raise FollowupError(_("Kommentaren är tom."))
     return ReviewComment.objects.create(contribution=contribution, author=user, text=text.strip(), passage=passage.strip(), revision_number=contribution.revision)
 
 
 @transaction.atomic
-def return_for_revision(contribution: Contribution, user, comment_text: str) -> Contribution:
+def return_for_revision(contribution: Contribution, user, comment_text: str, *, link_base: str = "") -> Contribution:
     """Återremittera: back to the editor, with a required comment."""
-    _require(permissions.can_review(user, contribution), "Bara granskare av cykeln kan återremittera.")
+    _require(permissions.can_review(user, contribution), _("Bara granskare av cykeln kan återremittera."))
     if not comment_text.strip():
-        raise FollowupError("Skriv en kommentar som säger vad som behöver ändras.")
+        raise FollowupError(_("Skriv en kommentar som säger vad som behöver ändras."))
     _require_active_cycle(_hold_cycle(contribution.cycle_id))
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if contribution.state != State.SUBMITTED:
-        raise FollowupError("Bara bidrag som är klara för granskning kan återremitteras.")
+        raise FollowupError(_("Bara bidrag som är klara för granskning kan återremitteras."))
     ReviewComment.objects.create(contribution=contribution, author=user, text=comment_text.strip(), revision_number=contribution.revision)
     _change_state(contribution, State.RETURNED, user, comment_text.strip())
     contribution.save(update_fields=["state"])
+    _notify(contribution, Notification.Kind.RETURNED, user, _editors(contribution), comment_text.strip(), link_base=link_base)
     return contribution
 
 
 @transaction.atomic
-def approve(contribution: Contribution, user, comment_text: str = "") -> Contribution:
-    _require(permissions.can_review(user, contribution), "Bara granskare av cykeln kan godkänna.")
+def approve(contribution: Contribution, user, comment_text: str = "", *, link_base: str = "") -> Contribution:
+    _require(permissions.can_review(user, contribution), _("Bara granskare av cykeln kan godkänna."))
     _require_active_cycle(_hold_cycle(contribution.cycle_id))
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
     if contribution.state != State.SUBMITTED:
-        raise FollowupError("Bara bidrag som är klara för granskning kan godkännas.")
+        raise FollowupError(_("Bara bidrag som är klara för granskning kan godkännas."))
     if comment_text.strip():
         ReviewComment.objects.create(contribution=contribution, author=user, text=comment_text.strip(), revision_number=contribution.revision)
     _change_state(contribution, State.APPROVED, user, comment_text.strip())
     contribution.save(update_fields=["state"])
+    _notify(contribution, Notification.Kind.APPROVED, user, _editors(contribution), comment_text.strip(), link_base=link_base)
     return contribution
 
 
@@ -443,10 +499,74 @@ def approve(contribution: Contribution, user, comment_text: str = "") -> Contrib
 def assign(contribution: Contribution, actor, assignee) -> Contribution:
     _require(permissions.is_analyst(actor) or permissions.can_edit(actor, contribution))
     if assignee is not None and not contribution.area.units.filter(editors=assignee).exists():
-        raise FollowupError(f"{assignee} är inte redaktör för något av områdets verksamheter.")
+        raise FollowupError(_("%(user)s är inte redaktör för något av områdets verksamheter.") % {"user": assignee})
     contribution.assignee = assignee
     contribution.save(update_fields=["assignee"])
     return contribution
+
+
+# --- notifications -----------------------------------------------------------------------
+
+
+def _editors(contribution: Contribution) -> list:
+    """Who writes the contribution: its assignee, else the editors of its area's units."""
+    if contribution.assignee_id:
+        return [contribution.assignee]
+    return list({u for unit in contribution.area.units.prefetch_related("editors") for u in unit.editors.all()})
+
+
+def _notification_mail(kind: str, contribution: Contribution, actor, message: str, url: str) -> tuple[str, str]:
+    what = f"{contribution.area.name}: {contribution.question.title} ({contribution.cycle.year})"
+    who = (actor.get_full_name() or actor.username) if actor else _("systemet")
+    if kind == Notification.Kind.SUBMITTED:
+        subject = _("Att granska: %(what)s") % {"what": what}
+        body = _("%(who)s har klarmarkerat en text som väntar på din granskning:\n%(what)s\n\nÖppna texten: %(url)s\n") % {
+            "who": who, "what": what, "url": url}
+    elif kind == Notification.Kind.RETURNED:
+        subject = _("Återremitterad: %(what)s") % {"what": what}
+        body = _("%(who)s har återremitterat texten:\n%(what)s\n\nSkäl:\n%(reason)s\n\nÖppna texten och ändra den: %(url)s\n") % {
+            "who": who, "what": what, "reason": message, "url": url}
+    else:
+        subject = _("Godkänd: %(what)s") % {"what": what}
+        body = _("%(who)s har godkänt texten:\n%(what)s\n%(comment)s\nÖppna texten: %(url)s\n") % {
+            "who": who, "what": what, "comment": f"\n{message}\n" if message else "", "url": url}
+    return subject, body
+
+
+def _notify(contribution: Contribution, kind: str, actor, recipients: Iterable, message: str = "", *, link_base: str = "") -> list[Notification]:
+    """A notification for each recipient (not the actor), saved with the action, and an
+    e-mail with a direct link sent once the action has committed. A failing mail server
+    is logged; it never undoes the action or breaks the request."""
+    people = sorted({u for u in recipients if u.is_active and u != actor}, key=lambda u: u.pk)
+    if not people:
+        return []
+    notes = Notification.objects.bulk_create(
+        [Notification(user=u, kind=kind, contribution=contribution, actor=actor, message=message) for u in people]
+    )
+    base = (link_base or settings.RESULTAT_SITE_URL or "").rstrip("/")
+    url = base + reverse("followup:contribution", args=[contribution.pk])
+    subject, body = _notification_mail(kind, contribution, actor, message, url)
+    addresses = [u.email for u in people if u.email]
+
+    def send() -> None:
+        for address in addresses:
+            try:
+                send_mail(subject=subject, message=body, from_email=None, recipient_list=[address])
+            except Exception:  # noqa: BLE001 - the mail server's failure must not reach the user
+                log.exception("Notification mail to %s about contribution %s failed", address, contribution.pk)
+
+    if addresses:
+        transaction.on_commit(send)
+    return notes
+
+
+@transaction.atomic
+def mark_notifications_read(user, ids: Iterable[int] | None = None) -> int:
+    """Mark the user's notifications read (these ``ids``, or all); returns how many."""
+    qs = Notification.objects.filter(user=user, read_at=None)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return qs.update(read_at=timezone.now())
 
 
 # --- reminders ---------------------------------------------------------------------------

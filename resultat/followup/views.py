@@ -102,12 +102,17 @@ def cycle_action(request: HttpRequest, year: int, action: str) -> HttpResponse:
                 raise services.FollowupError(_("Ogiltigt datum."))
             services.set_deadlines(cycle, request.user, **form.cleaned_data)
             messages.success(request, _("Tidsfristerna är sparade."))
-        elif action == "lock":
-            services.lock_cycle(cycle, request.user)
-            messages.success(request, _("Cykeln är låst."))
-        elif action == "publish":
-            count = services.publish_cycle(cycle, request.user)
-            messages.success(request, ngettext("Cykeln är publicerad: %(n)s bidrag är nu offentligt.", "Cykeln är publicerad: %(n)s bidrag är nu offentliga.", count) % {"n": count})
+        elif action in GUARDED_ACTIONS:
+            if request.POST.get("confirmed") != "yes":
+                # the lock and publish buttons lead to the confirmation page first
+                return redirect("followup:cycle_confirm", year, action)
+            reason = request.POST.get("reason", "")
+            if action == "lock":
+                services.lock_cycle(cycle, request.user, reason=reason)
+                messages.success(request, _("Cykeln är låst."))
+            else:
+                count = services.publish_cycle(cycle, request.user, reason=reason)
+                messages.success(request, ngettext("Cykeln är publicerad: %(n)s bidrag är nu offentligt.", "Cykeln är publicerad: %(n)s bidrag är nu offentliga.", count) % {"n": count})
         elif action == "reopen":
             services.reopen_cycle(cycle, request.user, request.POST.get("reason", ""))
             messages.success(request, _("Cykeln är öppen igen."))
@@ -116,9 +121,53 @@ def cycle_action(request: HttpRequest, year: int, action: str) -> HttpResponse:
             messages.success(request, ngettext("Påminnelser skickade till %(n)s person.", "Påminnelser skickade till %(n)s personer.", len(sent)) % {"n": len(sent)})
         else:
             raise Http404
+    except services.IncompleteCycle as exc:
+        messages.error(request, str(exc))
+        return redirect("followup:cycle_confirm", year, action)
     except services.FollowupError as exc:
         messages.error(request, str(exc))
     return redirect("followup:cycle", year)
+
+
+GUARDED_ACTIONS = {"lock": Cycle.State.LOCKED, "publish": Cycle.State.PUBLISHED}
+
+
+@login_required
+def cycle_confirm(request: HttpRequest, year: int, action: str) -> HttpResponse:
+    """The step before locking or publishing: the cycle's completeness per chapter,
+    area and question, links to preview the public pages and the report, and the form
+    that confirms (with the reason an incomplete cycle requires)."""
+    _analyst_required(request)
+    if action not in GUARDED_ACTIONS:
+        raise Http404
+    cycle = _cycle(year)
+    allowed = cycle.state in ((Cycle.State.OPEN, Cycle.State.REVIEW) if action == "lock" else (Cycle.State.LOCKED,))
+    return render(
+        request,
+        "followup/cycle_confirm.html",
+        {"cycle": cycle, "action": action, "allowed": allowed, "completeness": selectors.completeness(cycle)},
+    )
+
+
+@login_required
+def cycle_preview(request: HttpRequest, year: int) -> HttpResponse:
+    """The public results page as it would look if the cycle were published now: the
+    approved (and already published) texts. Analysts only; never cached."""
+    _analyst_required(request)
+    cycle = _cycle(year)
+    contributions = list(selectors.preview_contributions(cycle))
+    areas = sorted({(c.area.code, c.area.name) for c in contributions}, key=lambda a: a[1])
+    area, question = request.GET.get("omrade"), request.GET.get("fraga")
+    grouped: dict = {}
+    for c in contributions:
+        if (not area or c.area.code == area) and (not question or c.question.code == question):
+            grouped.setdefault(c.chapter, {}).setdefault(c.question, []).append(c)
+    return render(
+        request,
+        "followup/public_cycle.html",
+        {"cycle": cycle, "grouped": grouped, "areas": areas, "questions": cycle.question_set.questions.all(), "area": area, "question": question,
+         "preview": True, "view": "kapitel"},
+    )
 
 
 @login_required
@@ -166,6 +215,7 @@ def _page_context(request, contribution: Contribution, form=None, item_rows=None
         "comments": contribution.comments.select_related("author"),
         "revisions": contribution.revisions.select_related("author")[:20],
         "conflict": conflict,
+        "return_reason": selectors.return_reason(contribution),
         "can_assign": permissions.is_analyst(request.user) or can_edit,
         "possible_assignees": sorted({u for unit in contribution.area.units.all() for u in unit.editors.all()}, key=lambda u: u.username),
     }
@@ -238,7 +288,7 @@ def contribution_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
     text = request.POST.get("comment", "")
     try:
         if action == "submit":
-            services.submit(c, request.user)
+            services.submit(c, request.user, link_base=request.build_absolute_uri("/"))
             messages.success(request, _("Bidraget är klarmarkerat och skickat till granskning."))
         elif action == "confirm":
             services.confirm_carry_over(c, request.user)
@@ -247,10 +297,10 @@ def contribution_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
             services.comment(c, request.user, text, request.POST.get("passage", ""))
             messages.success(request, _("Kommentaren är sparad."))
         elif action == "return":
-            services.return_for_revision(c, request.user, text)
+            services.return_for_revision(c, request.user, text, link_base=request.build_absolute_uri("/"))
             messages.success(request, _("Bidraget är återremitterat till redaktören."))
         elif action == "approve":
-            services.approve(c, request.user, text)
+            services.approve(c, request.user, text, link_base=request.build_absolute_uri("/"))
             messages.success(request, _("Bidraget är godkänt."))
         elif action == "assign":
             from resultat.accounts.models import User
@@ -287,6 +337,28 @@ def revision(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "followup/revision.html",
         {"c": c, "rev": rev, "older": older, "diff": diff_html(older.body if older else "", rev.body), "can_edit": permissions.can_edit(request.user, c)},
     )
+
+
+# --- notifications -----------------------------------------------------------------------
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """The user's notifications, newest first; POST marks them all read."""
+    if request.method == "POST":
+        n = services.mark_notifications_read(request.user)
+        messages.success(request, ngettext("%(n)s avisering markerad som läst.", "%(n)s aviseringar markerade som lästa.", n) % {"n": n})
+        return redirect("followup:notifications")
+    return render(request, "followup/notifications.html", {"notifications": selectors.notifications(request.user)})
+
+
+@login_required
+@require_POST
+def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark one notification read and go to its contribution."""
+    note = get_object_or_404(selectors.notifications(request.user), pk=pk)
+    services.mark_notifications_read(request.user, [note.pk])
+    return redirect("followup:contribution", note.contribution_id)
 
 
 # --- public -----------------------------------------------------------------------------

@@ -48,10 +48,22 @@ def is_analyst(user) -> bool:
 
 
 # --- the public rule ---------------------------------------------------------------------------
+#
+# A cycle stays public from its first publication on. Reopening it (to finish and
+# approve what was missing) does not take anything off the public pages: its published
+# contributions keep their state "published" – their text and items cannot change, no
+# one edits a published text – and the public keeps reading them, marked as being
+# updated, until the cycle is published again (docs/followup.md).
 
 
 def is_published_cycle(cycle: Cycle) -> bool:
-    return cycle.state == Cycle.State.PUBLISHED
+    """Is the cycle public: published now, or published before and reopened since?"""
+    return cycle.state == Cycle.State.PUBLISHED or cycle.published_at is not None
+
+
+def is_being_updated(cycle: Cycle) -> bool:
+    """A published cycle that is reopened: the public reads the last published texts."""
+    return cycle.state != Cycle.State.PUBLISHED and cycle.published_at is not None
 
 
 def is_published(contribution: Contribution) -> bool:
@@ -59,11 +71,16 @@ def is_published(contribution: Contribution) -> bool:
     return contribution.state == State.PUBLISHED and is_published_cycle(contribution.cycle)
 
 
-PUBLISHED_CONTRIBUTION = Q(state=State.PUBLISHED, cycle__state=Cycle.State.PUBLISHED)
+def _public_cycle(prefix: str = "") -> Q:
+    return Q(**{f"{prefix}state": Cycle.State.PUBLISHED}) | Q(**{f"{prefix}published_at__isnull": False})
+
+
+PUBLIC_CYCLE = _public_cycle()
+PUBLISHED_CONTRIBUTION = Q(state=State.PUBLISHED) & _public_cycle("cycle__")
 
 
 def published_cycles() -> QuerySet[Cycle]:
-    return Cycle.objects.filter(state=Cycle.State.PUBLISHED).select_related("version__strategy", "question_set")
+    return Cycle.objects.filter(PUBLIC_CYCLE).select_related("version__strategy", "question_set")
 
 
 def published_contributions() -> QuerySet[Contribution]:
@@ -71,7 +88,7 @@ def published_contributions() -> QuerySet[Contribution]:
 
 
 def published_items() -> QuerySet[ContributionItem]:
-    return ContributionItem.objects.filter(contribution__state=State.PUBLISHED, contribution__cycle__state=Cycle.State.PUBLISHED)
+    return ContributionItem.objects.filter(Q(contribution__state=State.PUBLISHED) & _public_cycle("contribution__cycle__"))
 
 
 def public_arenas() -> QuerySet[StandingArena]:
@@ -170,7 +187,7 @@ def readable_items(user) -> QuerySet[ContributionItem]:
     scope = draft_scope(user)
     if scope.everything:
         return ContributionItem.objects.all()
-    published = Q(contribution__state=State.PUBLISHED, contribution__cycle__state=Cycle.State.PUBLISHED)
+    published = Q(contribution__state=State.PUBLISHED) & _public_cycle("contribution__cycle__")
     return ContributionItem.objects.filter(published | scope.q("contribution__cycle_id", "contribution__area_id"))
 
 
@@ -210,17 +227,19 @@ def search_documents_filter(user, public: bool = False) -> Q:
 
 
 def report_cycle(user, year: int) -> Cycle | None:
-    """The cycle whose report ``user`` may read for ``year``: once published, everyone;
-    before, analysts only (the draft report mixes every unit's drafts)."""
+    """The cycle whose report ``user`` may read for ``year``: once published (also while
+    it is reopened), everyone; before, analysts only (the draft report mixes every
+    unit's drafts)."""
     cycles = Cycle.objects.filter(year=year)
     if not is_analyst(user):
-        cycles = cycles.filter(state=Cycle.State.PUBLISHED)
+        cycles = cycles.filter(PUBLIC_CYCLE)
     return cycles.order_by("-version__valid_from").first()
 
 
 def report_contributions(cycle: Cycle) -> QuerySet[Contribution]:
     """What the report of ``cycle`` is built from: the published contributions once the
-    cycle is published; every contribution in a draft report (analysts only)."""
+    cycle is published (and while it is reopened: the last published ones); every
+    contribution in a draft report (analysts only)."""
     qs = cycle.contributions.all()
     if is_published_cycle(cycle):
         qs = qs.filter(state=State.PUBLISHED)

@@ -107,10 +107,14 @@ def test_the_whole_round(page, setup, assert_no_axe_violations):
     login(page, "anna")
     page.goto("/uppfoljning/2026/")
     assert matrix_cell(page, 0).inner_text().startswith("godkänd")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Lås cykeln").click()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Publicera cykeln").click()
+    # Each step through the confirmation page: completeness, then a reason (the cycle is incomplete).
+    for link, button in (("Granska och lås cykeln", "Ja, lås cykeln"), ("Granska och publicera cykeln", "Ja, publicera")):
+        with page.expect_navigation():
+            page.get_by_role("link", name=link).click()
+        assert "Cykeln är inte komplett." in page.locator("main").inner_text()
+        page.get_by_label("Skäl (krävs eftersom cykeln inte är komplett)").fill("Bara ett bidrag i provet")
+        with page.expect_navigation():
+            page.get_by_role("button", name=button).click()
     assert matrix_cell(page, 0).inner_text().startswith("publicerad")
 
     # The anonymous public reads it.

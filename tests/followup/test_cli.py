@@ -19,8 +19,8 @@ def test_cycle_commands(structure, people, settings):
     status = run("status", "2026")
     assert "Totalt" in status and "176" in status
     assert "påminnelser skickade" in run("remind", "2026")
-    assert "låst" in run("lock", "2026")
-    assert "publicerad: 0 bidrag" in run("publish", "2026")
+    assert "låst" in run("lock", "2026", "--reason", "test")
+    assert "publicerad: 0 bidrag" in run("publish", "2026", "--reason", "test")
     assert "öppen igen" in run("reopen", "2026", "--reason", "test")
     assert Cycle.objects.get(year=2026).state == Cycle.State.OPEN
 

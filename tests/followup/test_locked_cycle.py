@@ -17,7 +17,7 @@ def submitted(cycle, contribution, people):
 
 @pytest.mark.parametrize("act", ["approve", "return"])
 def test_reviewers_cannot_decide_in_a_locked_cycle(cycle, submitted, people, act):
-    services.lock_cycle(cycle, people["analyst"])
+    services.lock_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet")
     before = StateChange.objects.count()
     with pytest.raises(services.FollowupError, match="låst"):
         if act == "approve":
@@ -34,7 +34,7 @@ def test_reviewers_cannot_decide_in_a_locked_cycle(cycle, submitted, people, act
 
 def test_editors_cannot_save_or_submit_in_a_locked_cycle(cycle, contribution, people):
     c = services.save_contribution(contribution, user=people["editor_a"], body="<p>Utkast.</p>", base_revision=0)
-    services.lock_cycle(cycle, people["analyst"])
+    services.lock_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet")
     with pytest.raises(services.FollowupError, match="låst"):
         services.save_contribution(c, user=people["editor_a"], body="<p>Sent.</p>", base_revision=1)
     with pytest.raises(services.FollowupError, match="låst"):
@@ -47,7 +47,7 @@ def test_the_page_of_a_locked_cycle_offers_no_review_and_says_why(cycle, submitt
     client.force_login(people["reviewer"])
     page = client.get(f"/uppfoljning/bidrag/{submitted.pk}/").content.decode()
     assert "Godkänn" in page
-    services.lock_cycle(cycle, people["analyst"])
+    services.lock_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet")
     page = client.get(f"/uppfoljning/bidrag/{submitted.pk}/").content.decode()
     assert "Cykeln är låst" in page
     assert f"/uppfoljning/bidrag/{submitted.pk}/approve/" not in page and f"/uppfoljning/bidrag/{submitted.pk}/return/" not in page

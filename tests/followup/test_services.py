@@ -49,8 +49,8 @@ def test_whole_round(cycle, contribution, people):
     services.submit(c, editor)
     assert selectors.changes_since_submission(c).body == "<p>Första utkastet.</p>"
     services.approve(c, reviewer)
-    services.lock_cycle(cycle, analyst)
-    assert services.publish_cycle(cycle, analyst) == 1
+    services.lock_cycle(cycle, analyst, reason="Ofullständig cykel i testet")
+    assert services.publish_cycle(cycle, analyst, reason="Ofullständig cykel i testet") == 1
     c.refresh_from_db()
     assert c.state == State.PUBLISHED
     assert list(selectors.public_contributions(Cycle.objects.get(pk=cycle.pk))) == [c]
@@ -78,7 +78,7 @@ def test_permissions_per_role(cycle, contribution, people):
     with pytest.raises(PermissionDenied):
         services.save_contribution(c, user=people["editor_a"], body="<p>ändrat efter inskick</p>", base_revision=c.revision)
     with pytest.raises(PermissionDenied):
-        services.lock_cycle(cycle, people["reviewer"])
+        services.lock_cycle(cycle, people["reviewer"], reason="Ofullständig cykel i testet")
 
 
 def test_return_requires_a_comment(cycle, contribution, people):
@@ -194,8 +194,8 @@ def test_carry_over_needs_confirmation(cycle, structure, people):
     c = services.save_contribution(c, user=editor, body="<p>Texten 2026.</p>", base_revision=0)
     services.submit(c, editor)
     services.approve(c, reviewer)
-    services.lock_cycle(cycle, analyst)
-    services.publish_cycle(cycle, analyst)
+    services.lock_cycle(cycle, analyst, reason="Ofullständig cykel i testet")
+    services.publish_cycle(cycle, analyst, reason="Ofullständig cykel i testet")
     next_cycle = services.open_cycle(year=2027, version=cycle.version, question_set=structure, actor=analyst, carry_over=True, reviewers=[reviewer])
     carried = next_cycle.contributions.get(area=people["area"], question__code="bidrag")
     assert carried.body == "<p>Texten 2026.</p>" and carried.state == State.DRAFT and carried.needs_carry_over_confirmation
@@ -215,27 +215,28 @@ def test_rewriting_a_carried_text_confirms_it(cycle, structure, people):
     c = services.save_contribution(c, user=editor, body="<p>Gammal</p>", base_revision=0)
     services.submit(c, editor)
     services.approve(c, reviewer)
-    services.lock_cycle(cycle, analyst)
-    services.publish_cycle(cycle, analyst)
+    services.lock_cycle(cycle, analyst, reason="Ofullständig cykel i testet")
+    services.publish_cycle(cycle, analyst, reason="Ofullständig cykel i testet")
     nxt = services.open_cycle(year=2027, version=cycle.version, question_set=structure, actor=analyst, carry_over=True)
     carried = nxt.contributions.get(area=people["area"], question__code="bidrag")
     carried = services.save_contribution(carried, user=editor, body="<p>Ny text</p>", base_revision=carried.revision)
     assert not carried.needs_carry_over_confirmation
 
 
-def test_reopen_needs_a_reason_and_hides_the_year(cycle, contribution, people):
+def test_reopen_needs_a_reason_and_keeps_the_published_texts(cycle, contribution, people):
     analyst = people["analyst"]
     c = services.save_contribution(contribution, user=people["editor_a"], body="<p>x</p>", base_revision=0)
     services.submit(c, people["editor_a"])
     services.approve(c, people["reviewer"])
-    services.lock_cycle(cycle, analyst)
-    services.publish_cycle(cycle, analyst)
+    services.lock_cycle(cycle, analyst, reason="Ofullständig cykel i testet")
+    services.publish_cycle(cycle, analyst, reason="Ofullständig cykel i testet")
     with pytest.raises(services.FollowupError):
         services.reopen_cycle(cycle, analyst, "")
     services.reopen_cycle(cycle, analyst, "Rättelse av siffror")
     cycle.refresh_from_db()
     assert cycle.state == Cycle.State.OPEN and cycle.events.last().comment == "Rättelse av siffror"
-    assert Contribution.objects.get(pk=c.pk).state == State.APPROVED
+    assert Contribution.objects.get(pk=c.pk).state == State.PUBLISHED  # still public (test_reopened_cycle.py)
+    assert cycle.published_at is not None
 
 
 def test_completion_matrix_and_overdue(cycle, contribution, people):

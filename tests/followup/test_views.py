@@ -96,8 +96,8 @@ def test_review_and_publish_through_the_pages(client, cycle, contribution, peopl
     assert c.state == State.APPROVED
     client.logout()
     login(client, people["analyst"])
-    client.post(reverse("followup:cycle_action", args=[2026, "lock"]))
-    client.post(reverse("followup:cycle_action", args=[2026, "publish"]))
+    for action in ("lock", "publish"):
+        client.post(reverse("followup:cycle_action", args=[2026, action]), {"confirmed": "yes", "reason": "Bara ett bidrag i testet"})
     assert Cycle.objects.get(pk=cycle.pk).state == Cycle.State.PUBLISHED
     client.logout()
     public = client.get(reverse("results:public_cycle", args=[2026])).content.decode()

@@ -31,8 +31,8 @@ def published(cycle, contribution, people):
     services.comment(c, people["reviewer"], SECRET_COMMENT)
     services.submit(c, people["editor_a"])
     services.approve(c, people["reviewer"], "Bra")
-    services.lock_cycle(cycle, people["analyst"])
-    services.publish_cycle(cycle, people["analyst"])
+    services.lock_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet")
+    services.publish_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet")
     c = Contribution.objects.get(pk=c.pk)
     assert visibility.is_published(c)
     return c

@@ -35,7 +35,7 @@ def test_download_for_the_units_editor_only(client, cycle, people):
     assert f'filename="resultat-2026-{people["unit_a"].code}.docx"' in response["Content-Disposition"]
     client.force_login(people["editor_b"])
     assert client.get(url).status_code == 403
-    services.lock_cycle(cycle, people["analyst"])
+    services.lock_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet")
     client.force_login(people["editor_a"])
     assert client.get(url).status_code == 404
 

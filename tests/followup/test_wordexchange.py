@@ -106,7 +106,7 @@ def _edit_body(data: bytes, contribution_id: int, text: str) -> bytes:
 
 def test_closed_cycle_is_refused(cycle, people, written):
     data = _edit_body(export(cycle, people), written.pk, "Sent ändrad text.")
-    services.lock_cycle(cycle, people["analyst"])
+    services.lock_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet")
     before = snapshot(cycle)
     with pytest.raises(wx.WordExchangeError, match="2026.*låst.*Inget sparades"):
         wx.preview_upload(data, people["editor_a"])

@@ -49,8 +49,8 @@ def test_publishing_a_cycle_makes_its_texts_public(users, django_capture_on_comm
     assert approved.state == "approved"
     assert f"contribution:{approved.pk}" not in matching_keys("digitaliseringsarbetet", public=True)
     with django_capture_on_commit_callbacks(execute=True):
-        services.lock_cycle(cycle, analyst)
-        services.publish_cycle(cycle, analyst)
+        services.lock_cycle(cycle, analyst, reason="Ofullständig cykel i testet")
+        services.publish_cycle(cycle, analyst, reason="Ofullständig cykel i testet")
     assert f"contribution:{approved.pk}" in matching_keys("digitaliseringsarbetet", public=True)
 
 

@@ -113,9 +113,13 @@ TABLE: dict[str, list[Case]] = {
     "followup:cycles": [Case(ANALYSTS)],
     "followup:cycle": [Case(ANALYSTS, {"year": "@open_cycle.year"})],
     "followup:cycle_action": [Case(ANALYSTS, {"year": "@open_cycle.year", "action": "remind"}, method="POST")],
+    "followup:cycle_confirm": [Case(ANALYSTS, {"year": "@open_cycle.year", "action": "lock"}, note="the completeness view before locking")],
+    "followup:cycle_preview": [Case(ANALYSTS, {"year": "@open_cycle.year"}, note="the public page as it would be published")],
     # --- follow-up: everyone with an account sees their own lists -------------------------
     "followup:my_tasks": [Case(LOGGED_IN)],
     "followup:review_queue": [Case(LOGGED_IN)],
+    "followup:notifications": [Case(LOGGED_IN)],
+    "followup:notification_open": [Case(roles(DENIED, anonymous=LOGIN), {"pk": 999999}, method="POST", note="someone else's or no notification: 404")],
     # --- follow-up: Word in, Word out ----------------------------------------------------
     "followup:word": [Case(LOGGED_IN)],
     "followup:word_upload": [Case(LOGGED_IN, method="POST", note="no file: the form answers 422")],

@@ -10,13 +10,13 @@ from types import SimpleNamespace
 
 from resultat.accounts.models import Role
 from resultat.followup import loaders, services
+from resultat.followup.datasets import contribution_id
 from resultat.followup.demo import data_dir
 from resultat.followup.models import Contribution, StrategicArea, Unit
 from resultat.indicators import opendata as indicator_opendata
 from resultat.indicators.models import Indicator, Observation
 from resultat.initiatives import importing
 from resultat.initiatives import services as initiative_services
-from resultat.opendata.registry import contribution_id
 from resultat.reference import services as reference_services
 from resultat.strategy.models import StrategyVersion
 from resultat.strategy.services import load_strategy_file
@@ -61,8 +61,8 @@ def build() -> SimpleNamespace:
     pub = services.save_contribution(pub, user=s.editor_a, body="<p>Publicerad text</p>", base_revision=0)
     services.submit(pub, s.editor_a)
     services.approve(pub, s.reviewer, "Bra")
-    services.lock_cycle(s.published_cycle, s.analyst)
-    services.publish_cycle(s.published_cycle, s.analyst)
+    services.lock_cycle(s.published_cycle, s.analyst, reason="Ofullständig cykel i testet")
+    services.publish_cycle(s.published_cycle, s.analyst, reason="Ofullständig cykel i testet")
     s.published_contribution = Contribution.objects.get(pk=pub.pk)
 
     # the open cycle: a draft of unit A, a draft of unit B, a submitted one of unit A

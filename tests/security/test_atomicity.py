@@ -100,11 +100,11 @@ def approved(contribution, people):
 
 def test_publish_and_reopen_cycle(cycle, contribution, people, monkeypatch):
     approved(contribution, people)
-    services.lock_cycle(cycle, people["analyst"])
+    services.lock_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet")
     with monkeypatch.context() as m:
         m.setattr(services, "_cycle_event", explode)
-        assert_unchanged(lambda: services.publish_cycle(cycle, people["analyst"]))
-    services.publish_cycle(cycle, people["analyst"])
+        assert_unchanged(lambda: services.publish_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet"))
+    services.publish_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet")
     monkeypatch.setattr(services, "_cycle_event", explode)
     assert_unchanged(lambda: services.reopen_cycle(cycle, people["analyst"], "Rättelse"))
     assert Contribution.objects.get(pk=contribution.pk).state == "published"
@@ -112,7 +112,7 @@ def test_publish_and_reopen_cycle(cycle, contribution, people, monkeypatch):
 
 def test_lock_cycle(cycle, people, monkeypatch):
     monkeypatch.setattr(services, "_cycle_event", explode)
-    assert_unchanged(lambda: services.lock_cycle(cycle, people["analyst"]))
+    assert_unchanged(lambda: services.lock_cycle(cycle, people["analyst"], reason="Ofullständig cykel i testet"))
 
 
 def test_save_contribution(contribution, people, monkeypatch):

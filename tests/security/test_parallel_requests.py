@@ -136,7 +136,7 @@ def test_locking_racing_review_and_save_leaves_nothing_after_the_lock(cycle, peo
         Contribution.objects.filter(pk=pending.pk).update(state=State.SUBMITTED)
         base = Contribution.objects.get(pk=draft.pk).revision
         locked, approved, saved = in_parallel(
-            lambda: analyst.post(f"/uppfoljning/{cycle.year}/lock/"),
+            lambda: analyst.post(f"/uppfoljning/{cycle.year}/lock/", {"confirmed": "yes", "reason": "Ofullständig cykel i testet"}),
             action(reviewer, pending.pk, "approve"),
             autosave(editor, draft.pk, f"Sent {round_}", base),
         )

@@ -26,10 +26,13 @@ class Command(BaseCommand):
         o.add_argument("--carry-over", action="store_true", help="fyll i förra årets godkända texter (markeras som överförda)")
         o.add_argument("--submit-by", type=_date, help="sista dag för bidrag (ÅÅÅÅ-MM-DD)")
         sub.add_parser("list", help="Lista cyklerna.")
-        for name, text in (("status", "Visa läget per kapitel."), ("remind", "Skicka påminnelser till redaktörer med bidrag som inte är klarmarkerade."),
-                           ("lock", "Lås cykeln."), ("publish", "Publicera en låst cykel.")):
+        for name, text in (("status", "Visa läget per kapitel."), ("remind", "Skicka påminnelser till redaktörer med bidrag som inte är klarmarkerade.")):
             p = sub.add_parser(name, help=text)
             p.add_argument("year", type=int)
+        for name, text in (("lock", "Lås cykeln."), ("publish", "Publicera en låst cykel (bara godkända bidrag blir offentliga).")):
+            p = sub.add_parser(name, help=text)
+            p.add_argument("year", type=int)
+            p.add_argument("--reason", default="", help="skäl (krävs om inte alla bidrag är godkända; sparas på cykelns händelse)")
         r = sub.add_parser("reopen", help="Öppna en låst eller publicerad cykel igen.")
         r.add_argument("year", type=int)
         r.add_argument("--reason", required=True, help="varför cykeln öppnas igen")
@@ -80,12 +83,18 @@ class Command(BaseCommand):
             self.stdout.write(f"{r.email}: {len(r.contributions)} bidrag")
         self.stdout.write(f"{len(sent)} påminnelser skickade.")
 
-    def do_lock(self, year, **_):
-        services.lock_cycle(self._cycle(year), None, "Låst från kommandoraden")
-        self.stdout.write(f"Cykel {year} är låst.")
+    def _completeness_line(self, cycle) -> str:
+        t = selectors.completeness(cycle).total
+        return f"{t.approved} av {t.total} bidrag godkända ({t.submitted} klara för granskning, {t.draft} utkast, {t.empty} tomma)"
 
-    def do_publish(self, year, **_):
-        n = services.publish_cycle(self._cycle(year), None, "")
+    def do_lock(self, year, reason="", **_):
+        cycle = self._cycle(year)
+        line = self._completeness_line(cycle)
+        services.lock_cycle(cycle, None, "Låst från kommandoraden", reason=reason)
+        self.stdout.write(f"Cykel {year} är låst: {line}.")
+
+    def do_publish(self, year, reason="", **_):
+        n = services.publish_cycle(self._cycle(year), None, "", reason=reason)
         self.stdout.write(f"Cykel {year} är publicerad: {n} bidrag.")
 
     def do_reopen(self, year, reason, **_):

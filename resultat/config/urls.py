@@ -21,6 +21,7 @@ urlpatterns = [
     path("om/", include("resultat.public.urls")),
     path("sok/", include("resultat.search.urls")),
     path("larande/", include("resultat.learning.urls")),
+    path("korrektur/", include("resultat.imports.urls")),
     path("", include("resultat.public.site_urls")),
     path("api/", include((api_urlpatterns, "api"))),
     path("oppna-data/", include("resultat.opendata.urls")),

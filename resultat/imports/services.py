@@ -37,7 +37,7 @@ from resultat.followup.models import (
     StateChange,
     StrategicArea,
 )
-from resultat.imports import sources
+from resultat.imports import proofreading, sources
 from resultat.initiatives.models import Initiative
 from resultat.reference.models import SdgGoal, SdgTarget
 from resultat.security.locks import serialise
@@ -72,6 +72,14 @@ def _front_matter(report, version, text: str, region: str, year: int, path: Path
         result.totals.update(frontmatter.import_front_matter(cycle, lines, spec, path.name))
     except frontmatter.FrontMatterError as exc:
         raise ImportError_(str(exc)) from exc
+
+
+def _area_headings(report, version, result: ImportResult) -> None:
+    """The descriptive headings over the area texts, kept as the areas' sub-titles."""
+    from resultat.imports import frontmatter
+
+    cycle = Cycle.objects.get(version__strategy=version.strategy, year=report.year)
+    result.totals.update(frontmatter.import_area_headings(cycle, report))
 
 
 def structure_path(region: str, year: int) -> Path:
@@ -118,6 +126,7 @@ def import_report(
         serialise("imports:report")
         _write(report, version, question_set, structure_file, path, result, progress)
         _front_matter(report, version, text, region, year, path, result)
+        _area_headings(report, version, result)
         if dry_run:
             transaction.set_rollback(True)
     result.seconds = time.perf_counter() - started
@@ -173,6 +182,9 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
                         contribution = Contribution(cycle=cycle, area=area, question=question)
                     contribution.chapter = placement.chapter
                     contribution.area_order = placement.order
+                    if not created:  # the proof-reader's corrections survive a re-import
+                        body, lost = proofreading.reapply_body(contribution, body)
+                        result.warnings.extend(f"{path.name}:{block.lines.first}: {w}" for w in lost)
                     changed = created or contribution.body != body or contribution.source_text != block.raw
                     contribution.body = body
                     contribution.state = Contribution.State.PUBLISHED
@@ -190,6 +202,9 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
                         lead = contribution
                     items = [_item(contribution, it, goals, targets, arenas, initiatives, result, path) for it in block.items]
                     items = [i for i in items if i is not None]
+                    if not created:
+                        lost = proofreading.reapply_items(contribution, items)
+                        result.warnings.extend(f"{path.name}:{block.lines.first}: {w}" for w in lost)
                     if changed or _item_keys(contribution.items.all()) != _item_keys(items):
                         contribution.items.all().delete()
                         ContributionItem.objects.bulk_create(items)

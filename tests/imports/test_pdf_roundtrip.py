@@ -79,7 +79,9 @@ def differences(a: dict, b: dict) -> list[str]:
     for k in sorted(set(a) & set(b)):
         for field in ("body", "joint", "items"):
             if a[k][field] != b[k][field]:
-                out.append(f"{k} {field}: {str(a[k][field])[:200]!r} != {str(b[k][field])[:200]!r}")
+                x, y = str(a[k][field]), str(b[k][field])
+                at = next((n for n, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+                out.append(f"{k} {field} at {at}: {x[max(0, at - 60):at + 60]!r} != {y[max(0, at - 60):at + 60]!r}")
     return out
 
 

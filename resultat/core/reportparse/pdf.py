@@ -19,6 +19,8 @@ structure file's chapters and areas:
   first word would have fitted on the previous line; a line ending in a hyphen is joined
   without a space ("AI-|baserade") unless a conjunction follows ("forsknings- och"), and
   so is a line ending in a slash ("förskola/|skola") or inside a web address;
+* an italic line right under an area heading is the block's descriptive heading (the
+  report prints it as the area's sub-title), kept as ``ParsedBlock.heading``;
 * running heads, running feet and page numbers are dropped before all this.
 
 Line numbers (``Lines``) count the PDF's kept text lines (1-based); ``raw`` holds those
@@ -150,7 +152,8 @@ class _Layout:
         room = self.margin_right - prev.right
         if len(first_word) > 25 and prev.text.endswith((".", "!", "?", ":")) and room > 10 * self.char_width:
             return True  # a long word (a web address) after a finished sentence
-        return room > (len(first_word) + 2) * self.char_width
+        # the average letter width is an estimate: the word must fit with a margin
+        return room > 1.3 * (len(first_word) + 1) * self.char_width
 
     def glued(self, prev: PdfLine, ln: PdfLine) -> bool:
         """A web address broken at the line end without a hyphen: joined without a space."""
@@ -340,6 +343,11 @@ class _Builder:
                     self.warn(e.first, f"rubriken {e.text()!r} är inget område i strukturfilen; texten under den hoppas över")
                     continue
                 block = [codes, e.text(), e.first, []]
+                continue
+            if block is not None and not block[3] and e.kind == "para" and e.style[2] and not e.style[1] and e.last - e.first < 3:
+                # an italic line right under the area heading: the block's own descriptive
+                # heading ("Omvärlden påverkar digitalisering"), printed as a sub-title
+                block[1] = e.text()
                 continue
             if block is None:
                 if e.kind != "heading" or e.text():

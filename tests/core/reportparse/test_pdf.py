@@ -57,6 +57,7 @@ def test_headings_by_size_and_weight_make_chapters_sections_blocks_and_items():
     p.add("Västerbotten — En nytänkande och smart", size=29, bold=True).add("region", size=29, bold=True, gap=39)
     p.add("Omvärldsanalys", size=21, bold=True, gap=60)
     p.add("Digitalisering", size=17, bold=True, gap=36)
+    p.add("Omvärlden påverkar digitalisering", italic=True, right=400)
     p.add("Första stycket börjar här och fortsätter", right=790).add("på nästa rad.", right=300)
     p.add("Andra stycket.", gap=25, right=200)
     p.add("Framflyttningar under året", size=15, bold=True, gap=28)
@@ -79,7 +80,8 @@ def test_headings_by_size_and_weight_make_chapters_sections_blocks_and_items():
     omv, agenda = report.chapters[0].sections
     assert (omv.question, agenda.question) == ("omvarldsanalys", "agenda-2030")
     dig, turism = omv.blocks
-    assert dig.area_codes == ("a-dig",)
+    assert dig.area_codes == ("a-dig",) and dig.heading == "Omvärlden påverkar digitalisering"
+    assert turism.heading == "Besöksnäring och turism"
     assert dig.text == (
         "Första stycket börjar här och fortsätter på nästa rad.\n\nAndra stycket.\n\n"
         "### Framflyttningar under året\n\nText under rubriken."

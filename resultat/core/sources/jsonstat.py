@@ -31,6 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import jsonread
 from .errors import ParseError, describe
 
 __all__ = [
@@ -130,31 +131,12 @@ class Dataset:
 # ---------------------------------------------------------------------------
 
 
-def _err(path: str, problem: str, source: str | None) -> ParseError:
-    return ParseError(problem, path, source)
+_err = jsonread.fail
+_number = jsonread.number
 
 
 def _opt_str(doc: Mapping[str, Any], key: str, path: str, source: str | None) -> str | None:
-    value = doc.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise _err(f"{path}{key}", f"expected a string, got {describe(value)}", source)
-    return value
-
-
-def _number(value: Any, path: str, source: str | None) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _err(path, f"expected a number or null, got {describe(value)}", source)
-    try:
-        number = float(value)
-    except OverflowError:
-        raise _err(path, "number is too large", source) from None
-    if not math.isfinite(number):
-        raise _err(path, f"expected a finite number, got {value!r}", source)
-    return number
+    return jsonread.opt_str(doc, key, f"{path}{key}", source, expected="a string")
 
 
 def _status_text(value: Any, path: str, source: str | None) -> str | None:

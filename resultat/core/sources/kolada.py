@@ -35,7 +35,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from resultat.core.i18n import N_, Message
 
-from . import areacodes
+from . import areacodes, jsonread
 from .errors import BatchAborted, ParseError, SourceError, describe
 from .http import HttpClient, RateLimiter, RawResponse
 
@@ -181,8 +181,9 @@ class PlannedRequest:
 # ---------------------------------------------------------------------------
 
 
-def _err(path: str, problem: str, source: str | None) -> ParseError:
-    return ParseError(problem, path, source)
+_err = jsonread.fail
+_item = jsonread.obj
+_number = jsonread.number
 
 
 def _require(item: dict[str, Any], key: str, path: str, source: str | None) -> Any:
@@ -199,10 +200,7 @@ def _req_str(item: dict[str, Any], key: str, path: str, source: str | None) -> s
 
 
 def _opt_str(item: dict[str, Any], key: str, path: str, source: str | None) -> str | None:
-    value = item.get(key)
-    if value is None or isinstance(value, str):
-        return value
-    raise _err(f"{path}.{key}", f"expected a string or null, got {describe(value)}", source)
+    return jsonread.opt_str(item, key, f"{path}.{key}", source)
 
 
 def _opt_flag(item: dict[str, Any], keys: Sequence[str], path: str, source: str | None) -> bool:
@@ -246,12 +244,6 @@ def _envelope(doc: Any, source: str | None) -> tuple[list[Any], str | None, int 
     return values, next_url, count
 
 
-def _item(value: Any, path: str, source: str | None) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _err(path, f"expected an object, got {describe(value)}", source)
-    return value
-
-
 def _period(item: dict[str, Any], path: str, source: str | None) -> int:
     value = _require(item, "period", path, source)
     if isinstance(value, bool):
@@ -271,20 +263,6 @@ def _area(item: dict[str, Any], path: str, source: str | None) -> str:
         return areacodes.normalise(raw)
     except ValueError as exc:
         raise _err(f"{path}.municipality", str(exc), source) from None
-
-
-def _number(value: Any, path: str, source: str | None) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _err(path, f"expected a number or null, got {describe(value)}", source)
-    try:
-        number = float(value)
-    except OverflowError:
-        raise _err(path, "number is too large", source) from None
-    if not math.isfinite(number):
-        raise _err(path, f"expected a finite number, got {value!r}", source)
-    return number
 
 
 def _gender_values(

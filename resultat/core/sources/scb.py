@@ -34,7 +34,7 @@ from typing import Any, Generic, TypeVar
 
 from resultat.core.i18n import N_, Message
 
-from . import jsonstat
+from . import jsonread, jsonstat
 from .errors import BatchAborted, ParseError, SourceError, describe
 from .http import HttpClient, RateLimiter, RawResponse
 
@@ -148,14 +148,8 @@ class ScbData:
 # ---------------------------------------------------------------------------
 
 
-def _err(path: str, problem: str, source: str | None) -> ParseError:
-    return ParseError(problem, path, source)
-
-
-def _obj(doc: Any, path: str, source: str | None) -> dict[str, Any]:
-    if not isinstance(doc, dict):
-        raise _err(path, f"expected an object, got {describe(doc)}", source)
-    return doc
+_err = jsonread.fail
+_obj = jsonread.obj
 
 
 def _int(doc: dict[str, Any], key: str, path: str, source: str | None, *, minimum: int = 0) -> int:

@@ -12,6 +12,7 @@ into an edition keep working when an area is added.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -302,10 +303,16 @@ def _build(tp, value):
     return value
 
 
+@functools.cache
+def _fields(cls) -> tuple[dict, frozenset]:
+    """A dataclass's resolved type hints and field names, worked out once per class
+    (``get_type_hints`` for each of the 2025 edition's ~900 objects was most of reading it)."""
+    return typing.get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls))
+
+
 def from_dict(cls, data: dict):
     """Rebuild a dataclass tree from ``dataclasses.asdict`` output; unknown keys are an error."""
-    hints = typing.get_type_hints(cls)
-    names = {f.name for f in dataclasses.fields(cls)}
+    hints, names = _fields(cls)
     unknown = set(data) - names
     if unknown:
         raise ValueError(f"{cls.__name__}: okända fält {sorted(unknown)}")

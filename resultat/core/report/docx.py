@@ -159,7 +159,7 @@ def _table(doc, t: Table) -> None:
         doc.add_paragraph(_clean(t.note)).runs[0].italic = True
 
 
-def _picture(doc, png: bytes, alt: str, width_cm: float = 15):
+def _picture(doc, png: bytes, alt: str, width_cm: float = 13):
     """The chart in its own paragraph (returned), with alt text."""
     paragraph = doc.add_paragraph()
     shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))

@@ -79,15 +79,22 @@ class Rendered:
 
 
 def render(report: Report, fmt: str) -> Rendered:
-    from resultat.core.report import docx, html, pdf
     from resultat.core.report.model import slug
 
+    # each renderer imported only when asked for (python-docx and typst take about 0.4 s
+    # to import, which a fresh-process HTML build does not need)
     base = slug(report.title)
     if fmt == "html":
+        from resultat.core.report import html
+
         content = html.render_standalone(report).encode("utf-8")
     elif fmt == "pdf":
+        from resultat.core.report import pdf
+
         content = pdf.render_pdf(report)
     elif fmt == "docx":
+        from resultat.core.report import docx
+
         content = docx.render_docx(report)
     else:
         raise ValueError(f"Okänt format {fmt!r} (välj bland {', '.join(FORMATS)})")

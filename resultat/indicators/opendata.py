@@ -9,7 +9,7 @@ datapackage.json, DCAT catalogue, export) and the Open SDG tidy CSV per indicato
   external id, when the raw response was fetched, its URL and whether the value is a
   synthetic demo value (``synthetic`` = true: "Syntetiska demovärden", not real data).
 
-Registered from ``IndicatorsConfig.ready`` (``registry.ENTRY_MODULES``).
+Registered by ``indicators/integrations.py``.
 """
 
 from __future__ import annotations
@@ -303,6 +303,7 @@ def _indicators_modified() -> date | None:
 
 register(
     Entry(
+        order=50,
         dataset=INDICATORS,
         queryset=_indicators,
         serialize=_indicator_row,
@@ -422,6 +423,7 @@ def _observation_row(o: Observation) -> dict[str, Any]:
 # value (a million for a full Kolada sync).
 register(
     Entry(
+        order=50,
         dataset=OBSERVATIONS,
         queryset=_observations,
         serialize=_observation_row,
@@ -496,7 +498,7 @@ def opensdg_config() -> bytes:
 
 
 def opensdg_files() -> list[tuple[str, bytes]]:
-    """For ``resultat export opendata`` (EXTRA_WRITERS): one tidy CSV and one metadata
+    """For ``resultat export opendata`` (hook opendata.extra_files): one tidy CSV and one metadata
     file per indicator that has values, and sdg-build's ``config_data.yml``, at the same
     paths as on the live site."""
     county = selectors.home_area_code()

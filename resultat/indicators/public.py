@@ -1,6 +1,6 @@
 """The indicators on the public site: start-page headline indicators, the
-municipality page section and the sub-priority page section. Registered into the
-public app's hooks from ``IndicatorsConfig.ready`` (docs/public-site.md)."""
+municipality page section and the sub-priority page section. Registered with the
+public site's hooks by ``indicators/integrations.py`` (docs/public-site.md)."""
 
 from __future__ import annotations
 

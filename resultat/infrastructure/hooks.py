@@ -58,6 +58,12 @@ class Hook:
     def unregister(self, key: str) -> None:
         self._entries.pop(key, None)
 
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._entries[key]
+        except KeyError:
+            raise KeyError(f"Hook {self.name!r} has no entry {key!r} (registered: {', '.join(self._entries) or 'none'})") from None
+
     def get(self, key: str, default: Any = None) -> Any:
         return self._entries.get(key, default)
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from resultat.core.richtext import is_empty, to_plain_text, word_count
@@ -32,6 +31,7 @@ from resultat.core.search.text import index_terms
 from resultat.core.textdiff import change_summary
 from resultat.followup.demo import DEMO_LABEL
 from resultat.followup.models import Contribution, ContributionItem, Cycle, Question
+from resultat.infrastructure.hooks import serve
 from resultat.reference.models import SdgGoal
 from resultat.strategy.models import Need, SubPriority
 
@@ -39,8 +39,9 @@ SUBSTANTIVE_WORDS = 40
 # The three questions that follow up the strategy's cross-cutting inriktningar.
 PERSPECTIVE_QUESTIONS = ("sammanhallen-region", "jamlik-inkludering", "foregangare-omstallning")
 
-# Other apps register counts per (sub-priority code, year): {"indikatorer": func, ...}
-COUNTERS: dict[str, Callable[[str, int], int]] = {}
+# Other apps register counts per (sub-priority code, year) from their integrations.py:
+# hook("learning.counters").register(func, key="indikatorer"); func(code, year) -> int.
+COUNTERS = serve("learning.counters", "callable(sub-priority code, year) -> int, keyed by the column's name")
 
 
 def cycles():
@@ -129,7 +130,7 @@ def subpriority_years() -> tuple[list[int], list[SubPriorityRow], bool]:
 
 
 def counter_names() -> list[str]:
-    return ["bidrag", "insatser", *COUNTERS]
+    return ["bidrag", "insatser", *COUNTERS.keys()]
 
 
 @dataclass

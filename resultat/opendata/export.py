@@ -6,7 +6,7 @@ Layout (the same paths as the live site, so a static host can serve them):
     DIR/api/openapi.json
     DIR/api/<resource>/index.json              every record (one page, no limit)
     DIR/api/<resource>/<id>/index.json         each record, where the API has one
-    DIR/indikatorer/opensdg/indicator_<id>.csv Open SDG tidy CSV (EXTRA_WRITERS, from the indicators app)
+    DIR/indikatorer/opensdg/indicator_<id>.csv Open SDG tidy CSV (hook opendata.extra_files, from the indicators app)
 """
 
 from __future__ import annotations
@@ -30,8 +30,6 @@ class ExportResult:
         self.files.append((rel, size))
 
 
-# Other apps add functions out_dir → list[(relative path, bytes)] (e.g. Open SDG indicator CSVs).
-EXTRA_WRITERS: list[Callable[[], list[tuple[str, bytes]]]] = []
 
 
 def _write(out: Path, rel: str, body: bytes, result: ExportResult) -> None:
@@ -77,7 +75,7 @@ def export(out: Path, base_url: str, progress: Progress | None = None) -> Export
     _write(out, "oppna-data/datapackage.json", build.to_json(build.datapackage_doc(base_url)), result)
     _write(out, "oppna-data/katalog.jsonld", build.to_json(build.catalogue_doc(base_url)), result)
     _write(out, "api/openapi.json", build.to_json(build.openapi_doc()), result)
-    for writer in EXTRA_WRITERS:
+    for writer in registry.EXTRA_FILES:  # registered by the owners (e.g. the Open SDG files)
         for rel, body in writer():
             _write(out, rel, body, result)
     step += 1

@@ -23,6 +23,7 @@ from django.db.models import Prefetch, Q
 
 from resultat.followup import visibility as published
 from resultat.followup.models import Contribution, ContributionItem, Cycle, StrategicArea
+from resultat.infrastructure.hooks import serve
 from resultat.strategy import selectors as strategy_selectors
 from resultat.strategy.models import Priority, StrategyVersion, SubPriority
 
@@ -46,7 +47,7 @@ def latest_cycle() -> Cycle | None:
 
 def headline_indicators() -> list[Any]:
     """Headline indicators with their assessment for the start page. Empty until the
-    indicators app registers a provider in HEADLINE_PROVIDERS; the start page shows
+    indicators app registers a provider (hook ``public.headline_indicators``); the start page shows
     the section only when this is non-empty."""
     rows: list[Any] = []
     for provider in HEADLINE_PROVIDERS:
@@ -54,7 +55,7 @@ def headline_indicators() -> list[Any]:
     return rows
 
 
-HEADLINE_PROVIDERS: list = []
+HEADLINE_PROVIDERS = serve("public.headline_indicators", "callable() -> [headline indicator dicts] for the start page")
 
 
 @dataclass

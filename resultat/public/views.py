@@ -15,6 +15,7 @@ from django.views.i18n import set_language as django_set_language
 from resultat.accounts import throttle
 from resultat.followup import visibility as published
 from resultat.infrastructure.caching import public_page
+from resultat.infrastructure.hooks import serve
 from resultat.public import selectors, services
 from resultat.public.forms import AccessibilityReportForm
 from resultat.reference.models import Area, SdgGoal
@@ -70,9 +71,9 @@ def subpriority(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-# Other apps (indicators) append functions sub-priority → {"template", ...} or None that add
-# their sections to the sub-priority page; see docs/public-site.md.
-SUBPRIORITY_SECTIONS: list = []
+# Other apps (indicators) register functions sub-priority → {"template", ...} or None that add
+# their sections to the sub-priority page, from their integrations.py; see docs/public-site.md.
+SUBPRIORITY_SECTIONS = serve("public.subpriority_sections", "callable(sub-priority) -> {'template', ...} or None")
 
 
 @public_page
@@ -109,9 +110,9 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "public/municipality.html", {"m": m, "sections": [s for s in sections if s]})
 
 
-# Other apps (initiatives, funding, indicators) append functions area → {"title", "template", ...}
-# that add their sections to the municipality page; see docs/public-site.md.
-MUNICIPALITY_SECTIONS: list = []
+# Other apps (indicators …) register functions area → {"title", "template", ...} that add their
+# sections to the municipality page, from their integrations.py; see docs/public-site.md.
+MUNICIPALITY_SECTIONS = serve("public.municipality_sections", "callable(municipality Area) -> {'title', 'template', ...} or None")
 
 
 @public_page

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from resultat.infrastructure.hooks import load_integrations
+
 
 class ReferenceConfig(AppConfig):
     name = "resultat.reference"
@@ -17,3 +19,4 @@ class ReferenceConfig(AppConfig):
         from resultat.core.charts import render
 
         render.configure(getattr(settings, "RESULTAT_CHART_CACHE_DIR", None))
+        load_integrations(self)  # datasets and search kinds: integrations.py

@@ -3,11 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
+    """The search mechanism: the owners register their kinds and connect their
+    signals from their own integrations.py (resultat/search/registry.py)."""
+
     name = "resultat.search"
     label = "search"
     verbose_name = _("Sök")
-
-    def ready(self) -> None:
-        from resultat.search import signals
-
-        signals.connect()

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from django.db import connection, transaction
 
 from resultat.core.search.text import shadow_text
-from resultat.search import kinds  # registers the built-in kinds
+from resultat.search import registry
 from resultat.search.models import PendingReindex, SearchDocument
 from resultat.search.registry import KINDS, Doc
 
@@ -63,7 +63,7 @@ def index_source(source: str, ids: Iterable[int]) -> int:
     if not ids:
         return 0
     kind = KINDS[source]
-    kinds.refresh_municipalities()
+    registry.prepare()
     with transaction.atomic():
         _serialise(source, ids)
         rows = sorted((to_row(source, d) for d in kind.documents(ids)), key=lambda r: r.key)
@@ -122,7 +122,7 @@ def _rewrite_bodies(bodies: dict[int, str]) -> list[int]:
 
     ids = sorted(bodies)
     _serialise("contribution", ids)
-    kinds.refresh_municipalities()  # as every indexing run: a place added since is found
+    registry.prepare()  # as every indexing run: a place added since is found
     titles = dict(SearchDocument.objects.filter(key__in=[f"contribution:{i}" for i in ids]).values_list("source_id", "title"))
     full = []
     for pk in ids:
@@ -131,7 +131,7 @@ def _rewrite_bodies(bodies: dict[int, str]) -> list[int]:
             full.append(pk)
             continue
         SearchDocument.objects.filter(key=f"contribution:{pk}").update(
-            text=text, shadow=shadow_text(f"{titles[pk]}\n{text}"), municipalities=_pipes(kinds.municipalities_in(text))
+            text=text, shadow=shadow_text(f"{titles[pk]}\n{text}"), municipalities=_pipes(registry.tags(text))
         )
     return full
 
@@ -140,12 +140,10 @@ def index_contribution_bodies(ids: Iterable[int]) -> int:
     """The light re-index after an autosave: only the text changed, so only the text
     columns of the contribution's own document are rewritten (one UPDATE), not its
     items, links and mentions. Returns how many."""
-    from resultat.followup.models import Contribution
-
     ids = sorted({int(i) for i in ids})
     with transaction.atomic():
         _serialise("contribution", ids)
-        bodies = dict(Contribution.objects.filter(pk__in=ids).values_list("pk", "body"))
+        bodies = KINDS["contribution"].bodies(ids)  # registered by followup
         full = _rewrite_bodies(bodies) + [i for i in ids if i not in bodies]
     return len(ids) - len(full) + (index_source("contribution", full) if full else 0)
 
@@ -220,7 +218,7 @@ def rebuild(progress: Callable[[str, int, int], None] | None = None) -> dict[str
     """Rebuild the whole index in one transaction. Returns documents per kind."""
     SearchDocument.objects.all().delete()
     PendingReindex.objects.all().delete()  # everything is re-indexed now
-    kinds.refresh_municipalities()
+    registry.prepare()
     counts: dict[str, int] = {}
     for name, kind in KINDS.items():
         total = kind.count() if kind.count else 0

@@ -10,8 +10,8 @@ from resultat.core.search import QuerySyntaxError, parse, snippet
 from resultat.core.search.highlight import highlight
 from resultat.infrastructure.i18n import error_text
 from resultat.search.backends import backend
-from resultat.search.registry import FILTER_CHOICES, KINDS, kind_labels
 from resultat.search.models import SearchDocument
+from resultat.search.registry import FILTER_CHOICES, KINDS, kind_labels
 
 Visibility = SearchDocument.Visibility
 

@@ -43,7 +43,7 @@ class Command(BaseCommand):
         seconds = time.perf_counter() - started
         self.stdout.write(f"Sökindexet är ombyggt ({seconds:.1f} s):")
         self.stdout.write(f"  {'typ':<14}{'dokument':>10}")
-        for name in KINDS:
+        for name in KINDS.keys():
             self.stdout.write(f"  {name:<14}{counts.get(name, 0):>10}")
         self.stdout.write(f"  {'totalt':<14}{sum(counts.values()):>10}")
 

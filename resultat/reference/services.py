@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from resultat.core import yamlsafe
+from resultat.core.sources import areacodes
 from resultat.reference.models import Area, Framework, FrameworkItem, SdgGoal, SdgTarget
 
 
@@ -137,37 +138,64 @@ def load_frameworks(path: Path | None = None) -> LoadSummary:
     return summary
 
 
+GEOGRAPHY_FIELDS = {"code", "population", "aliases"}
+_KINDS = {areacodes.AreaKind.COUNTRY: "country", areacodes.AreaKind.REGION: "region", areacodes.AreaKind.MUNICIPALITY: "municipality"}
+
+
+def national_area(code: str) -> tuple[str, str, str, str | None]:
+    """(name, Kolada id, kind, enclosing area's code) of an SCB code, from the one national
+    division (``core/sources/areacodes.py``); ValueError naming the code if it is unknown."""
+    info = areacodes.get_area(code)
+    kind = _KINDS[info.kind]
+    parent = None if kind == "country" else (areacodes.COUNTRY.scb_code if kind == "region" else info.scb_code[:2])
+    return info.name, info.kolada_code, kind, parent
+
+
 @transaction.atomic
 def load_geography(path: Path | None = None) -> LoadSummary:
+    """The areas listed in geography.yaml by SCB code. Name, Kolada id, kind and parent come
+    from the national division (one source); the file adds population."""
     path = path or reference_dir() / "geography.yaml"
     data = _read(path)
     summary = LoadSummary()
     pending_parents: list[tuple[Area, str, str]] = []
     for ai, area in enumerate(data.get("areas") or []):
         where = f"{path}: areas[{ai + 1}]"
-        kind = _require(area, "kind", where)
-        if kind not in Area.Kind.values:
-            raise ReferenceDataError(f"{where}: okänd typ {kind!r}")
+        if not isinstance(area, dict):
+            raise ReferenceDataError(f"{where}: ska vara en mappning med code (och population)")
+        extra = sorted(set(area) - GEOGRAPHY_FIELDS)
+        if extra:
+            raise ReferenceDataError(
+                f"{where}: fälten {', '.join(extra)} hör inte hit – namn, Kolada-id, typ och överordnat område "
+                "kommer från den nationella indelningen (resultat/core/sources/areacodes.py); ange bara code och population"
+            )
+        code = str(_require(area, "code", where))
+        try:
+            name, kolada, kind, parent = national_area(code)
+        except ValueError as exc:
+            raise ReferenceDataError(f"{where}: {exc}") from exc
+        if code != areacodes.to_scb(code):
+            raise ReferenceDataError(f"{where}: skriv SCB-koden {areacodes.to_scb(code)!r}, inte Kolada-id {code!r}")
         population = area.get("population") or {}
         obj = _upsert(
             Area,
-            {"code": str(_require(area, "code", where))},
+            {"code": code},
             {
-                "kolada_code": str(area.get("kolada") or _require(area, "code", where)),
+                "kolada_code": kolada,
                 "kind": kind,
-                "name": _require(area, "name", where),
+                "name": name,
                 "population": population.get("value"),
                 "population_year": population.get("year"),
                 "population_source": population.get("source") or "",
             },
             summary,
         )
-        if area.get("parent"):
-            pending_parents.append((obj, str(area["parent"]), where))
+        if parent:
+            pending_parents.append((obj, parent, where))
     for obj, parent_code, where in pending_parents:
         parent = Area.objects.filter(code=parent_code).first()
         if parent is None:
-            raise ReferenceDataError(f"{where}: okänt överordnat område {parent_code!r}")
+            raise ReferenceDataError(f"{where}: överordnat område {parent_code!r} saknas i filen")
         if obj.parent_id != parent.pk:
             obj.parent = parent
             obj.save(update_fields=["parent"])

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Max
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 
 from resultat.core import charts
 from resultat.core.charts import maps
@@ -124,6 +125,25 @@ class Provenance:
             text = f"Källa: {self.source} ({self.external_id}), hämtad {date}"
         if self.synthetic:
             text += f". Delvis {SYNTHETIC_NOTE.lower()}: bara värden utan markering är verkliga"
+        return text + "."
+
+    @property
+    def display_text(self) -> str:
+        """``text`` in the page's language. ``text`` itself stays Swedish: it also goes into
+        the open data files and the CSV download, which must not change with the reader."""
+        date = f"{self.fetched_at:%Y-%m-%d}" if self.fetched_at else gettext("okänt datum")
+        note = gettext(SYNTHETIC_NOTE)
+        if self.synthetic and not self.real:
+            return gettext("%(note)s – inte uppgifter från %(source)s (%(id)s). Skapade %(date)s.") % {
+                "note": note, "source": self.source, "id": self.external_id, "date": date}
+        if self.citation:
+            text = gettext("Källa: %(citation)s (inläst %(date)s)") % {"citation": self.citation, "date": date}
+        elif self.file:
+            text = gettext("Källa: manuellt inlästa värden, %(date)s (ingen källhänvisning angiven)") % {"date": date}
+        else:
+            text = gettext("Källa: %(source)s (%(id)s), hämtad %(date)s") % {"source": self.source, "id": self.external_id, "date": date}
+        if self.synthetic:
+            return gettext("%(text)s. Delvis %(note)s: bara värden utan markering är verkliga.") % {"text": text, "note": note.lower()}
         return text + "."
 
 

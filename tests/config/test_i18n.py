@@ -227,3 +227,19 @@ def test_a_stored_background_job_message_is_shown_in_the_readers_language():
     with translation.override("sv"):
         html = render_to_string("indicators/_sync_job_status.html", {"job": job, "stale": False})
     assert "Minst en källa misslyckades; se sammanfattningen." in html
+
+
+def test_the_indicator_source_note_is_in_the_page_language_and_stays_swedish_in_data():
+    import datetime
+
+    from resultat.indicators.selectors import Provenance
+
+    fetched = Provenance(source="Kolada", external_id="N01951", fetched_at=datetime.date(2025, 3, 1), synthetic=False, real=True)
+    partly = Provenance(source="Kolada", external_id="N01951", fetched_at=None, synthetic=True, real=True, file="x.csv")
+    with translation.override("en"):
+        assert fetched.display_text == "Source: Kolada (N01951), fetched 2025-03-01."
+        assert partly.display_text == ("Source: values loaded by hand, unknown date (no citation given). "
+                                       "Partly synthetic demo values: only values without a mark are real.")
+        assert fetched.text == "Källa: Kolada (N01951), hämtad 2025-03-01."  # the open data and CSV text
+    with translation.override("sv"):
+        assert fetched.display_text == fetched.text and partly.display_text == partly.text

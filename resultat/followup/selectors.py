@@ -30,8 +30,10 @@ def contribution_detail(pk: int) -> Contribution:
 
 
 def contribution_for_save(pk: int) -> Contribution:
-    """What an autosave needs: the contribution with its cycle and question (404 if none)."""
-    return get_object_or_404(Contribution.objects.select_related("cycle", "question", "area"), pk=pk)
+    """What an autosave needs before its transaction: the contribution's id and cycle
+    (404 if none). The saving service reads the row again, locked, and checks the editor
+    there (services.save_contribution); reading it all here too would be done twice."""
+    return get_object_or_404(Contribution.objects.only("pk", "cycle_id"), pk=pk)
 
 
 def my_tasks(user) -> QuerySet[Contribution]:

@@ -1,0 +1,86 @@
+"""What an autosave costs, counted: the editor page's htmx autosave is the request
+editors wait for under load (docs/benchmarks.md, "Autosave"), so its database
+statements are bounded here and cannot grow unnoticed. And what the cheap path must
+still do: save, version, index, refuse strangers and stale revisions."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from resultat.followup.models import Contribution
+from resultat.search.models import SearchDocument
+
+State = Contribution.State
+
+WORDS = ("Regionen har under året arbetat med digitalisering och kompetensförsörjning i Umeå, "
+         "innovation, samverkan och hållbar tillväxt i hela länet.").split()
+
+# An autosave (statements as Django counts them in a test, inside the test's transaction,
+# so the saving transaction is a SAVEPOINT and its release; the search document's
+# savepoint likewise): session, user, the contribution's id and cycle, SAVEPOINT, the
+# cycle's state, the contribution row, the editor's roles and unit, the UPDATE, the typed
+# lists for the revision, the revision INSERT, SAVEPOINT, two municipality look-ups, the
+# document's title, its UPDATE, RELEASE, RELEASE. Before the cheap path: 19.
+AUTOSAVE_STATEMENTS = 18
+
+
+def long_text(seed: int, words: int = 3000) -> str:
+    ws = [WORDS[(i * 7 + seed) % len(WORDS)] for i in range(words)]
+    return "\n\n".join(" ".join(ws[i:i + 120]) for i in range(0, words, 120)) + f" Version {seed}."
+
+
+def autosave(client, contribution, body: str, base: int, **extra):
+    url = reverse("followup:contribution_save", args=[contribution.pk])
+    return client.post(url, {"body": body, "base_revision": base, **extra}, HTTP_HX_REQUEST="true")
+
+
+def test_an_autosave_of_3000_words_is_a_bounded_number_of_statements(client, contribution, people, django_assert_max_num_queries,
+                                                                     django_capture_on_commit_callbacks):
+    client.force_login(people["editor_a"])
+    with django_capture_on_commit_callbacks(execute=True):  # the first save makes the draft and (after commit) its document
+        assert autosave(client, contribution, long_text(1), 0).status_code == 200
+    with django_assert_max_num_queries(AUTOSAVE_STATEMENTS):
+        response = autosave(client, contribution, long_text(2), 1)
+    assert response.status_code == 200 and 'value="2"' in response.content.decode()
+    contribution.refresh_from_db()
+    assert contribution.revision == 2 and contribution.state == State.DRAFT and "Version 2." in contribution.body
+    assert contribution.revisions.get(number=2).note == "automatiskt sparat"
+    assert "Version 2." in SearchDocument.objects.get(key=f"contribution:{contribution.pk}").text
+
+
+def test_the_cheap_autosave_still_refuses_strangers_stale_revisions_and_submitted_texts(client, contribution, people):
+    client.force_login(people["editor_b"])  # an editor of another unit
+    assert autosave(client, contribution, "Inte min text", 0).status_code == 403
+    client.force_login(people["editor_a"])
+    assert autosave(client, contribution, "Första", 0).status_code == 200
+    stale = autosave(client, contribution, "Gammal", 0)
+    assert stale.status_code == 409 and "nyare version" in stale.content.decode()
+    submit = client.post(reverse("followup:contribution_save", args=[contribution.pk]), {"body": "Klar", "base_revision": 1, "then": "submit"})
+    assert submit.status_code == 302
+    assert autosave(client, contribution, "Efter klarmarkering", 2).status_code == 403
+    contribution.refresh_from_db()
+    assert contribution.state == State.SUBMITTED and contribution.body == "<p>Klar</p>" and contribution.revision == 2
+
+
+def test_an_autosave_answers_404_for_a_missing_contribution_and_422_for_a_missing_revision(client, contribution, people):
+    client.force_login(people["editor_a"])
+    missing = reverse("followup:contribution_save", args=[contribution.pk + 10_000])
+    assert client.post(missing, {"body": "x", "base_revision": 0}, HTTP_HX_REQUEST="true").status_code == 404
+    response = client.post(reverse("followup:contribution_save", args=[contribution.pk]), {"body": "x"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 422 and "kontrollera fälten" in response.content.decode()
+    contribution.refresh_from_db()
+    assert contribution.revision == 0
+
+
+@pytest.mark.parametrize("row", [{"items-0-title": "x" * 1000, "items-0-kind": "activity"}, {"items-0-sdg_goal": "99"}])
+def test_a_half_filled_list_row_does_not_stop_the_autosave_of_the_text(client, contribution, people, row):
+    """The autosave saves the text only; the list rows are checked and saved by the form's
+    button (a full save), so a row being typed cannot make the text's autosave fail."""
+    client.force_login(people["editor_a"])
+    response = autosave(client, contribution, "Texten sparas ändå.", 0, **{"items-TOTAL": "1", **row})
+    assert response.status_code == 200
+    contribution.refresh_from_db()
+    assert contribution.body == "<p>Texten sparas ändå.</p>" and not contribution.items.exists()
+    full = client.post(reverse("followup:contribution_save", args=[contribution.pk]), {"body": "Med rad", "base_revision": 1, "items-TOTAL": "1", **row})
+    assert full.status_code == 422  # the full save still checks the row

@@ -103,7 +103,8 @@ def test_pages_and_downloads(client, imported):
 
 
 def test_unpublished_cycle_is_not_public(client, imported):
-    imported.state = Cycle.State.LOCKED
+    # never published (a cycle published once stays public while it is reopened)
+    imported.state, imported.published_at = Cycle.State.LOCKED, None
     imported.save()
     assert client.get(reverse("reports:page", args=[2025])).status_code == 404
 
@@ -145,7 +146,7 @@ def test_readable_cycle_shows_drafts_to_analysts_only(imported):
 
     analyst, editor = make_user("anna", Role.ANALYST), make_user("bo", Role.EDITOR)
     assert selectors.readable_cycle(None, 2025) == imported  # published: everyone
-    imported.state = Cycle.State.LOCKED
+    imported.state, imported.published_at = Cycle.State.LOCKED, None  # never published
     imported.save()
     assert selectors.readable_cycle(None, 2025) is None
     assert selectors.readable_cycle(editor, 2025) is None

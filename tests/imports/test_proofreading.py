@@ -106,3 +106,16 @@ def test_an_item_correction_survives_a_reimport(analyst):
     services.import_report(REPORT_2025, year=2025)
     item = list(Contribution.objects.get(pk=c.pk).items.order_by("pk"))[e.item_index]
     assert getattr(item, e.field) == corrected and d.right in corrected
+
+
+def test_an_own_word_is_posted_from_its_own_form(client, analyst):
+    c, e = _with_suspect("unknown")
+    client.force_login(analyst)
+    page = client.get(f"/korrektur/2025/bidrag/{c.pk}/").content.decode()
+    assert page.count('name="custom"') == page.count("<mark>")  # one own-word form per suspect
+    client.post(f"/korrektur/2025/bidrag/{c.pk}/", {
+        "field": "body", "item": "", "word": e.suspect.word, "occurrence": e.suspect.occurrence, "kind": "unknown",
+        "custom": "  egetord  ",
+    })
+    c.refresh_from_db()
+    assert Revision.objects.get(contribution=c, number=c.revision).note == f"korrektur: {e.suspect.word} -> egetord"

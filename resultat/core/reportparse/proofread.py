@@ -90,7 +90,11 @@ def _compound(lower: str, lexicon) -> bool:
         return False
     for i in range(3, len(lower) - 2):
         head, tail = lower[:i], lower[i:]
-        if tail in lexicon and (head in lexicon or (head.endswith("s") and head[:-1] in lexicon)):
+        if tail in lexicon and (
+            head in lexicon
+            or (head.endswith("s") and head[:-1] in lexicon)  # linking s: "innovations-"
+            or (head.endswith("e") and head[:-1] + "a" in lexicon)  # "förmåge-" of förmåga
+        ):
             return True
     return False
 

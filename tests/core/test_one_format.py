@@ -118,3 +118,10 @@ def test_export_cells():
     assert plain == "1234567,3"
     assert parse_number(plain) == parse_number(EXPECTED) == Decimal("1234567.3")
     assert formats.format_plain(-VALUE, 1) == "-1234567,3" and parse_number(NEGATIVE) == Decimal("-1234567.3")
+
+
+def test_template_filter_negative_decimals_as_floatformat():
+    from django.template import Context, Template
+
+    page = Template('{% load formats %}[{{ a|number:"-2" }}][{{ b|number:"-2" }}][{{ c|number:"-4" }}]')
+    assert page.render(Context({"a": 12345.0, "b": 12345.678, "c": Decimal("0.5")})) == "[12\u202f345][12\u202f345,68][0,5000]"

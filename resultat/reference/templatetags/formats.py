@@ -6,6 +6,7 @@ the report are Swedish; docs/architecture.md, "One format").
     {% load formats %}
     {{ value|number }}          12 345
     {{ value|number:1 }}        12 345,7
+    {{ value|number:"-2" }}     12 345,67, but 12 345 for a whole number (as floatformat)
     {{ amount|kronor }}         12 345 kr
     {{ share|percent }}         45,3 %      (a value already in percent)
     {{ day|swedish_date }}      2025-03-01  ({{ day|swedish_date:"long" }}: 1 mars 2025)
@@ -27,9 +28,20 @@ def _decimals(arg) -> int:
         raise template.TemplateSyntaxError(f"antalet decimaler måste vara ett heltal, inte {arg!r}") from exc
 
 
+def _auto(value, decimals: int) -> int:
+    """floatformat's negative precision: that many decimals, none for a whole number."""
+    if decimals >= 0:
+        return decimals
+    try:
+        whole = float(value) == int(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return -decimals
+    return 0 if whole else -decimals
+
+
 @register.filter
 def number(value, decimals=0) -> str:
-    return formats.format_number(value, _decimals(decimals))
+    return formats.format_number(value, _auto(value, _decimals(decimals)))
 
 
 @register.filter

@@ -99,3 +99,21 @@ def render(report: Report, fmt: str) -> Rendered:
     else:
         raise ValueError(f"Okänt format {fmt!r} (välj bland {', '.join(FORMATS)})")
     return Rendered(content, CONTENT_TYPES[fmt], f"{base}.{fmt}")
+
+
+def profile_for(cycle: Cycle):
+    """The region profile the cycle's report is shown with: a published cycle's from its
+    latest frozen edition (without rebuilding the report), a draft's from the data file."""
+    import json
+
+    from resultat.core.report.model import from_dict
+    from resultat.core.report.profile import RegionProfile
+    from resultat.reports.profile import region_profile
+
+    if visibility.is_published_cycle(cycle):
+        edition = ReportEdition.objects.filter(cycle=cycle).order_by("-number").only("data").first()
+        if edition is not None:
+            data = json.loads(edition.data).get("profile")
+            return from_dict(RegionProfile, data) if data else None
+    region = cycle.version.strategy.region
+    return region_profile(region.slug, region.name, cycle.year)

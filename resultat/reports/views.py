@@ -44,8 +44,7 @@ def page(request: HttpRequest, year: int) -> HttpResponse:
 def profile_css(request: HttpRequest, year: int) -> HttpResponse:
     """The region profile's colours and fonts for the report page (the CSP allows no
     inline styles)."""
-    report, _edition = services.report_for(_cycle(request, year))
-    return HttpResponse(report_html.profile_css(report.profile), content_type="text/css; charset=utf-8")
+    return HttpResponse(report_html.profile_css(services.profile_for(_cycle(request, year))), content_type="text/css; charset=utf-8")
 
 
 def download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:

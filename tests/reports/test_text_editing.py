@@ -116,3 +116,14 @@ def test_an_analysts_text_survives_a_new_import(imported):
                          base_revision=foreword.revision)
     import_services.import_report(REPORT, year=2025)
     assert ReportSection.objects.get(pk=foreword.pk).body == "<p>Eget förord.</p>"
+
+
+def test_profile_css_of_the_report_page(client, imported):
+    from resultat.reports.services import freeze_edition
+
+    freeze_edition(imported)
+    css = client.get(reverse("reports:profile_css", args=[2025]))
+    assert css.status_code == 200 and css["Content-Type"].startswith("text/css")
+    assert "--r-muted:#4a4a4a" in css.content.decode()
+    page = client.get(reverse("reports:page", args=[2025])).content.decode()
+    assert reverse("reports:profile_css", args=[2025]) in page and "report-imprint" in page

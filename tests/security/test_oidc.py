@@ -136,7 +136,7 @@ def test_deactivated_user_cannot_sign_in(client, db, provider):
 def test_unsafe_next_is_ignored(client, db, provider):
     with override_settings(RESULTAT_OIDC=provider.settings()):
         _, done = sign_in(client, provider, next_url="https://evil.example/")
-    assert done["Location"] == "/"
+    assert done["Location"] == "/uppfoljning/mina-uppgifter/"  # the editor's start page, not the foreign next
 
 
 def test_discovery_refuses_http_and_a_foreign_issuer(provider):

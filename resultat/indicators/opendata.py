@@ -30,7 +30,7 @@ from resultat.opendata.registry import MUNICIPALITY, SDG, SUBPRIORITY, YEAR, Ent
 SOURCES = (
     "Källa: Kolada (RKA, kolada.se)",
     "Källa: SCB (Statistikdatabasen, PxWebApi 2.0)",
-    "Källa: manuellt inlästa uppgifter med angiven fil (t.ex. BRP+)",
+    "Källa: manuellt inlästa uppgifter med sin källhänvisning (t.ex. BRP+)",
 )
 SYNTHETIC_SV = (
     f"{SYNTHETIC_NOTE}: poster med synthetic = true är påhittade demovärden, inte verkliga uppgifter "
@@ -390,8 +390,10 @@ def attribution(o: Observation) -> str:
     if o.synthetic:
         return f"{SYNTHETIC_NOTE} – inte uppgifter från {source} ({ind.external_id})."
     fetched = f"{o.response.fetched_at:%Y-%m-%d}" if o.response_id else "okänt datum"
+    if o.response_id and o.response.citation:  # the real source a reader is told, never a file name
+        return f"Källa: {o.response.citation} (inläst {fetched})."
     if ind.source == Source.MANUAL and o.response_id:
-        return f"Källa: {o.response.url.rsplit('/', 1)[-1]} (manuellt inläst {fetched})."
+        return f"Källa: manuellt inlästa värden, {fetched} (ingen källhänvisning angiven)."
     return f"Källa: {source} ({ind.external_id}), hämtad {fetched}."
 
 

@@ -51,6 +51,7 @@ def test_indicator_list_has_metadata_links_and_the_override(client):
     brp = rows["manual-BRP-LIVSKVALITET"]
     assert brp["synthetic"] is False and brp["latest_year"] == 2025 and brp["latest_value"] == 73 and brp["country_value"] == 46
     assert "Källa:" in brp["attribution"] and "Syntetiska" not in brp["attribution"]
+    assert "BRP+ 2025" in brp["attribution"] and ".txt" not in brp["attribution"]  # the real source, not a file name
 
 
 def test_indicator_filters(client):
@@ -91,6 +92,8 @@ def test_observations_carry_provenance_and_the_synthetic_flag(client):
     assert real["value"] == expected.value and real["synthetic"] is False
     assert real["id"] == "kolada-N01951.2480.2024.T" and real["area_name"] == "Umeå" and real["area_kind"] == "municipality"
     assert real["fetched_at"] and real["response_url"] and real["attribution"].startswith("Källa:")
+    # the seed's population figure names the strategy that quotes it, not the seed file
+    assert "folkmängd 31 december 2024 per kommun, återgiven i Regional utvecklingsstrategi" in real["attribution"]
     fake = by_year[2020]
     assert fake["synthetic"] is True and fake["attribution"].startswith("Syntetiska demovärden")
     assert "syntetiska demovärden" in fake["response_url"]

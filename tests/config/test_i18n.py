@@ -243,3 +243,13 @@ def test_the_indicator_source_note_is_in_the_page_language_and_stays_swedish_in_
         assert fetched.text == "Källa: Kolada (N01951), hämtad 2025-03-01."  # the open data and CSV text
     with translation.override("sv"):
         assert fetched.display_text == fetched.text and partly.display_text == partly.text
+
+
+@pytest.mark.django_db
+def test_the_json_api_explains_a_bad_parameter_in_the_requested_language(client):
+    english = client.get("/api/contribution-items/?kind=foo", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 400
+    assert english.json()["detail"].startswith("kind: must be one of ")
+    assert english.json()["detail"].endswith(", got 'foo'")
+    swedish = client.get("/api/contribution-items/?kind=foo", HTTP_ACCEPT_LANGUAGE="sv")
+    assert swedish.json()["detail"].startswith("kind: ska vara en av ")

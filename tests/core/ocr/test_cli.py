@@ -1,6 +1,7 @@
 """``python -m resultat.core.ocr [FILE]``, and the speed on the whole 2025 report."""
 
 import io
+import os
 import subprocess
 import sys
 import time
@@ -13,7 +14,9 @@ from resultat.core.ocr.__main__ import main
 from resultat.core.ocr.context import ContextModel
 
 ROOT = Path(__file__).resolve().parents[3]
-OCR_SEED = Path("/work/shared/seeds/resultat-vasterbotten-2025.ocr.txt")
+# The seeds live beside the repository (<repo>/../shared, or $RESULTAT_SHARED_DIR), as
+# for the other seed tests (docs/testing.md); never an absolute path of one machine.
+OCR_SEED = Path(os.environ.get("RESULTAT_SHARED_DIR") or ROOT.parent / "shared") / "seeds" / "resultat-vasterbotten-2025.ocr.txt"
 
 EXCERPT = (  # lines 14-17 of the OCR seed
     "Den har rapporten, Resultat Vasterbotten 2025,\n"

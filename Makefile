@@ -9,7 +9,7 @@ DEV_ENV := RESULTAT_DEV=1 DEBUG=1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test env setup test-sqlite test-postgres lint lock messages clean
+.PHONY: run test env setup test-sqlite test-postgres lint audit lock messages clean
 
 env: $(VENV)/.installed
 
@@ -64,6 +64,11 @@ test-postgres: env
 
 lint: env
 	$(BIN)/ruff check resultat tests bench
+
+# The one check that needs the network (PyPI's JSON API): pip-audit over
+# requirements/prod.txt. Marked `live`, so make test never runs it.
+audit: env
+	$(BIN)/python -m pytest -m live tests/security/test_pip_audit.py -p no:cacheprovider -q
 
 lock:
 	uv lock

@@ -68,6 +68,7 @@ def test_skipped_packages_at_their_newest_release_are_audited_from_the_project_j
     assert "inte senaste versionen (6.1.3)" in result.skipped["django"]
 
 
+@pytest.mark.live  # asks the PyPI JSON API: not in make test (tests fetch nothing); make audit runs it
 def test_production_requirements_have_no_known_vulnerabilities():
     try:
         result = audit.run()

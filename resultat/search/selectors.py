@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 
 from resultat.core.search import QuerySyntaxError, parse, snippet
+from resultat.core.search.forgiving import forgiving, forgiving_stems, suggest, vocabulary
 from resultat.core.search.highlight import highlight
 from resultat.infrastructure.i18n import error_text
 from resultat.search.backends import backend
@@ -105,6 +106,8 @@ class SearchResults:
     backend: str = ""
     offset: int = 0
     limit: int = 20
+    forgiving: bool = False  # nothing matched exactly: the hits ignore å/ä/ö
+    suggestions: list[str] = field(default_factory=list)  # queries to try when nothing is found
 
 
 def search(text: str, filters: Filters | None = None, user=None, *, public: bool = False, limit: int = 20, offset: int = 0) -> SearchResults:
@@ -121,17 +124,32 @@ def search(text: str, filters: Filters | None = None, user=None, *, public: bool
     engine = backend()
     results.backend = engine.name
     rows, results.total = engine.search(query, qs, limit, offset)
-    docs = SearchDocument.objects.in_bulk([pk for pk, _ in rows])
     stems, prefixes = query.highlight_stems()
+    if not results.total and (lenient := forgiving(query)) is not None:
+        # nothing matched exactly: try again without å/ä/ö ("kompetensforsorjning")
+        rows, results.total = engine.search(lenient, qs, limit, offset)
+        if results.total:
+            results.forgiving = True
+            stems, prefixes = forgiving_stems(query)
+    if not results.total:
+        results.suggestions = suggestions(text, qs)
+    docs = SearchDocument.objects.in_bulk([pk for pk, _ in rows])
     staff = not public and bool(user and user.is_authenticated)
     for pk, rank in rows:
         doc = docs[pk]
-        body, marks = snippet(doc.text, stems, prefixes)
+        body, marks = snippet(doc.text, stems, prefixes, forgiving=results.forgiving)
         results.hits.append(Hit(
-            document=doc, rank=rank, title_html=highlight(doc.title, stems, prefixes), snippet_html=body, marks=marks,
+            document=doc, rank=rank, title_html=highlight(doc.title, stems, prefixes, forgiving=results.forgiving), snippet_html=body, marks=marks,
             url=(doc.staff_url if staff and doc.visibility == Visibility.DRAFT else doc.url) or "",
         ))
     return results
+
+
+def suggestions(text: str, documents: QuerySet[SearchDocument]) -> list[str]:
+    """Queries to propose when nothing is found: the words of ``text`` that no title of
+    ``documents`` (those the user may read, filters applied) contains, replaced by the
+    closest title words (core/search/forgiving.suggest)."""
+    return suggest(text, vocabulary(documents.values_list("title", flat=True).iterator(chunk_size=2000)))
 
 
 def matching_keys(text: str, filters: Filters | None = None, user=None, public: bool = False) -> set[str]:

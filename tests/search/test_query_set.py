@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from resultat.core.search import parse
+from resultat.core.search.forgiving import forgiving_stems
 from resultat.core.search.highlight import highlight
 from resultat.core.search.text import stem, tokens
 from resultat.search.selectors import search
@@ -34,14 +35,16 @@ def test_query(entry, users):
     res = run(entry, users)
     found = {ident(h.document) for h in res.hits}
     assert res.total == entry["count"] == len(res.hits), entry["why"]
+    assert res.forgiving == entry.get("forgiving", False), entry["why"]  # only when nothing matched exactly
     assert set(entry["includes"]) <= found
     if "same_as" in entry:
         other = run({**entry, "query": entry["same_as"]}, users)
         assert {h.document.pk for h in other.hits} == {h.document.pk for h in res.hits}
     query = parse(entry["query"])
-    stems, prefixes = query.highlight_stems()
+    stems, prefixes = forgiving_stems(query) if res.forgiving else query.highlight_stems()
     for hit in res.hits:
         # every hit really contains (a form of) the words searched for
-        assert "<mark>" in highlight(hit.document.title + "\n" + hit.document.text, stems, prefixes), (entry["query"], ident(hit.document))
+        marked = highlight(hit.document.title + "\n" + hit.document.text, stems, prefixes, forgiving=res.forgiving)
+        assert "<mark>" in marked, (entry["query"], ident(hit.document))
         if "excludes" in entry:
             assert stem(entry["excludes"]) not in {stem(t) for t in tokens(hit.document.title + " " + hit.document.text)}

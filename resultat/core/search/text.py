@@ -1,7 +1,9 @@
 """Swedish text normalisation for search.
 
 Tokens are runs of letters and digits (Unicode ``[^\\W_]``): å, ä and ö are letters
-like any other and are never folded to a, a, o. Text is NFC-normalised (so an "å"
+like any other: the stems keep them ("mål" is not "mal"). Forgiveness for a missing
+å/ä/ö comes from folded twins indexed beside the stems (``FOLD_MARK``), searched only
+when the exact search finds nothing. Text is NFC-normalised (so an "å"
 written as a + combining ring is the same letter) and lower-cased. Words are stemmed
 with the Snowball Swedish stemmer (``snowballstemmer``), so "utvecklingen" and
 "utveckling" share the stem "utveckling", "kommunerna" and "kommuner" share "kommun".
@@ -131,6 +133,42 @@ def index_terms(text: str) -> list[str]:
     return [stem(t) for t in tokens(text) if not is_stopword(t)]
 
 
+# Forgiving search (a missing å, ä or ö): every word with a diacritic also gets a
+# *folded twin* in the shadow text: the stem of the word written without its marks,
+# behind FOLD_MARK ("kompetensförsörjningen" → "00kompetensforsorjning"). The mark keeps
+# the twins apart from the real words, so an exact search for "mal" still does not find
+# "mål"; the forgiving search (``forgiving.forgiving``, run when the exact one finds
+# nothing) looks for the twins as well. Two digits make both backends keep the twin as it
+# is: PostgreSQL's parser reads it as a "numword" (simple dictionary, not stemmed again),
+# FTS5's unicode61 as one token.
+FOLD_MARK = "00"
+
+
+def fold(token: str) -> str:
+    """The word without diacritics: å, ä → a, ö → o, é → e, ü → u (NFD, marks dropped)."""
+    decomposed = unicodedata.normalize("NFD", token)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def folded_stem(token: str) -> str:
+    """The stem of the word written without diacritics (what a user who left out the
+    å/ä/ö types, stemmed)."""
+    return stem(fold(normalise(token)))
+
+
+def folded_twins(text: str) -> list[str]:
+    """The folded twins of the words of ``text`` that have a diacritic (stop words left out)."""
+    out = []
+    for t in tokens(text):
+        if is_stopword(t):
+            continue
+        folded = fold(t)
+        if folded != t:
+            out.append(FOLD_MARK + stem(folded))
+    return out
+
+
 def shadow_text(text: str) -> str:
-    """What the search backends index: the stems, space separated."""
-    return " ".join(index_terms(text))
+    """What the search backends index: the stems, space separated, then the folded
+    twins of the words with å/ä/ö (see FOLD_MARK)."""
+    return " ".join(index_terms(text) + folded_twins(text))

@@ -1,0 +1,209 @@
+"""Proof-reading benchmark: wrong words per 1000 in the imported 2025 edition.
+
+    .venv/bin/python bench/ocr_proofread.py                 # score tune and held-out parts
+    .venv/bin/python bench/ocr_proofread.py --show tune     # print sample: OCR / repaired / key
+    .venv/bin/python bench/ocr_proofread.py --errors tune   # only the items with wrong words
+    .venv/bin/python bench/ocr_proofread.py --draw          # print a fresh key skeleton (YAML)
+
+The 2025 edition is parsed in-process with ``parse_report`` (no database), as the import
+does. Every text the parser repairs is recorded with the OCR paragraph it came from
+(page breaks, hyphens and bullets already rebuilt by the layout step, before word repair).
+Texts are split into *headings* (block headings, "### " sub-headings, item titles) and
+*body* (paragraphs and list items of block and item texts).
+
+The sample is drawn with ``random.Random(SEED)`` from the distinct OCR paragraphs in
+document order: BODY_N body paragraphs and HEADING_N headings. The first half of each
+(in drawing order) is the *tune* part, the second half the *held-out* part. The key
+(tests/fixtures/ocr-proofread-key-2025.yaml) holds, for every sampled item, the OCR
+paragraph (its identity) and the correct text, written by reading the OCR seed by hand.
+
+A word is wrong when the repaired text and the key differ in it: both are split at white
+space (punctuation stays attached), aligned with difflib, and each replaced, missing or
+extra word counts once (a replaced run counts its longer side). The figure is wrong words
+per 1000 words of the key, for body and headings separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
+KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
+STRUCTURE = ROOT / "data" / "followup" / "vasterbotten" / "structure-2025.yaml"
+SEED = 20251207
+BODY_N = 40
+HEADING_N = 150
+
+
+def default_report() -> Path:
+    env = os.environ.get("RESULTAT_SHARED_DIR")
+    candidates = [Path(env)] if env else []
+    candidates += [ROOT / "shared", ROOT.parent / "shared"]
+    for shared in candidates:
+        if (shared / "seeds" / SEED_FILE).is_file():
+            return shared / "seeds" / SEED_FILE
+    return ROOT / "data" / "reports" / "vasterbotten" / SEED_FILE
+
+
+def imported_texts(path: Path | None = None) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Parse the edition; return ({ocr paragraph: repaired}, [(kind, ocr paragraph)]).
+
+    The list is in document order, without repeats; kind is "body" or "heading".
+    """
+    import yaml
+
+    from resultat.core.reportparse import parse_report
+    from resultat.core.reportparse import parser as parser_mod
+
+    path = path or default_report()
+    text = path.read_text(encoding="utf-8")
+    structure = yaml.safe_load(STRUCTURE.read_text(encoding="utf-8"))
+    pairs: dict[str, str] = {}
+    back: dict[str, str] = {}
+    original = parser_mod._Texts.repair
+
+    def recording(self):
+        fixed = original(self)
+        for raw, out in zip(self.paras, fixed):
+            pairs.setdefault(raw, out)
+            back.setdefault(out.strip(), raw)
+        return fixed
+
+    parser_mod._Texts.repair = recording
+    try:
+        report = parse_report(text, year=2025, structure=structure, source=path.name)
+    finally:
+        parser_mod._Texts.repair = original
+
+    order: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def add(kind: str, fixed: str) -> None:
+        raw = back.get(fixed.strip())
+        if raw is None or raw in seen or not raw.strip():
+            return
+        seen.add(raw)
+        order.append((kind, raw))
+
+    def body_text(body: str) -> None:
+        for para in body.split("\n\n"):
+            for line in para.split("\n"):
+                if line.startswith("### "):
+                    add("heading", line[4:])
+                elif line.startswith("- "):
+                    add("body", line[2:])
+                elif line.strip():
+                    add("body", line)
+
+    for ch in report.chapters:
+        for sec in ch.sections:
+            for block in sec.blocks:
+                if block.heading:
+                    add("heading", block.heading)
+                body_text(block.text)
+                for item in block.items:
+                    if item.title:
+                        add("heading", item.title)
+                    body_text(item.text)
+    return pairs, order
+
+
+def draw(order: list[tuple[str, str]]) -> list[dict]:
+    """The sample: a list of {"id", "part", "kind", "ocr"} in drawing order."""
+    rng = random.Random(SEED)
+    out = []
+    for kind, n, prefix in (("body", BODY_N, "b"), ("heading", HEADING_N, "h")):
+        pool = [raw for k, raw in order if k == kind and len(raw.split()) >= (8 if kind == "body" else 1)]
+        picked = rng.sample(pool, min(n, len(pool)))
+        for i, raw in enumerate(picked):
+            part = "tune" if i < len(picked) // 2 else "heldout"
+            out.append({"id": f"{prefix}{i + 1:03d}", "part": part, "kind": kind, "ocr": raw})
+    return out
+
+
+def wrong_words(got: str, want: str) -> int:
+    a, b = got.split(), want.split()
+    wrong = 0
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op != "equal":
+            wrong += max(i2 - i1, j2 - j1)
+    return wrong
+
+
+def load_key(path: Path = KEY) -> list[dict]:
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = data["items"]
+    for n, it in enumerate(items):
+        for field in ("id", "part", "kind", "ocr", "text"):
+            if field not in it:
+                raise ValueError(f"{path}: item {n + 1}: '{field}' saknas")
+    return items
+
+
+def score(pairs: dict[str, str], key: list[dict]) -> dict:
+    """{(part, kind): {"words", "wrong", "per_1000", "missing", "errors": [(item, got)]}}."""
+    out: dict = {}
+    for it in key:
+        slot = out.setdefault((it["part"], it["kind"]), {"words": 0, "wrong": 0, "missing": [], "errors": []})
+        got = pairs.get(it["ocr"])
+        if got is None:
+            slot["missing"].append(it["id"])
+            continue
+        got = got.strip()
+        slot["words"] += len(it["text"].split())
+        w = wrong_words(got, it["text"])
+        slot["wrong"] += w
+        if w:
+            slot["errors"].append((it, got, w))
+    for slot in out.values():
+        slot["per_1000"] = 1000 * slot["wrong"] / slot["words"] if slot["words"] else 0.0
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("report", nargs="?", type=Path, default=None)
+    ap.add_argument("--show", choices=("tune", "heldout"))
+    ap.add_argument("--errors", choices=("tune", "heldout"))
+    ap.add_argument("--draw", action="store_true")
+    args = ap.parse_args()
+
+    pairs, order = imported_texts(args.report)
+    if args.draw:
+        import yaml
+
+        items = [dict(it, text=pairs[it["ocr"]].strip()) for it in draw(order)]
+        print(yaml.safe_dump({"seed": SEED, "items": items}, allow_unicode=True, sort_keys=False, width=10_000))
+        return
+    key = load_key()
+    if args.show:
+        for it in key:
+            if it["part"] == args.show:
+                print(f"[{it['id']} {it['kind']}]\n  ocr: {it['ocr']}\n  got: {pairs.get(it['ocr'], '?').strip()}\n  key: {it['text']}\n")
+        return
+    result = score(pairs, key)
+    if args.errors:
+        for kind in ("body", "heading"):
+            for it, got, w in result.get((args.errors, kind), {}).get("errors", []):
+                print(f"[{it['id']} {kind}, {w} wrong]\n  ocr: {it['ocr']}\n  got: {got}\n  key: {it['text']}\n")
+    print(f"sample seed {SEED}: {BODY_N} body paragraphs, {HEADING_N} headings; key {KEY.relative_to(ROOT)}")
+    print(f"{'part':8} {'kind':8} {'words':>6} {'wrong':>6} {'per 1000':>9} missing")
+    for part in ("tune", "heldout"):
+        for kind in ("body", "heading"):
+            s = result.get((part, kind))
+            if s:
+                print(f"{part:8} {kind:8} {s['words']:>6} {s['wrong']:>6} {s['per_1000']:>9.1f} {len(s['missing'])}")
+
+
+if __name__ == "__main__":
+    main()

@@ -6,6 +6,7 @@ import pytest
 
 from resultat.indicators import services
 from tests.factories import INDICATOR_SETS
+from tests.plugins.snapshots import replay
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SETS = INDICATOR_SETS
@@ -14,12 +15,18 @@ KOLADA = "https://api.kolada.se/v3"
 
 @pytest.fixture
 def indicator_sets(vasterbotten):
-    services.load_indicator_sets(sorted(SETS.glob("*.yaml")))
+    def build():
+        services.load_indicator_sets(sorted(SETS.glob("*.yaml")))
+
+    replay("indicator_sets", build)
 
 
 @pytest.fixture
 def demo(indicator_sets):
-    services.demo_snapshot()
+    def build():
+        services.demo_snapshot()
+
+    replay("indicator_demo", build)
 
 
 def replay_dir(tmp_path: Path, entries: list[dict], files: tuple[str, ...] = ()) -> Path:

@@ -27,7 +27,29 @@ class ContributionForm(forms.Form):
     body = forms.CharField(
         label=_("Text"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 18, "aria-describedby": "format-help"}),
+        # data-rich-editor: resultat/static/js/editor.js puts its toolbar editor over the
+        # textarea (which stays the field); the labels are its buttons' names.
+        widget=forms.Textarea(
+            attrs={
+                "rows": 18,
+                "aria-describedby": "format-help",
+                "data-rich-editor": "",
+                "data-label-toolbar": _("Formatering"),
+                "data-label-heading": _("Rubrik"),
+                "data-label-subheading": _("Underrubrik"),
+                "data-label-paragraph": _("Vanligt stycke"),
+                "data-label-bold": _("Fetstil"),
+                "data-label-italic": _("Kursiv stil"),
+                "data-label-bullets": _("Punktlista"),
+                "data-label-numbers": _("Numrerad lista"),
+                "data-label-link": _("Länk"),
+                "data-label-link-prompt": _("Länkens adress (https://…)"),
+                "data-help-rich": _(
+                    "Formatera med knapparna. Text som klistras in från Word eller webben rensas till stycken, "
+                    "rubriker, fetstil, kursiv stil, listor och länkar."
+                ),
+            }
+        ),
         max_length=200_000,
     )
     base_revision = forms.IntegerField(widget=forms.HiddenInput)

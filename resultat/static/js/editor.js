@@ -1,0 +1,240 @@
+/* The contribution editor: a formatting toolbar with what-you-see editing (pell,
+   vendored) over the textarea of the light markup, as progressive enhancement.
+
+   Without JavaScript the textarea is the editor. With it, the textarea is hidden but
+   stays the form's field: every change in the editor is written back to it as the
+   light markup (and an "input" event lets the autosave see it), so the server reads
+   exactly what it reads without JavaScript and sanitises it as always
+   (resultat/core/markup.py, resultat/core/richtext.py). Pasted HTML (Word,
+   LibreOffice, web pages) is cleaned here to the allowed elements: paragraphs,
+   headings 3-4, bold, italic, lists and http/https/mailto links. */
+(function () {
+  "use strict";
+
+  var BLOCKS = { P: "p", DIV: "p", H1: "h3", H2: "h3", H3: "h3", H4: "h4", H5: "h4", H6: "h4", LI: "li", UL: "ul", OL: "ol", BLOCKQUOTE: "p" };
+  var INLINE = { STRONG: "strong", B: "strong", EM: "em", I: "em", A: "a" };
+  var DROP = { SCRIPT: 1, STYLE: 1, META: 1, LINK: 1, TITLE: 1, HEAD: 1, XML: 1, TEMPLATE: 1, IFRAME: 1, OBJECT: 1, SVG: 1, IMG: 1 };
+
+  function safeHref(href) {
+    href = (href || "").trim();
+    return /^(https?:\/\/|mailto:|\/)/i.test(href) ? href : "";
+  }
+
+  /* Word marks bold and italic with styles on spans; keep those two meanings. */
+  function styledWrapper(el) {
+    var style = (el.getAttribute && el.getAttribute("data-style")) || "";
+    if (/font-weight\s*:\s*(bold|[6-9]00)/i.test(style)) return "strong";
+    if (/font-style\s*:\s*italic/i.test(style)) return "em";
+    return null;
+  }
+
+  /* A clean copy of ``source``'s children, appended to ``target``. */
+  function cleanInto(source, target, doc) {
+    for (var node = source.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        target.appendChild(doc.createTextNode(node.nodeValue.replace(/\u00a0/g, " ")));
+        continue;
+      }
+      if (node.nodeType !== 1) continue; // comments (Word's conditional ones too)
+      var tag = node.tagName.toUpperCase().replace(/^.*:/, ""); // o:p, w:sdt ...
+      if (DROP[tag] || node.tagName.indexOf(":") > 0 && !node.textContent.trim()) continue;
+      var name = BLOCKS[tag] || INLINE[tag] || (tag === "BR" ? "br" : styledWrapper(node));
+      if (/MsoList/i.test(node.className || "")) name = "li"; // Word's list paragraphs
+      if (!name) { cleanInto(node, target, doc); continue; } // span, font, table parts ...: keep the text
+      var el = doc.createElement(name);
+      if (name === "a") {
+        var href = safeHref(node.getAttribute("href"));
+        if (!href) { cleanInto(node, target, doc); continue; }
+        el.setAttribute("href", href);
+      }
+      if (name !== "br") cleanInto(node, el, doc);
+      target.appendChild(el);
+    }
+    return target;
+  }
+
+  function cleanHtml(html) {
+    // Style elements and attributes are renamed, event handler attributes removed before
+    // parsing: the parsed document shares the page's Content-Security-Policy, which
+    // refuses both (and the refusals would fill the console). Only bold and italic are
+    // read from the styles; nothing else of the pasted markup survives the cleaning.
+    html = html.replace(/<style[\s\S]*?<\/style\s*>/gi, "").replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, " data-style=$1")
+      .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, "");
+    var parsed = new DOMParser().parseFromString(html, "text/html");
+    var box = document.createElement("div");
+    cleanInto(parsed.body, box, document);
+    // A list item outside a list (Word's list paragraphs) goes into a list.
+    Array.prototype.slice.call(box.children).forEach(function (child) {
+      if (child.tagName === "LI") {
+        var prev = child.previousElementSibling;
+        if (!prev || prev.tagName !== "UL") { prev = document.createElement("ul"); box.insertBefore(prev, child); }
+        child.textContent = child.textContent.replace(/^[\s·•\-–o§]+/, "");
+        prev.appendChild(child);
+      }
+    });
+    return box.innerHTML;
+  }
+
+  /* --- the light markup <-> HTML (the same format as resultat/core/markup.py) --- */
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  function inline(text) {
+    return escapeHtml(text)
+      .replace(/\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:|\/)[^\s)]+)\)/g, '<a href="$2">$1</a>')
+      .replace(/\*\*(\S(?:[^*]*\S)?)\*\*/g, "<strong>$1</strong>")
+      .replace(/\*(\S(?:[^*]*\S)?)\*/g, "<em>$1</em>");
+  }
+
+  function markupToHtml(text) {
+    var out = [], para = [], list = null;
+    function flushPara() { if (para.length) { out.push("<p>" + inline(para.join(" ")) + "</p>"); para = []; } }
+    function flushList() { if (list) { out.push("<" + list.tag + ">" + list.items.map(function (i) { return "<li>" + inline(i) + "</li>"; }).join("") + "</" + list.tag + ">"); list = null; } }
+    text.replace(/\r\n?/g, "\n").split("\n").forEach(function (line) {
+      var m;
+      if (!line.trim()) { flushPara(); flushList(); return; }
+      if ((m = /^(#{3,4})\s+(.*)$/.exec(line))) { flushPara(); flushList(); out.push("<h" + m[1].length + ">" + inline(m[2]) + "</h" + m[1].length + ">"); return; }
+      var bullet = /^\s*[-*•]\s+(.*)$/.exec(line), numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+      if (bullet || numbered) {
+        flushPara();
+        var tag = bullet ? "ul" : "ol";
+        if (list && list.tag !== tag) flushList();
+        if (!list) list = { tag: tag, items: [] };
+        list.items.push((bullet || numbered)[1]);
+        return;
+      }
+      flushList();
+      para.push(line.trim());
+    });
+    flushPara(); flushList();
+    return out.join("\n");
+  }
+
+  function inlineMarkup(node) {
+    var out = "";
+    for (var child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) { out += child.nodeValue.replace(/\s+/g, " "); continue; }
+      if (child.nodeType !== 1) continue;
+      var tag = child.tagName, inner = inlineMarkup(child);
+      if (tag === "BR") out += " ";
+      else if ((tag === "STRONG" || tag === "B") && inner.trim()) out += "**" + inner.trim() + "**";
+      else if ((tag === "EM" || tag === "I") && inner.trim()) out += "*" + inner.trim() + "*";
+      else if (tag === "A" && safeHref(child.getAttribute("href")) && inner.trim()) out += "[" + inner.trim() + "](" + safeHref(child.getAttribute("href")) + ")";
+      else out += inner;
+    }
+    return out;
+  }
+
+  function htmlToMarkup(root) {
+    var blocks = [], loose = "";
+    function flushLoose() { if (loose.trim()) blocks.push(loose.trim()); loose = ""; }
+    for (var node = root.firstChild; node; node = node.nextSibling) {
+      var tag = node.nodeType === 1 ? node.tagName : "";
+      if (tag === "UL" || tag === "OL") {
+        flushLoose();
+        var n = 0, lines = [];
+        Array.prototype.forEach.call(node.children, function (li) {
+          var text = inlineMarkup(li).trim();
+          if (text) lines.push((tag === "UL" ? "- " : (++n) + ". ") + text);
+        });
+        if (lines.length) blocks.push(lines.join("\n"));
+      } else if (/^H[1-6]$/.test(tag)) {
+        flushLoose();
+        var h = inlineMarkup(node).trim();
+        if (h) blocks.push((tag === "H4" || tag === "H5" || tag === "H6" ? "#### " : "### ") + h);
+      } else if (tag === "P" || tag === "DIV" || tag === "BLOCKQUOTE") {
+        flushLoose();
+        var p = inlineMarkup(node).trim();
+        if (p) blocks.push(p);
+      } else if (tag === "BR") {
+        flushLoose();
+      } else {
+        loose += node.nodeType === 3 ? node.nodeValue : inlineMarkup({ firstChild: node });
+      }
+    }
+    flushLoose();
+    return blocks.join("\n\n");
+  }
+
+  /* --- the editor --- */
+
+  function setUp(textarea) {
+    if (!window.pell || !window.DOMParser || textarea.dataset.enhanced) return;
+    textarea.dataset.enhanced = "1";
+    var t = function (key, fallback) { return textarea.dataset[key] || fallback; };
+    var label = document.querySelector('label[for="' + textarea.id + '"]');
+    if (label && !label.id) label.id = textarea.id + "-label";
+    var holder = document.createElement("div");
+    holder.className = "rich-editor";
+    textarea.parentNode.insertBefore(holder, textarea);
+
+    function sync() {
+      var markup = htmlToMarkup(editor.content);
+      if (markup !== textarea.value) {
+        textarea.value = markup;
+        textarea.dispatchEvent(new Event("input", { bubbles: true })); // the autosave listens
+      }
+    }
+    // The buttons' names are their (translated) titles; the visible signs are decoration.
+    function icon(sign) { return '<span aria-hidden="true">' + sign + "</span>"; }
+    function block(tag) { return function () { document.execCommand("formatBlock", false, "<" + tag + ">"); sync(); }; }
+    var editor = window.pell.init({
+      element: holder,
+      defaultParagraphSeparator: "p",
+      styleWithCSS: false,
+      onChange: sync,
+      actions: [
+        { name: "h3", icon: icon("R"), title: t("labelHeading", "Rubrik"), result: block("h3") },
+        { name: "h4", icon: icon("U"), title: t("labelSubheading", "Underrubrik"), result: block("h4") },
+        { name: "p", icon: icon("¶"), title: t("labelParagraph", "Stycke"), result: block("p") },
+        { name: "bold", icon: icon("<b>F</b>"), title: t("labelBold", "Fet") },
+        { name: "italic", icon: icon("<i>K</i>"), title: t("labelItalic", "Kursiv") },
+        { name: "ulist", icon: icon("•"), title: t("labelBullets", "Punktlista") },
+        { name: "olist", icon: icon("№"), title: t("labelNumbers", "Numrerad lista") },
+        {
+          name: "link", icon: icon("🔗"), title: t("labelLink", "Länk"),
+          result: function () {
+            var url = safeHref(window.prompt(t("labelLinkPrompt", "Länkens adress (https://…)"), "https://"));
+            if (url) document.execCommand("createLink", false, url);
+            sync();
+          },
+        },
+      ],
+      classes: { actionbar: "pell-actionbar", button: "pell-button", content: "pell-content prose", selected: "pell-button-selected" },
+    });
+    var bar = holder.querySelector(".pell-actionbar");
+    bar.setAttribute("role", "toolbar");
+    bar.setAttribute("aria-label", t("labelToolbar", "Formatering"));
+    Array.prototype.forEach.call(bar.querySelectorAll("button"), function (b) { b.setAttribute("aria-label", b.title); });
+    var content = editor.content;
+    content.setAttribute("role", "textbox");
+    content.setAttribute("aria-multiline", "true");
+    if (label) content.setAttribute("aria-labelledby", label.id);
+    if (textarea.getAttribute("aria-describedby")) content.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby"));
+    content.innerHTML = markupToHtml(textarea.value);
+    content.addEventListener("paste", function (event) {
+      var data = event.clipboardData;
+      if (!data) return;
+      var html = data.getData("text/html");
+      event.preventDefault();
+      if (html) {
+        document.execCommand("insertHTML", false, cleanHtml(html));
+      } else {
+        var text = data.getData("text/plain") || "";
+        document.execCommand("insertHTML", false, markupToHtml(text) || escapeHtml(text));
+      }
+      sync();
+    });
+    if (label) label.addEventListener("click", function () { content.focus(); });
+    textarea.hidden = true;
+    textarea.form && textarea.form.addEventListener("submit", sync);
+    var help = document.getElementById("format-help");
+    if (help && textarea.dataset.helpRich) help.textContent = textarea.dataset.helpRich;
+  }
+
+  window.resultatEditor = { cleanHtml: cleanHtml, markupToHtml: markupToHtml, htmlToMarkup: htmlToMarkup };
+  function start() { Array.prototype.forEach.call(document.querySelectorAll("textarea[data-rich-editor]"), setUp); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();

@@ -1,0 +1,97 @@
+"""The contribution editor in a real browser (issue 18 "A real editor"): the toolbar
+over the textarea, formatting by buttons, paste from Word cleaned to the allowed HTML,
+and what is saved is the same sanitised HTML as without JavaScript."""
+
+import pytest
+
+from resultat.accounts.models import Role
+from resultat.followup import loaders, services
+from resultat.followup.demo import data_dir
+from resultat.followup.models import Contribution, StrategicArea
+from resultat.reference import services as reference_services
+from resultat.strategy.models import StrategyVersion
+from resultat.strategy.services import load_strategy_file
+from tests.factories import NEW_VERSION, OLD_VERSION, make_user
+
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head>
+<body><!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]-->
+<h1 style="mso-style-name:Rubrik1">Bredband i inlandet</h1>
+<p class="MsoNormal"><span style="font-family:Calibri;color:red">Fibern&auml;tet n&aring;dde </span><b><span style="font-size:12pt">Sorsele</span></b><span> och <i>Dorotea</i>.<o:p></o:p></span></p>
+<p class="MsoListParagraph"><span>·<span>&nbsp;&nbsp; </span></span>Första punkten</p>
+<p class="MsoListParagraph"><span>·<span>&nbsp;&nbsp; </span></span>Andra punkten</p>
+<p><a href="javascript:alert(1)" onclick="alert(2)">Farlig länk</a> <a href="https://www.regionvasterbotten.se/">Regionen</a></p>
+<img src="file:///C:/bild.png"><script>alert(3)</script>
+</body></html>"""
+
+
+@pytest.fixture
+def editor_page(transactional_db):
+    reference_services.load_all()
+    load_strategy_file(OLD_VERSION)
+    load_strategy_file(NEW_VERSION)
+    qs = loaders.load_question_set(data_dir() / "questions-default.yaml")
+    loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
+    analyst, editor = make_user("anna", Role.ANALYST), make_user("ebba", Role.EDITOR)
+    area = StrategicArea.objects.get(code="a-digitalisering")
+    area.units.first().editors.add(editor)
+    cycle = services.open_cycle(year=2026, version=StrategyVersion.objects.get(code="aktualisering-2025-26"), question_set=qs, actor=analyst)
+    return Contribution.objects.get(cycle=cycle, area=area, question__code="omvarldsanalys")
+
+
+def login(page, username):
+    page.goto("/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill("x" * 16)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Logga in").click()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_toolbar_paste_from_word_and_save(page, editor_page, assert_no_axe_violations, width):
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.set_viewport_size({"width": width, "height": 900})
+    login(page, "ebba")
+    page.goto(f"/uppfoljning/bidrag/{editor_page.pk}/")
+    toolbar = page.get_by_role("toolbar", name="Formatering")
+    assert toolbar.is_visible()
+    assert not page.locator("textarea#id_body").is_visible()  # the textarea stays in the form, hidden
+    box = page.get_by_role("textbox", name="Text", exact=True)
+    assert_no_axe_violations(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    box.click()
+    page.keyboard.type("Inledning om läget.")
+    page.get_by_role("button", name="Rubrik", exact=True).click()
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Fetstil").click()
+    page.keyboard.type("Viktigt")
+    page.get_by_role("button", name="Fetstil").click()
+    page.keyboard.press("Enter")
+    page.evaluate(
+        """html => {
+        const dt = new DataTransfer();
+        dt.setData('text/html', html);
+        dt.setData('text/plain', 'fallback');
+        document.querySelector('.pell-content').dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
+    }""",
+        WORD_HTML,
+    )
+    markup = page.locator("textarea#id_body").input_value()
+    assert markup.startswith("### Inledning om läget.")
+    assert "**Viktigt**" in markup and "**Sorsele**" in markup and "*Dorotea*" in markup
+    assert "- Första punkten\n- Andra punkten" in markup
+    assert "[Regionen](https://www.regionvasterbotten.se/)" in markup
+    assert "javascript" not in markup and "alert" not in markup and "Calibri" not in markup and "mso" not in markup
+    with page.expect_navigation():
+        page.get_by_role("button", name="Spara utkast").click()
+    body = Contribution.objects.get(pk=editor_page.pk).body
+    assert "<h3>Inledning om läget.</h3>" in body and "<strong>Sorsele</strong>" in body and "<em>Dorotea</em>" in body
+    assert "<ul><li>Första punkten</li><li>Andra punkten</li></ul>" in body, body
+    assert '<a href="https://www.regionvasterbotten.se/" rel="noopener noreferrer">Regionen</a>' in body
+    assert "style" not in body and "class" not in body and "script" not in body and "javascript" not in body
+    # the editor opens the saved text again with its formatting
+    assert page.locator(".pell-content h3").all_inner_texts() == ["Inledning om läget.", "Bredband i inlandet"]
+    assert page.locator(".pell-content strong").first.inner_text() == "Viktigt"
+    assert not [e for e in errors if "Content Security Policy" in e or "Uncaught" in e], errors

@@ -295,7 +295,7 @@ def contribution_save(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "followup/contribution.html", _page_context(request, c, form=form, item_rows=_item_rows(c, items)), status=422)
     if request.POST.get("then") == "submit":
         try:
-            services.submit(c, request.user)
+            services.submit(c, request.user, link_base=request.build_absolute_uri("/"))
             messages.success(request, _("Bidraget är klarmarkerat och skickat till granskning."))
         except services.FollowupError as exc:
             messages.error(request, str(exc))

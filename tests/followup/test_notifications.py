@@ -130,3 +130,14 @@ def test_each_role_lands_on_its_own_work_after_login(client, people, who, target
 def test_login_with_next_goes_there(client, people):
     response = client.post(reverse("accounts:login") + "?next=/insatser/", {"username": "greta", "password": "x" * 16})
     assert response["Location"] == "/insatser/"
+
+
+def test_save_and_submit_from_the_form_mails_a_link_to_this_site(client, cycle, contribution, people, django_capture_on_commit_callbacks, settings):
+    settings.RESULTAT_SITE_URL = ""
+    client.force_login(people["editor_a"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("followup:contribution_save", args=[contribution.pk]), {"body": "Klar text.", "base_revision": 0, "then": "submit"})
+    contribution.refresh_from_db()
+    assert contribution.state == "submitted"
+    assert [m.to for m in mail.outbox] == [[people["reviewer"].email]]
+    assert f"http://testserver/uppfoljning/bidrag/{contribution.pk}/" in mail.outbox[0].body

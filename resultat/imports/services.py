@@ -37,7 +37,7 @@ from resultat.followup.models import (
     StateChange,
     StrategicArea,
 )
-from resultat.imports import proofreading, sources
+from resultat.imports import initiative_register, proofreading, sources
 from resultat.initiatives.models import Initiative
 from resultat.reference.models import SdgGoal, SdgTarget
 from resultat.security.locks import serialise
@@ -153,7 +153,7 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
     goals = {g.number: g for g in SdgGoal.objects.all()}
     targets = {t.code: t for t in SdgTarget.objects.all()}
     arenas = {a.code: a for a in StandingArena.objects.all()}
-    initiatives = {i.code: i for i in Initiative.objects.all()}
+    initiatives = initiative_register.build(report, path.name, result.totals)  # the whole report's named initiatives
     total_blocks = sum(len(s.blocks) for ch in report.chapters for s in ch.sections)
     done = 0
     seen: set[int] = set()
@@ -198,6 +198,7 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
                     contribution.save()
                     existing[(area.pk, question.pk)] = contribution
                     seen.add(contribution.pk)
+                    initiatives.link(contribution, block)
                     if lead is None:
                         lead = contribution
                     items = [_item(contribution, it, goals, targets, arenas, initiatives, result, path) for it in block.items]
@@ -259,16 +260,6 @@ def _item(contribution, parsed, goals, targets, arenas, initiatives, result: Imp
             arenas[code] = arena
             result.totals["samverkansytor skapade"] += 1
         item.arena = arena
-    elif parsed.kind == "initiative" and parsed.title:
-        code = slugify(parsed.title)[:120] or f"insats-{parsed.lines.first}"
-        initiative = initiatives.get(code)
-        if initiative is None:
-            initiative = Initiative.objects.create(
-                code=code, name=parsed.title[:300], description=parsed.text,
-                source=f"{path.name}, rad {parsed.lines.first}–{parsed.lines.last}",
-            )
-            initiatives[code] = initiative
-            result.totals["insatser skapade"] += 1
-        initiative.areas.add(contribution.area)
-        item.initiative = initiative
+    elif parsed.kind == "initiative" and parsed.title and initiatives.for_item(parsed) is not None:
+        item.initiative = initiatives.for_item(parsed)
     return item

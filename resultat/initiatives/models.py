@@ -27,6 +27,7 @@ class Initiative(models.Model):
         EVENT = "event", _("evenemang")
         STRATEGY = "strategy", _("strategi")
         STUDY = "study", _("utredning")
+        FUND = "fund", _("fond")
 
     class Status(models.TextChoices):
         APPLIED = "applied", _("ansökt")
@@ -43,6 +44,11 @@ class Initiative(models.Model):
         NORTH4 = "norra-fyra", _("de fyra nordligaste länen")
         NATIONAL = "national", _("nationellt")
         CROSS_BORDER = "cross-border", _("gränsöverskridande")
+
+    class Review(models.TextChoices):
+        CONFIRMED = "confirmed", _("bekräftad")
+        NEEDS_REVIEW = "needs_review", _("att granska")
+        REJECTED = "rejected", _("avvisad")
 
     code = models.SlugField(_("kod"), max_length=120, unique=True)
     external_id = models.CharField(_("insats-id"), max_length=80, unique=True, null=True, blank=True, help_text=_("Id i källsystemet; importer matchar på det."))
@@ -64,6 +70,14 @@ class Initiative(models.Model):
     eu_project_id = models.CharField(_("EU-projekt-id"), max_length=60, blank=True)
     source = models.CharField(_("källa"), max_length=300, blank=True)
     synthetic = models.BooleanField(_("syntetisk demopost"), default=False)
+    # Found in an imported report (resultat/core/reportparse/initiatives.py): uncertain finds wait for an analyst.
+    review_status = models.CharField(_("granskning"), max_length=16, choices=Review.choices, default=Review.CONFIRMED, db_index=True)
+    confidence = models.FloatField(_("säkerhet"), null=True, blank=True, help_text=_("Hur säker importen var på att detta är en namngiven insats (0–1)."))
+    funding_note = models.CharField(_("finansiering enligt rapporten"), max_length=300, blank=True)
+    period_note = models.CharField(_("period enligt rapporten"), max_length=40, blank=True)
+    extraction_note = models.TextField(_("var importen hittade den"), blank=True)
+    match_keys = models.JSONField(_("matchningsnycklar"), default=list, blank=True, help_text=_("Vikta namn och förkortningar som en ny import känner igen insatsen på."))
+    mentioned_in = models.ManyToManyField("followup.Contribution", blank=True, related_name="mentioned_initiatives", verbose_name=_("nämns i bidrag"))
     revision = models.PositiveIntegerField(_("version"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

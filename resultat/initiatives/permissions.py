@@ -30,3 +30,8 @@ def own_area_ids(user) -> set[int]:
     from resultat.followup.models import StrategicArea
 
     return set(StrategicArea.objects.filter(units__editors=user).values_list("pk", flat=True))
+
+
+def can_review(user) -> bool:
+    """Confirm or reject initiatives the report import was unsure of: analysts."""
+    return is_analyst(user)

@@ -24,9 +24,16 @@ from resultat.security.params import YEARS, int_param
 UNSPECIFIED = "Ej angivet"
 
 
+def next_candidate():
+    """The first initiative still waiting for an analyst's confirmation (report order)."""
+    return Initiative.objects.filter(review_status=Initiative.Review.NEEDS_REVIEW).order_by("pk").first()
+
+
 def filter_initiatives(params) -> tuple:
     qs = Initiative.objects.all()
-    f = {k: (params.get(k) or "").strip() for k in ("q", "year", "programme", "subpriority", "area", "municipality", "status", "sdg", "inriktning", "judgement")}
+    f = {k: (params.get(k) or "").strip() for k in ("q", "year", "programme", "subpriority", "area", "municipality", "status", "sdg", "inriktning", "judgement", "review")}
+    # uncertain finds of a report import are not part of the register until confirmed
+    qs = qs.filter(review_status=f["review"] if f["review"] in Initiative.Review.values else Initiative.Review.CONFIRMED)
     f["q"] = f["q"][:200]  # a search word, not a document (a 200 000-character LIKE pattern fails on SQLite)
     if f["q"]:
         qs = qs.filter(Q(name__icontains=f["q"]) | Q(acronym__icontains=f["q"]) | Q(external_id__iexact=f["q"]) | Q(diarienummer__iexact=f["q"]))

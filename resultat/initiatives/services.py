@@ -100,3 +100,40 @@ def save_initiative(initiative: Initiative | None, *, user, data: dict, areas=No
     current.save()
     InitiativeEdit.objects.create(initiative=current, revision=current.revision, author=user, changes=changes)
     return current
+
+
+@transaction.atomic
+def review_candidate(initiative: Initiative, *, user, confirm: bool) -> Initiative:
+    """An analyst confirms or rejects an initiative the report import was unsure of.
+
+    Confirming links it from the items that carry its name (the import links only
+    confirmed initiatives); rejecting unlinks it from every contribution and item, and a
+    re-import keeps it rejected. Both raise the revision and leave an edit in the history."""
+    from resultat.core.reportparse.initiatives import name_key
+    from resultat.followup.models import ContributionItem
+
+    if not permissions.can_review(user):
+        raise PermissionDenied
+    init = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    before = init.get_review_status_display()
+    init.review_status = Initiative.Review.CONFIRMED if confirm else Initiative.Review.REJECTED
+    if confirm:
+        keys = set(init.match_keys or []) | {name_key(init.name)}
+        items = ContributionItem.objects.filter(contribution__in=init.mentioned_in.all(), kind="initiative", initiative=None)
+        for item in items:
+            if name_key(item.title) in keys:
+                item.initiative = init
+                item.save(update_fields=["initiative"])
+    else:
+        ContributionItem.objects.filter(initiative=init).update(initiative=None)
+        init.mentioned_in.clear()
+    init.revision += 1
+    init.updated_by = user
+    init.updated_at = timezone.now()
+    init.save()
+    InitiativeEdit.objects.create(
+        initiative=init, revision=init.revision, author=user,
+        changes={_label("review_status"): [str(before), str(init.get_review_status_display())]},
+        note=str(_("Bekräftad av analytiker") if confirm else _("Avvisad av analytiker")),
+    )
+    return init

@@ -17,4 +17,5 @@ urlpatterns = [
     path("agenda-2030/", views.impact_matrix, name="matrix"),
     path("<slug:code>/", views.initiative_detail, name="detail"),
     path("<slug:code>/redigera/", views.initiative_edit, name="edit"),
+    path("<slug:code>/granska/", views.initiative_review, name="review"),
 ]

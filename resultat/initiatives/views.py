@@ -53,12 +53,16 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         "judgements": InriktningAssessment.Judgement.choices,
         "can_create": permissions.can_create(request.user), "can_import": permissions.can_import(request.user),
         "synthetic": qs.filter(funding__synthetic=True).exists(),
+        "reviews": Initiative.Review.choices,
+        "to_review": Initiative.objects.filter(review_status=Initiative.Review.NEEDS_REVIEW).count() if permissions.can_review(request.user) else 0,
     }
     return render(request, "initiatives/list.html", ctx)
 
 
 def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
     init = get_object_or_404(Initiative, code=code)
+    if init.review_status != Initiative.Review.CONFIRMED and not request.user.is_authenticated:
+        raise Http404  # an unconfirmed find of the report import is not public
     funding = init.funding.select_related("programme", "municipality", "subpriority")
     total = sum((d.granted_amount for d in funding), Decimal(0))
     # the one rule (followup.visibility): the public sees published mentions only and no
@@ -80,7 +84,25 @@ def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
         "show_history": show_history,
         "edits": init.edits.select_related("author")[:20] if show_history else [],
         "can_edit": permissions.can_edit(request.user, init),
+        "can_review": permissions.can_review(request.user) and init.review_status != Initiative.Review.CONFIRMED,
+        "mentioned_in": [c for c in init.mentioned_in.select_related("cycle", "area", "question").order_by("-cycle__year", "area__name") if visibility.is_published(c) or request.user.is_authenticated],
     })
+
+
+@login_required
+@require_POST
+def initiative_review(request: HttpRequest, code: str) -> HttpResponse:
+    """Confirm or reject an initiative the report import was unsure of (analysts)."""
+    init = get_object_or_404(Initiative, code=code)
+    decision = request.POST.get("decision")
+    if decision not in ("confirm", "reject"):
+        return HttpResponse(_("Välj bekräfta eller avvisa."), status=400, content_type="text/plain; charset=utf-8")
+    services.review_candidate(init, user=request.user, confirm=decision == "confirm")
+    messages.success(request, _("%(name)s är bekräftad som insats.") % {"name": init.name} if decision == "confirm" else _("%(name)s är avvisad och kopplad från bidragen.") % {"name": init.name})
+    nxt = selectors.next_candidate()
+    if request.POST.get("next") and nxt is not None:
+        return redirect("initiatives:detail", nxt.code)
+    return redirect("initiatives:detail", init.code)
 
 
 @login_required

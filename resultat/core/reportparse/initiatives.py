@@ -1,0 +1,633 @@
+"""The initiative register from a whole parsed report (plain Python, no Django).
+
+``extract_initiatives(report)`` finds the named initiatives (projects, programmes,
+networks, arena-like collaborations, prizes, funds, strategy work, event series) wherever
+the report names them:
+
+- items listed under "Ett urval av insatser" (kind ``initiative``);
+- the standing arenas (``arena`` items) and titled activities (``activity`` items);
+- sub-headings inside a block's text (``### Heading``);
+- running prose: "projektet X", "nätverket X", a quoted name after a cue word
+  ("under namnet", "reformen", "projekten"), "Name (ACR)", and lists of names after a
+  cue ("projekt som A, B, C och D").
+
+Group entries ("SMALL, Regio Stars Västerbotten") are split into their members. Every
+candidate gets a confidence in 0…1 from where it was found and what its name looks like;
+``AUTO_ACCEPT`` and above are created as records, ``REVIEW`` … ``AUTO_ACCEPT`` are kept as
+candidates for an analyst to confirm, below ``REVIEW`` they are dropped.
+
+Candidates are merged deterministically by acronym and by :func:`name_key` (diacritics,
+case, punctuation and definite/plural suffixes folded), in report order, so running the
+extraction twice on the same text gives the same register. After the names are known,
+every block is scanned for the names and acronyms again, so an initiative is linked to
+every contribution (block) and item that mentions it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from resultat.core.reportparse.model import ParsedBlock, ParsedItem, ParsedReport
+
+AUTO_ACCEPT = 0.7
+REVIEW = 0.45
+
+KINDS = ("project", "programme", "network", "award", "event", "strategy", "study", "fund")
+
+# --- name keys -------------------------------------------------------------------------
+
+_SUFFIXES = ("erna", "arna", "orna", "ernas", "arnas", "ens", "ets", "en", "et")
+
+
+def fold(text: str) -> str:
+    """Lower case, without diacritics (å→a, ä→a, ö→o, é→e), punctuation as spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z0-9]+", plain))
+
+
+def _stem(token: str) -> str:
+    if len(token) > 6:
+        for suffix in _SUFFIXES:
+            if token.endswith(suffix) and len(token) - len(suffix) >= 5:
+                return token[: -len(suffix)]
+    return token
+
+
+def name_key(name: str) -> str:
+    """The key two spellings of one initiative share: "Fyrlänstraffen" and
+    "Fyrlänstraff", "Gymnasiechefsnätverket" and "gymnasiechefsnätverk"."""
+    return " ".join(_stem(t) for t in fold(name).split())
+
+
+# --- what a name looks like ----------------------------------------------------------
+
+_ACRONYM = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ0-9&-]{1,9}$")
+_PAREN_ACRONYM = re.compile(r"\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9&-]{1,11})\)\s*$")
+_PAREN_LONG = re.compile(r"^(?P<short>[A-ZÅÄÖ][\w&-]{1,11}(?:-\w+)?)\s*\((?P<long>[^)]{6,})\)\s*$")
+
+#: Words in a name that say what kind of initiative it is (folded, first match wins).
+_KIND_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) for kind, rx in (
+    ("award", r"pris\b|priset|award|stipendi|\barets\b|\bstars\b|utmarkelse"),
+    ("fund", r"fond(en)?\b|\binvest\b|riskkapital"),
+    ("event", r"konferens|festival|\w*fest\b|job fair|\bmassa|veckan\b|dagen\b|studion\b|seminarieserie|\bgala\b|change the game"),
+    ("network", r"natverk|forum\b|\w*rad(et)?\b|allians|alliance|college|\bgrupp|\w+gruppen\b|plattform|arena|korridor|kontoret|\w*mote\b|\w*traff(en|ar|arna)?\b|\bnod\b|kluster|cluster|partnerskap|network|\bhub\b"),
+    ("study", r"analys|utredning|kartlaggning|forstudie|undersok"),
+    ("strategy", r"strategi|agenda|\bplan(en)?\b|transportplan|trafikforsorjningsprogram|reform|handlingsplan|ramverk|overenskommels"),
+    ("programme", r"program|dialoger|academy|akademi|satsning"),
+))
+_NAME_CUES = (
+    "projekt", "program", "natverk", "forum", "rad", "strategi", "agenda", "pris", "fond", "academy", "lab", "college",
+    "arena", "allians", "alliance", "plattform", "festival", "konferens", "nod", "kluster", "invest", "park", "hub", "center",
+    "centre", "kontor", "korridor", "grupp", "initiativ", "satsning", "studio", "forsk", "innovation", "fair", "up", "north",
+    "sweden", "norr", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram",
+)
+#: First words of headings that describe work rather than name an initiative.
+_GENERIC_START = {
+    "analys", "analyser", "arbete", "arbetet", "utveckling", "okad", "okat", "okade", "jamlik", "jamstalld", "jamstalldhet",
+    "framatblickande", "nationella", "tar", "larandemojligheter", "larandemoijligheter", "behovsstyrt", "flexibelt", "bryta",
+    "fokus", "paverkansarbete", "samverkan", "samarbete", "deltagande", "risk", "flexibla", "kollektivtrafik",
+    "transportinfrastruktur", "digital", "digitala", "kompetensforsorjning", "utbildning", "regionens",
+    "strategiskt", "strategiska", "nya", "nytt", "ny", "exempel", "aktuella", "ett", "en", "de", "det", "andra", "vikten",
+    "stod", "insatser", "satsningar", "investeringar", "forskning", "varsel", "civil", "sakerhet", "systemanalys",
+    "utokning", "planering", "kunskap", "betydelsen", "hallbar", "gemensam", "lokal", "inkludering", "uppfoljning",
+    "implementering", "framtagande", "mediacenters", "mediacenter", "kvinnor", "barn", "unga", "aldre",
+}
+#: Names that are organisations, places or the report's own vocabulary, never initiatives.
+_NOT_INITIATIVES = {
+    "r10", "region 10", "umea universitet", "universiteten", "lulea tekniska universitet", "region vasterbott",
+    "region vasterbotten", "lansstyrelsen", "trafikverket", "tillvaxtverket", "mediacenter", "skr", "norrtag",
+    "lanstrafiken i vasterbott", "myndigheten for yrkeshogskol", "myndigheten for yrkeshogskolan", "kommuner", "kommunerna",
+    "skolverket", "arbetsformedlingen", "vinnova", "umu", "ltu", "eu", "eruf", "agenda 2030", "rus", "ai", "eu s",
+}
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[\wÅÄÖåäöéÉ&-]+", name)
+
+
+def _capitalised_inner(name: str) -> int:
+    words = _words(name)[1:]
+    return sum(1 for w in words if w[:1].isupper() and w.lower() not in {"i", "och"})
+
+
+def kind_of(name: str, context: str = "") -> str:
+    """The kind a name (and the sentence it stands in) says, "project" when nothing does."""
+    k = fold(name)
+    for kind, cue in _KIND_CUES:
+        if cue.search(k):
+            return kind
+    c = fold(context)
+    for word, kind in (("projektet", "project"), ("natverket", "network"), ("programmet", "programme"), ("priset", "award"), ("fonden", "fund"), ("konferensen", "event"), ("strategin", "strategy")):
+        if re.search(rf"\b{word}\b", c):
+            return kind
+    return "project"
+
+
+_ORGANISATION = re.compile(r"(?:myndighet(?:en)?|namnd(?:en)?|organisation(?:en)?|verket|universitet(?:et)?|kommun(?:er)?|regioner|lansstyrelse(?:n|rna)?|institut(?:et)?|\bab)$|^(?:foreningen|region|lansstyrelsen|kommunen)\b")
+_SENTENCE = re.compile(r"\s(?:har|är|kan|ska|undersöker|kraftsamlar|bidrar|visar)\s")
+
+
+def name_score(name: str) -> float:
+    """How much a string looks like the name of an initiative (0…1), from its form only."""
+    words = _words(name)
+    if not words or len(name) > 110 or len(words) > 12:
+        return 0.0
+    bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    if _ORGANISATION.search(fold(bare)) and not re.search(r"natverk|rad\b|radet|projekt|program|forum", fold(bare)):
+        return 0.0
+    f = fold(name)
+    if f in _NOT_INITIATIVES or name_key(name) in _NOT_INITIATIVES or fold(re.sub(r"\s*\([^)]*\)\s*$", "", name)) in _NOT_INITIATIVES:
+        return 0.0
+    score = 0.35
+    if _ACRONYM.match(words[0]) or any(_ACRONYM.match(w) for w in words):
+        score += 0.3
+    if _capitalised_inner(name) >= 1:
+        score += 0.2
+    if any(cue in f for cue in _NAME_CUES):
+        score += 0.2
+    if re.search(r"[a-z][A-Z]", name) or re.search(r"\b(the|of|for|and|to|up|in)\b", name):  # ViiBIC, "Move up North"
+        score += 0.15
+    if fold(words[0]) in _GENERIC_START and not _ACRONYM.match(words[0]):
+        score -= 0.35
+    if len(words) >= 7:
+        score -= 0.15
+    if name.rstrip().endswith((".", ":")):
+        score -= 0.2
+    if len(words) >= 4 and _SENTENCE.search(f" {name} "):
+        score -= 0.3  # a sentence, not a name ("Stockebygden undersöker hur …")
+    return max(0.0, min(1.0, score))
+
+
+def clean_name(title: str) -> tuple[str, str]:
+    """(name, acronym) from a heading or a list title: quotes, "Implementering av
+    reformen", "projektet" and a trailing "(ACR)" taken off."""
+    t = re.sub(r"\s+", " ", title).strip(" -–—:,.")
+    t = re.sub(r"[”“\"„'’]+", "", t).strip()
+    t = re.sub(r"^(?:Implementering av reformen|Projektet|Projekt|Reformen|AI-verktyget)\s+", "", t, flags=re.I).strip()
+    acronym = ""
+    m = _PAREN_LONG.match(t)
+    if m and m.group("short").isupper() is False and len(m.group("short")) <= 6:
+        # "Skoja" style: Name (Long name) is rare; keep as is
+        pass
+    long_paren = re.search(r"\s*\(([^)]{13,})\)\s*$", t)
+    if long_paren:  # "Tillväxtverkets RKA-grupp (Regionalt kompetensförsörjningsarbete)"
+        t = t[: long_paren.start()].strip()
+    m = _PAREN_ACRONYM.search(t)
+    if m:
+        inner = m.group(1)
+        if inner.upper() == inner or len(inner) <= 6:
+            acronym = inner
+            t = t[: m.start()].strip()
+        else:
+            t = t[: m.start()].strip()
+    else:
+        m2 = re.match(r"^(?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{1,9})\s*\((?P<long>[^)]{6,})\)$", t)
+        if m2:
+            acronym, t = m2.group("acr"), m2.group("long").strip()
+    words = t.split()
+    if not acronym and len(words) == 1 and _ACRONYM.match(t):
+        acronym = t
+    return t, acronym
+
+
+def split_group(title: str) -> list[str]:
+    """A group entry's members: "SMALL, Regio Stars Västerbotten" → two names; a title
+    whose parts are not all name-like ("Fjärrundervisning, tillgängliggörande av
+    undervisning") stays whole."""
+    parts = [p.strip() for p in re.split(r",\s+|\s+(?:och|samt)\s+|\s+/\s+", title) if p.strip()]
+    if len(parts) < 2:
+        return [title]
+    if all(p[:1].isupper() and name_score(p) >= 0.55 for p in parts):
+        return parts
+    return [title]
+
+
+# --- the context sentence ------------------------------------------------------------
+
+_RV = r"Region V[äa]sterbotten(?:s)?"
+_RV_RUNS = re.compile(
+    rf"(?:{_RV}\s+(?:har\s+)?(?:\w+\s+)?(?:driver|drivs|leder|lett|ansvarar|initierat|initierade|skapat|håller i|haller i|samordnar|arrangerar|arrangerat|äger|ager|har tagit fram|tar fram|tog fram|startade)|drivs av {_RV}|{_RV}\s+(?:är|ar)\s+(?:projektägare|projektagare|samordnande|huvudman)|{_RV}s\s+(?:\w+\s+)?(?:projekt|agenda|strategi|flygstrategi|nätverk))",
+)
+_RV_PARTICIPATES = re.compile(rf"{_RV}\s+(?:har\s+)?(?:under året\s+)?(?:deltar|deltagit|medverkar|medverkat|deltagande)|{_RV}s deltagande")
+_PARTNERS = re.compile(r"(?:tillsammans med|i samarbete med|i samverkan med|samverkan mellan|samarbete mellan|samverkade)\s+(?P<list>[^.;:]{5,240})")
+_FUNDING = re.compile(
+    r"(?P<f>(?:EU|ERUF|Interreg\w*|Tillväxtverket|Vinnova|Europeiska regionala utvecklingsfonden|ESF\+?|Leader|Norrlandsfonden|Formas|Energimyndigheten)[-‐ ]?(?:finansierat|finansierad|finansierade|medel|stöd)\b|finansieras av [^.;]{3,80}|medfinansi\w* (?:från|av) [^.;]{3,80}|\d[\d ,]*\s*(?:miljoner|mnkr|Mkr|msek|MSEK)\s*(?:kr|kronor)?(?:\s*\([^)]*\))?)",
+)
+_PERIOD = re.compile(r"(?P<a>20\d\d)\s*[-–—]\s*(?P<b>20\d\d)|(?:fortsätter|pågår|löper)\s+(?:till|fram till|t\.o\.m\.)\s+(?P<end>20\d\d)|(?:startade|startar|inleddes)\s+(?:\w+\s+)?(?P<start>20\d\d)")
+_ORG_WORD = re.compile(r"^[A-ZÅÄÖ]")
+_ORG_TAIL = {"kommun", "kommuner", "universitet", "län", "region", "tekniska", "skolmyndighet", "högskola", "hamn"}
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"”“])|\n+", text) if s.strip()]
+
+
+def _context(text: str, name: str) -> str:
+    """The sentences of ``text`` that mention ``name`` (or the first two if none does)."""
+    sents = _sentences(text)
+    k = fold(name)
+    hits = [s for s in sents if k and k in fold(s)]
+    return " ".join(hits[:3] or sents[:2])
+
+
+def run_by_region(context: str, section: str) -> bool | None:
+    if _RV_RUNS.search(context):
+        return True
+    if _RV_PARTICIPATES.search(context):
+        return False
+    if section == "insatser":  # "Ett urval av insatser i länet": others' work, unless the text says otherwise
+        return False
+    if re.search(r"\b(?:driver|leder|driv[s]? av|äger)\b", context):
+        return False
+    return None
+
+
+def partners_in(context: str) -> list[str]:
+    out: list[str] = []
+    for m in _PARTNERS.finditer(context):
+        for part in re.split(r",\s*|\s+(?:och|samt)\s+", m.group("list")):
+            part = part.strip(" .")
+            part = re.split(r"\s+(?:för|att|i syfte|som|kring|inom|under|om)\s+", part)[0].strip()
+            kept = []
+            for w in part.split():
+                if w[:1].isupper() or w in _ORG_TAIL or (kept and w in ("i", "för", "vid")):
+                    kept.append(w)
+                else:
+                    break
+            while kept and kept[-1] in ("i", "för", "vid"):
+                kept.pop()
+            part = " ".join(kept)
+            if part and _ORG_WORD.match(part) and len(part) < 80 and part not in out and not re.match(_RV + "$", part):
+                out.append(part)
+    return out[:12]
+
+
+def funding_in(context: str) -> str:
+    return "; ".join(dict.fromkeys(m.group("f").strip() for m in _FUNDING.finditer(context)))[:300]
+
+
+def period_in(context: str) -> tuple[int | None, int | None]:
+    for m in _PERIOD.finditer(context):
+        if m.group("a"):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a <= b:
+                return a, b
+        if m.group("end"):
+            return None, int(m.group("end"))
+        if m.group("start"):
+            return int(m.group("start")), None
+    return None, None
+
+
+# --- candidates from prose -------------------------------------------------------------
+
+_NAME = r"[A-ZÅÄÖ][\wÅÄÖåäöé&:-]*(?:\s+(?:[A-ZÅÄÖ0-9][\wÅÄÖåäöé&:-]*|i|för|och|of|the|for|up|to|in|av|på|2\.0))*"
+_QUOTED = r"[\"”“„]\s*(?P<q>[^\"”“„]{3,90}?)\s*[\"”“]"
+_PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
+    # projektet "Living lab för ..." / projekten "Fossilfria leveranser"
+    (re.compile(rf"\b(?:projektet|projekten|projekt|programmet|nätverket|satsningen|initiativet|konferensen|priset|fonden|kampanjen|reformen|plattformen|samarbetet|förstudien|under namnet|kallat|kallad)\s+{_QUOTED}"), 1.0),
+    # AI-verktyget "Skoljuridisk assistent" (Skoja)
+    (re.compile(rf"{_QUOTED}\s*\((?P<a>[A-ZÅÄÖ][\wåäö-]{{1,9}})\)"), 0.9),
+    # Region Västerbottens Agenda för kompetensförsörjning
+    (re.compile(r"(?<=[a-zåäö,] )(?P<n>(?:Agenda|Strategi|Handlingsplan|Program|Plan)\w* för [a-zåäö-]+(?: (?:och|inom) [a-zåäö-]+)?)"), 0.85),
+    # projektet New North / nätverket X (capitalised name right after the cue)
+    (re.compile(rf"\b(?:projektet|projekt|programmet|nätverket|satsningen|initiativet|konferensen|priset|fonden|plattformen|samarbetet|ramen för)\s+(?P<n>{_NAME})"), 0.75),
+    # "Nätverket för fjärrundervisande lärare, drivs av ..." at a sentence start
+    (re.compile(r"(?:^|(?<=[.!?] ))(?P<n>(?:Nätverket|Rådet|Programmet|Forumet|Projektet) för [a-zåäö -]{4,60}?)(?=[,.]| drivs| leds)"), 0.85),
+    # Name (ACR)
+    (re.compile(rf"(?P<n>{_NAME})\s+\((?P<a>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{{1,9}})\)"), 0.75),
+    # "Kompetensråd Västerbotten" in quotes after skapat/ett
+    (re.compile(rf"\b(?:skapat|startat|bildat|inrättat|lanserat)\s+(?:ett|en)\s+{_QUOTED}"), 0.8),
+)
+_LIST_CUE = re.compile(rf"\b(?:projekt(?:en)?|nätverk(?:en)?|satsningar(?:na)?|initiativ(?:en)?)\s+(?:som|såsom|t\.ex\.|exempelvis|bland annat)\s+(?P<list>{_NAME}(?:\s*,\s*{_NAME})*(?:\s+och\s+{_NAME})?)")
+
+
+@dataclass
+class Mention:
+    chapter: str
+    section: str
+    area_codes: tuple[str, ...]
+    block_line: int  # first line of the block (identifies the contribution)
+    line: int  # the line of the mention (an item's first line when it is an item)
+    item_line: int | None = None  # set when an item (list entry) names it
+    titled: bool = False  # the item's own title is this initiative (not just a mention in its text)
+
+
+@dataclass
+class ExtractedInitiative:
+    name: str
+    acronym: str
+    kind: str
+    confidence: float
+    run_by_region: bool | None
+    partners: list[str]
+    funding: str
+    start_year: int | None
+    end_year: int | None
+    description: str
+    first_line: int
+    source: str  # how it was found: "urval", "arena", "activity", "heading", "prose"
+    urval: bool
+    keys: list[str]  # name keys (name and aliases) and "acr:XYZ"
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    found_lines: list[int] = field(default_factory=list)  # where a pattern found it (not the later name scan)
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def needs_review(self) -> bool:
+        return self.confidence < AUTO_ACCEPT
+
+    @property
+    def key(self) -> str:
+        return self.keys[0]
+
+
+_SOURCE_BASE = {"urval": 0.55, "arena": 0.4, "activity": 0.15, "heading": 0.15, "prose": 0.0}
+
+
+def _candidate(title: str, source: str, base_conf: float, context: str, section: str, mention: Mention, description: str = "") -> list[ExtractedInitiative]:
+    out = []
+    members = split_group(title) if source in ("urval", "arena", "activity", "heading") else [title]
+    for member in members:
+        name, acronym = clean_name(member)
+        if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
+            continue
+        if acronym and fold(acronym)[:1] != fold(name)[:1] and acronym != name:
+            if source == "prose":
+                continue  # "Övre Norrland (ERUF)": the parenthesis names something else
+            acronym = ""
+        if source == "prose" and len(name.split()) == 1 and not acronym and not re.search(r"[a-zåäö][A-ZÅÄÖ]|\d|^[A-ZÅÄÖ0-9-]+$", name) and not any(c in fold(name) for c in _NAME_CUES):
+            continue  # one ordinary word ("Regional") is not a name
+        form = name_score(name if not acronym else f"{name} ({acronym})")
+        if form == 0.0 and source != "urval":
+            continue
+        conf = min(1.0, _SOURCE_BASE.get(source, 0.0) * 0.6 + base_conf * 0.4 + form * 0.5) if source != "prose" else min(1.0, base_conf * 0.6 + form * 0.45)
+        if len(members) > 1:
+            conf -= 0.05
+        ctx = context or description
+        if source != "prose" and (_RV_RUNS.search(ctx) or re.search(r"\b(?:driver|drivs av|leds av|arrangeras av)\b", ctx)):
+            conf += 0.08  # someone runs it: a thing with an owner, not a description of work
+        keys = [name_key(name)]
+        if acronym:
+            keys.append("acr:" + fold(acronym))
+        start, end = period_in(ctx)
+        out.append(ExtractedInitiative(
+            name=name, acronym=acronym, kind=kind_of(name, ctx), confidence=round(max(0.0, conf), 3),
+            run_by_region=run_by_region(ctx, section), partners=partners_in(ctx), funding=funding_in(ctx),
+            start_year=start, end_year=end, description=description.strip()[:4000], first_line=mention.line,
+            source=source, urval=source == "urval", keys=keys, mentions=[mention], found_lines=[mention.line],
+            reasons=[f"{source}: rad {mention.line}"],
+        ))
+        out[-1].confidence = round(min(1.0, out[-1].confidence), 3)
+        if source == "urval" and form == 0.0:  # listed as an insats but named like an organisation: ask
+            out[-1].confidence = REVIEW
+            out[-1].reasons.append("namnet liknar en organisation")
+    return out
+
+
+def _prose_candidates(text: str, section: str, mention_for) -> list[ExtractedInitiative]:
+    out: list[ExtractedInitiative] = []
+    flat = re.sub(r"\s+", " ", text.replace("### ", " ").replace("\n- ", " "))
+    for pattern, weight in _PROSE_PATTERNS:
+        for m in pattern.finditer(flat):
+            raw = m.groupdict().get("q") or m.groupdict().get("n") or ""
+            raw = re.split(r"\s+(?:som|med|i syfte|för att|är|har|vid)\s+", raw)[0].strip(" ,.")
+            raw = re.sub(r"(?:\s+(?:i|och|för|of|the|for|to|in|av|på))+$", "", raw)
+            words = raw.split()
+            if not raw or len(words) > 9 or (len(words) == 1 and len(raw) < 8 and not _ACRONYM.match(raw) and not m.groupdict().get("a")):
+                continue
+            acr = m.groupdict().get("a")
+            title = f"{raw} ({acr})" if acr else raw
+            out += _candidate(title, "prose", weight, _context(flat, raw), section, mention_for(raw))
+    for m in _LIST_CUE.finditer(flat):
+        for member in re.split(r"\s*,\s*|\s+och\s+", m.group("list")):
+            member = member.strip(" ,.")
+            if member:
+                out += _candidate(member, "prose", 0.8, _context(flat, member), section, mention_for(member))
+    return out
+
+
+def _heading_titles(block: ParsedBlock) -> list[tuple[str, str]]:
+    """(heading, body under it) for the "### " sub-headings of a block's text."""
+    out = []
+    parts = re.split(r"^### (.+)$", block.text, flags=re.M)
+    for i in range(1, len(parts), 2):
+        out.append((parts[i].strip(), parts[i + 1] if i + 1 < len(parts) else ""))
+    return out
+
+
+def _line_of(block: ParsedBlock, phrase: str) -> int:
+    """The source line of ``phrase`` in a block, from its raw OCR text (folded)."""
+    k = fold(phrase).split()
+    if not k:
+        return block.lines.first
+    first = k[0]
+    for offset, raw in enumerate(block.raw.split("\n")):
+        if first in fold(raw).split():
+            return block.lines.first + offset
+    return block.lines.first
+
+
+def extract_initiatives(report: ParsedReport) -> list[ExtractedInitiative]:
+    """All named initiatives of the report, merged, in order of first mention."""
+    found: list[ExtractedInitiative] = []
+    for chapter in report.chapters:
+        for section in chapter.sections:
+            for block in section.blocks:
+                def mention(line: int, item_line: int | None = None, titled: bool = False) -> Mention:
+                    return Mention(chapter.code, section.question, block.area_codes, block.lines.first, line, item_line, titled)
+
+                for item in block.items:
+                    if item.kind in ("initiative", "arena", "activity"):
+                        source = {"initiative": "urval", "arena": "arena", "activity": "activity"}[item.kind]
+                        title = _item_title(item)
+                        found += _candidate(title, source, 0.9 if source == "urval" else 0.6, _context(item.text, clean_name(title)[0]) + " " + item.text[:400], section.question, mention(item.lines.first, item.lines.first, True), item.text)
+                        found += _prose_candidates(item.text, section.question, lambda n, it=item: mention(it.lines.first, it.lines.first))
+                for heading, body in _heading_titles(block):
+                    found += _candidate(heading, "heading", 0.6, _context(body, clean_name(heading)[0]) + " " + body[:400], section.question, mention(_line_of(block, heading)), body)
+                found += _prose_candidates(block.text, section.question, lambda n, b=block: mention(_line_of(b, n)))
+    merged = merge(found)
+    link_mentions(report, merged)
+    return merged
+
+
+def _item_title(item: ParsedItem) -> str:
+    title = item.title
+    # "Implementering av reformen" + the quoted name on the next line of the text
+    m = re.match(r"^\s*[\"”“]\s*([^\"”“]{3,90})[\"”“]", item.text)
+    if m and title.lower().endswith(("reformen", "projektet", "av")):
+        title = f"{title} {m.group(1)}"
+    return title
+
+
+def merge(found: list[ExtractedInitiative]) -> list[ExtractedInitiative]:
+    """Merge candidates that share a name key or an acronym; the first (report order,
+    then highest source) keeps its name; confidence is the highest, raised a little for
+    every further independent mention."""
+    by_key: dict[str, ExtractedInitiative] = {}
+    out: list[ExtractedInitiative] = []
+    for cand in found:
+        target = next((by_key[k] for k in cand.keys if k in by_key), None)
+        if target is None:
+            # "Strategirådet för kompetensförsörjning" vs the longer "Tillväxtverkets RKA-grupp (…)": containment of keys
+            target = _contained(cand, out)
+        if target is None:
+            out.append(cand)
+            for k in cand.keys:
+                by_key.setdefault(k, cand)
+            continue
+        _absorb(target, cand)
+        for k in cand.keys:
+            by_key.setdefault(k, target)
+    return out
+
+
+def _contained(cand: ExtractedInitiative, existing: list[ExtractedInitiative]) -> ExtractedInitiative | None:
+    k = cand.keys[0]
+    for other in existing:
+        ok = other.keys[0]
+        short, long_ = (k, ok) if len(k) <= len(ok) else (ok, k)
+        if len(short.split()) >= 2 and len(short) >= 12 and f" {short} " in f" {long_} ":
+            return other
+        # a prose fragment that is the start of a known name in the same block ("Aktuell" of "Aktuell skolpolitik")
+        if cand.source == "prose" and long_ == ok and ok.startswith(k + " ") and cand.mentions and other.mentions and cand.mentions[0].block_line in {m.block_line for m in other.mentions}:
+            return other
+    return None
+
+
+def _absorb(target: ExtractedInitiative, cand: ExtractedInitiative) -> None:
+    better_name = _SOURCE_BASE[cand.source] > _SOURCE_BASE[target.source] and cand.source in ("urval", "arena")
+    if cand.name != target.name and cand.name not in target.aliases:
+        target.aliases.append(cand.name)
+    if better_name and len(cand.name) <= len(target.name) + 20:
+        target.aliases.append(target.name)
+        target.name = cand.name
+        target.description = cand.description or target.description
+    if cand.urval:
+        target.urval = True
+    target.acronym = target.acronym or cand.acronym
+    for k in cand.keys:
+        if k not in target.keys:
+            target.keys.append(k)
+    boost = 0.05 if cand.mentions and cand.mentions[0].block_line not in {m.block_line for m in target.mentions} else 0.0
+    target.confidence = round(min(1.0, max(target.confidence, cand.confidence) + boost), 3)
+    target.mentions += cand.mentions
+    target.found_lines += cand.found_lines
+    target.reasons += cand.reasons
+    if target.run_by_region is None:
+        target.run_by_region = cand.run_by_region
+    for p in cand.partners:
+        if p not in target.partners:
+            target.partners.append(p)
+    target.funding = target.funding or cand.funding
+    target.start_year = target.start_year or cand.start_year
+    target.end_year = target.end_year or cand.end_year
+    if target.kind == "project" and cand.kind != "project":
+        target.kind = cand.kind
+    target.description = target.description or cand.description
+
+
+def link_mentions(report: ParsedReport, register: list[ExtractedInitiative]) -> None:
+    """Add a mention for every block (and item) whose text names an initiative by its
+    name, an alias or its acronym, so the import links it to every contribution. One
+    alternation of all the folded names is scanned over each text (longest name first)."""
+    owner: dict[str, ExtractedInitiative] = {}
+    for init in register:
+        for n in [init.name, *init.aliases]:
+            f = fold(n)
+            if len(f) >= 6:
+                owner.setdefault(f, init)
+        if init.acronym and len(init.acronym) >= 3:
+            owner.setdefault(fold(init.acronym), init)
+    if not owner:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)) + r")\b")
+    have = {id(init): {(m.block_line, m.item_line) for m in init.mentions} for init in register}
+    for chapter in report.chapters:
+        for section in chapter.sections:
+            for block in section.blocks:
+                texts = [(None, fold(block.heading + " " + block.text))] + [(it, fold(it.title + " " + it.text)) for it in block.items]
+                for item, text in texts:
+                    item_line = item.lines.first if item else None
+                    for m in pattern.finditer(text):
+                        init = owner[m.group(0)]
+                        k = (block.lines.first, item_line)
+                        if k in have[id(init)]:
+                            continue
+                        have[id(init)].add(k)
+                        init.mentions.append(Mention(chapter.code, section.question, block.area_codes, block.lines.first,
+                                                     item_line if item else block.lines.first, item_line))
+
+
+# --- measuring against a hand-labelled key -------------------------------------------
+
+
+def evaluate(register: list[ExtractedInitiative], key: dict, part: str) -> dict:
+    """Recall and precision of ``register`` against the key entries of one ``part``.
+
+    A key entry is found when an extraction shares a name key (its name, an alias) or an
+    acronym with it, or one key contains the other as whole words (two words or more).
+    Recall counts required (non-optional) entries; "found" includes candidates for
+    review, "auto" only those created without review. Precision counts the auto-accepted
+    extractions found inside the part's lines: one that matches no key entry of the whole
+    key (optional ones included) is a false positive.
+    """
+    spec = key["parts"][part]
+    ranges = [tuple(r) for r in spec["lines"]]
+    entries = [e for e in key["initiatives"] if e["part"] == part]
+    everything = key["initiatives"]
+
+    def entry_keys(e: dict) -> set[str]:
+        ks = {name_key(n) for n in [e["name"], *e.get("aliases", [])]}
+        if e.get("acronym"):
+            ks.add("acr:" + fold(e["acronym"]))
+        return ks
+
+    def matches(x: ExtractedInitiative, e: dict) -> bool:
+        eks = entry_keys(e)
+        if eks & set(x.keys) or {name_key(a) for a in x.aliases} & eks:
+            return True
+        for xk in x.keys:
+            for ek in eks:
+                if xk.startswith("acr:") or ek.startswith("acr:"):
+                    continue
+                short, long_ = sorted((xk, ek), key=len)
+                if len(short.split()) >= 2 and f" {short} " in f" {long_} ":
+                    return True
+                if len(short) >= 10 and difflib.SequenceMatcher(None, xk, ek).ratio() >= 0.9:  # OCR damage in a name
+                    return True
+        return False
+
+    inside = [x for x in register if any(lo <= ln <= hi for ln in x.found_lines for lo, hi in ranges)]
+    required = [e for e in entries if not e.get("optional")]
+    urval = [e for e in required if e.get("urval")]
+
+    def recall(pool, auto_only):
+        xs = [x for x in inside if not (auto_only and x.needs_review)]
+        hit = [e for e in pool if any(matches(x, e) for x in xs)]
+        return len(hit), len(pool), [e["name"] for e in pool if e not in hit]
+
+    auto = [x for x in inside if not x.needs_review]
+    false_pos = [x.name for x in auto if not any(matches(x, e) for e in everything)]
+    review = [x for x in inside if x.needs_review]
+    rv_known = [(e, x) for e in required for x in auto if e.get("rv_run") is not None and x.run_by_region is not None and matches(x, e)]
+    kind_pairs = [(e, x) for e in required for x in auto if matches(x, e)]
+    out = {
+        "part": part,
+        "urval": recall(urval, False),
+        "urval_auto": recall(urval, True),
+        "all": recall(required, False),
+        "all_auto": recall(required, True),
+        "precision": (len(auto) - len(false_pos), len(auto)),
+        "false_positives": false_pos,
+        "review": len(review),
+        "review_matching_key": sum(1 for x in review if any(matches(x, e) for e in everything)),
+        "rv_flag": (sum(1 for e, x in rv_known if e["rv_run"] == x.run_by_region), len(rv_known)),
+        "kind": (sum(1 for e, x in kind_pairs if e["kind"] == x.kind), len(kind_pairs)),
+    }
+    return out

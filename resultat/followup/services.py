@@ -600,14 +600,17 @@ def send_reminders(cycle: Cycle, today: date | None = None) -> list[Reminder]:
     reminders = reminders_due(cycle)
     for reminder in reminders:
         lines = [f"- {c.area.name}: {c.question.title} ({c.get_state_display()})" for c in reminders_due_sorted(reminder.contributions)]
-        deadline = f" senast {cycle.submit_by:%Y-%m-%d}" if cycle.submit_by else ""
-        overdue = " Tidsfristen har passerat." if cycle.submit_by and cycle.submit_by < today else ""
+        deadline = _(" senast %(date)s") % {"date": f"{cycle.submit_by:%Y-%m-%d}"} if cycle.submit_by else ""
+        overdue = _(" Tidsfristen har passerat.") if cycle.submit_by and cycle.submit_by < today else ""
+        n = len(reminder.contributions)
         send_mail(
-            subject=f"Resultat {cycle.year}: {len(reminder.contributions)} bidrag väntar på dig",
+            subject=ngettext("Resultat %(year)s: %(n)s bidrag väntar på dig", "Resultat %(year)s: %(n)s bidrag väntar på dig", n)
+            % {"year": cycle.year, "n": n},
             message=(
-                f"Hej {reminder.name}!\n\nFöljande bidrag till uppföljningen {cycle.year} ska klarmarkeras{deadline}.{overdue}\n\n"
+                _("Hej %(name)s!\n\nFöljande bidrag till uppföljningen %(year)s ska klarmarkeras%(deadline)s.%(overdue)s\n\n")
+                % {"name": reminder.name, "year": cycle.year, "deadline": deadline, "overdue": overdue}
                 + "\n".join(lines)
-                + "\n\nLogga in i Resultat och välj Mina uppgifter.\n"
+                + _("\n\nLogga in i Resultat och välj Mina uppgifter.\n")
             ),
             from_email=None,
             recipient_list=[reminder.email],

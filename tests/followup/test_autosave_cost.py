@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from resultat.core import richtext
 from resultat.followup.models import Contribution
 from resultat.search.models import SearchDocument
 
@@ -84,3 +87,31 @@ def test_a_half_filled_list_row_does_not_stop_the_autosave_of_the_text(client, c
     assert contribution.body == "<p>Texten sparas ändå.</p>" and not contribution.items.exists()
     full = client.post(reverse("followup:contribution_save", args=[contribution.pk]), {"body": "Med rad", "base_revision": 1, "items-TOTAL": "1", **row})
     assert full.status_code == 422  # the full save still checks the row
+
+
+# --- the save's text is parsed once (core/richtext: sanitize keeps its blocks for to_plain_text)
+
+_TAGS = ["p", "ul", "ol", "li", "strong", "em", "b", "i", "a href='https://x.se'", "a href='javascript:x'", "br", "h2", "h3",
+         "div", "span", "script", "table", "td", "blockquote", "u", "code"]
+_PIECES = st.one_of(
+    st.text(alphabet=st.sampled_from(list("ab c&<>;\n\t\u00a0åä\"'*-#1.")), max_size=8),
+    st.sampled_from([f"<{t}>" for t in _TAGS] + [f"</{t.split()[0]}>" for t in _TAGS]
+                    + ["&amp;", "&lt;", "&nbsp;", "<!-- c -->", "<br/>", "  ", "\n\n", "\ud800"]),
+)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_the_plain_text_of_a_just_sanitised_text_is_the_same_as_parsing_it_again(html):
+    """to_plain_text(sanitize(x)) takes the blocks sanitize kept instead of parsing the
+    sanitised text again; that is only right if both give the same text."""
+    clean = richtext.sanitize(html)
+    kept = richtext.to_plain_text(clean)  # from the kept blocks
+    richtext._last_sanitized.value = None
+    assert kept == richtext.to_plain_text(clean)  # parsed again
+
+
+def test_to_plain_text_of_another_text_is_not_taken_from_the_last_sanitised_one():
+    richtext.sanitize("<p>Först</p>")
+    assert richtext.to_plain_text("<p>Annat</p>") == "Annat"
+    assert richtext.to_plain_text(richtext.sanitize("<ul><li>a<ul><li>b</li></ul></li></ul>")) == "- a\n  - b"

@@ -59,6 +59,7 @@ def main() -> int:
         print(f"\n[{part}] {key['parts'][part]}")
         print(f"  'Ett urval' recall (found, incl. review): {pct(*r['urval'][:2])}   created only: {pct(*r['urval_auto'][:2])}")
         print(f"  all named recall (found, incl. review):   {pct(*r['all'][:2])}   created only: {pct(*r['all_auto'][:2])}")
+        print(f"  all named with a record anywhere in the register (incl. review): {pct(*r['all_register'])}")
         print(f"  precision of created records:             {pct(*r['precision'])}")
         print(f"  for review: {r['review']} ({r['review_matching_key']} of them in the key)")
         print(f"  RV-run flag right (where both say): {pct(*r['rv_flag'])}; kind right: {pct(*r['kind'])}")

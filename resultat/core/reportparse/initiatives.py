@@ -617,8 +617,12 @@ def evaluate(register: list[ExtractedInitiative], key: dict, part: str) -> dict:
     review = [x for x in inside if x.needs_review]
     rv_known = [(e, x) for e in required for x in auto if e.get("rv_run") is not None and x.run_by_region is not None and matches(x, e)]
     kind_pairs = [(e, x) for e in required for x in auto if matches(x, e)]
+    anywhere = [e for e in required if any(matches(x, e) for x in register)]
     out = {
         "part": part,
+        # added after the first held-out run: an initiative found elsewhere in the report and
+        # linked to this part's contributions by name also has its record
+        "all_register": (len(anywhere), len(required)),
         "urval": recall(urval, False),
         "urval_auto": recall(urval, True),
         "all": recall(required, False),

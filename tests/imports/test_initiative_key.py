@@ -1,0 +1,89 @@
+"""The initiative register against the hand-labelled key (tests/fixtures/initiatives-key-2025.yaml).
+
+Targets (issue 19): ≥ 95 % of the "Ett urval av insatser" items and ≥ 85 % of all named
+initiatives found, ≥ 95 % precision of the records created without review. The tuned part
+(chapter P6) must meet them all. The held-out part (chapter P3, never used to tune) meets
+the "Ett urval" and precision targets; its recall of all named initiatives is 78.6 % when
+this was written, below the target: the floor below guards that figure against regression
+and is not a claim that the target is met (docs/initiatives.md).
+"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from resultat.core.reportparse import parse_report
+from resultat.core.reportparse.initiatives import evaluate, extract_initiatives
+
+ROOT = Path(__file__).resolve().parents[2]
+REPORT = ROOT / "data/reports/vasterbotten/resultat-vasterbotten-2025.ocr.txt"
+KEY = ROOT / "tests/fixtures/initiatives-key-2025.yaml"
+STRUCTURE = ROOT / "data/followup/vasterbotten/structure-2025.yaml"
+
+
+@pytest.fixture(scope="module")
+def report():
+    return parse_report(REPORT.read_text(encoding="utf-8"), year=2025, structure=yaml.safe_load(STRUCTURE.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def register(report):
+    return extract_initiatives(report)
+
+
+@pytest.fixture(scope="module")
+def key():
+    return yaml.safe_load(KEY.read_text(encoding="utf-8"))
+
+
+def ratio(pair) -> float:
+    return pair[0] / pair[1]
+
+
+def test_the_key_is_well_formed(key):
+    assert set(key["parts"]) == {"tuned", "heldout"}
+    kinds = {"project", "programme", "network", "award", "event", "strategy", "study", "fund"}
+    for e in key["initiatives"]:
+        assert e["part"] in key["parts"] and e["kind"] in kinds and e["rv_run"] in (True, False, None), e
+        lo_hi = key["parts"][e["part"]]["lines"]
+        assert all(any(lo <= n <= hi for lo, hi in lo_hi) for n in e["lines"]), e
+    assert sum(1 for e in key["initiatives"] if e["part"] == "tuned" and not e.get("optional")) >= 30
+
+
+def test_tuned_part_meets_the_targets(register, key):
+    r = evaluate(register, key, "tuned")
+    assert ratio(r["urval"]) >= 0.95, r["urval"]
+    assert ratio(r["all"]) >= 0.85, r["all"]
+    assert ratio(r["all_auto"]) >= 0.85, r["all_auto"]
+    assert ratio(r["precision"]) >= 0.95, r["false_positives"]
+
+
+def test_held_out_part(register, key):
+    r = evaluate(register, key, "heldout")
+    assert ratio(r["urval"]) >= 0.95, r["urval"]
+    assert ratio(r["precision"]) >= 0.95, r["false_positives"]
+    assert ratio(r["all"]) >= 0.78, r["all"]  # regression floor; the 85 % target is not met here (see module doc)
+
+
+def test_extraction_is_deterministic(report, register):
+    again = extract_initiatives(report)
+    assert [(x.name, x.kind, x.confidence, x.keys) for x in again] == [(x.name, x.kind, x.confidence, x.keys) for x in register]
+
+
+def test_no_two_records_share_a_key(register):
+    seen = {}
+    for x in register:
+        for k in x.keys:
+            assert k not in seen, (x.name, seen.get(k))
+            seen[k] = x.name
+
+
+def test_the_issues_examples(register):
+    names = {x.name: x for x in register}
+    assert "Digital Impact North" in names and names["Digital Impact North"].acronym == "DIN"
+    din = names["Digital Impact North"]
+    assert len({m.block_line for m in din.mentions}) >= 3  # BID, SAM and INS of P1: one record
+    assert {"Regio Stars Västerbotten"} <= set(names)  # "SMALL, Regio Stars Västerbotten" split into members
+    fyr = [x for x in register if x.name.startswith("Fyrlänsträff")]
+    assert len(fyr) <= 1  # Fyrlänsträff / Fyrlänsträffen: one key

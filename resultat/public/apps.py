@@ -6,3 +6,6 @@ class PublicConfig(AppConfig):
     name = "resultat.public"
     label = "public"
     verbose_name = _("Publik webbplats")
+
+    def ready(self) -> None:
+        from resultat.public import hooks  # noqa: F401 - declares the hooks this app serves

@@ -23,7 +23,7 @@ from django.db.models import Prefetch, Q
 
 from resultat.followup import visibility as published
 from resultat.followup.models import Contribution, ContributionItem, Cycle, StrategicArea
-from resultat.infrastructure.hooks import serve
+from resultat.public import hooks
 from resultat.strategy import selectors as strategy_selectors
 from resultat.strategy.models import Priority, StrategyVersion, SubPriority
 
@@ -55,7 +55,7 @@ def headline_indicators() -> list[Any]:
     return rows
 
 
-HEADLINE_PROVIDERS = serve("public.headline_indicators", "callable() -> [headline indicator dicts] for the start page")
+HEADLINE_PROVIDERS = hooks.HEADLINE_PROVIDERS
 
 
 @dataclass

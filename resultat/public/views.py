@@ -15,8 +15,7 @@ from django.views.i18n import set_language as django_set_language
 from resultat.accounts import throttle
 from resultat.followup import visibility as published
 from resultat.infrastructure.caching import public_page
-from resultat.infrastructure.hooks import serve
-from resultat.public import selectors, services
+from resultat.public import hooks, selectors, services
 from resultat.public.forms import AccessibilityReportForm
 from resultat.reference.models import Area, SdgGoal
 from resultat.strategy import selectors as strategy_selectors
@@ -73,7 +72,7 @@ def subpriority(request: HttpRequest, code: str) -> HttpResponse:
 
 # Other apps (indicators) register functions sub-priority → {"template", ...} or None that add
 # their sections to the sub-priority page, from their integrations.py; see docs/public-site.md.
-SUBPRIORITY_SECTIONS = serve("public.subpriority_sections", "callable(sub-priority) -> {'template', ...} or None")
+SUBPRIORITY_SECTIONS = hooks.SUBPRIORITY_SECTIONS
 
 
 @public_page
@@ -112,7 +111,7 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
 
 # Other apps (indicators …) register functions area → {"title", "template", ...} that add their
 # sections to the municipality page, from their integrations.py; see docs/public-site.md.
-MUNICIPALITY_SECTIONS = serve("public.municipality_sections", "callable(municipality Area) -> {'title', 'template', ...} or None")
+MUNICIPALITY_SECTIONS = hooks.MUNICIPALITY_SECTIONS
 
 
 @public_page

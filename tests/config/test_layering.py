@@ -155,3 +155,54 @@ def test_allowed_imports_pass(tmp_path):
         "search/x.py": "from resultat.infrastructure import hooks\nfrom django.db import models\n",
     })
     assert violations(import_graph(root)) == []
+
+
+# --- owners register, mechanisms serve (resultat/infrastructure/hooks.py) -----------------------
+
+
+def _owner(func) -> str:
+    return func.__module__.split(".")[1]
+
+
+def test_every_search_kind_and_dataset_comes_from_the_app_that_owns_it():
+    from resultat.opendata.registry import entries
+    from resultat.search.registry import KINDS
+
+    kinds = {kind.name: _owner(kind.documents) for kind in KINDS}
+    assert kinds == {
+        "strategy": "strategy", "contribution": "followup", "arena": "followup", "area": "followup",
+        "initiative": "initiatives", "municipality": "reference", "indicator": "indicators",
+    }
+    datasets = {entry.name: _owner(entry.queryset) for entry in entries()}
+    assert set(datasets.values()) <= CONTENT and len(datasets) == 14
+    assert datasets["geography"] == "reference" and datasets["contributions"] == "followup" and datasets["indicators"] == "indicators"
+
+
+def test_every_hook_with_entries_is_served():
+    from django.core import checks
+
+    from resultat.infrastructure.hooks import unserved
+
+    assert unserved() == []
+    assert not [m for m in checks.run_checks() if m.id == "resultat.E001"]
+
+
+def test_a_hook_refuses_a_second_entry_under_a_taken_key_and_reports_an_unserved_name():
+    from resultat.infrastructure import hooks
+    from resultat.infrastructure.apps import check_hooks
+
+    hook = hooks.hook("test.layering.kinds")
+    try:
+        first, second = object(), object()
+        hook.register(first, key="a")
+        hook.register(first, key="a")  # again (ready() may run twice): harmless
+        with pytest.raises(hooks.HookError, match="'a' is already registered"):
+            hook.register(second, key="a")
+        assert list(hook) == [first]
+        assert [e.id for e in check_hooks()] == ["resultat.E001"]  # nobody serves "test.layering.kinds"
+        hooks.serve("test.layering.kinds")
+        assert check_hooks() == []
+        with pytest.raises(KeyError, match="has no entry 'b'"):
+            hook["b"]
+    finally:
+        hooks._HOOKS.pop("test.layering.kinds", None)

@@ -70,6 +70,8 @@ LETTER_TRIGGER_COST_LONG = 600
 COMPOUND_TRIGGER_COST = 850
 #: A compound with a misread letter inside, when nothing else was found.
 LETTER_COMPOUND_TRIGGER = 1200
+#: A compound scoring below this (log10) may still be a misread letter inside one.
+WEAK_COMPOUND = -18.0
 #: A glued preposition ("ilanet").
 GLUED_TRIGGER_COST = 500
 #: Two common words run together ("paen" = "på en"), in tokens this short.
@@ -107,6 +109,8 @@ NOT_PARTS = frozenset(
 NOT_HEADS = NOT_PARTS | frozenset(["låg"])
 
 _DIA = "åäö"
+#: An English word is left alone unless Swedish has it as it stands at most this rare.
+ENGLISH_SWEDISH_COST = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +158,11 @@ def apply_case(word: str, pattern: str) -> str:
 # its characters taken one by one as well.
 _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     (re.compile(r"[Il1|]16|[Il1|]6|16|\|0|[Il]0(?=[a-zåäö])"), (("lö", 0.0),)),
-    (re.compile(r"[oO]é|é6|6é|[oO]6|6o|é¢"), (("ö", 0.0),)),
+    (re.compile(r"[oO]é|é6|6é|[oO]6|6o|é¢|oO"), (("ö", 0.0),)),
+    # a leading G read for Ö: no Swedish word starts with "gv" ("Gvergripande")
+    (re.compile(r"^[Gg](?=v[a-zåäöé])"), (("ö", 0.0),)),
+    # "rj" read as "ri" after é: "kompetensférsérining" (försörjning)
+    (re.compile(r"éri(?=ning)"), (("örj", 0.0), ("öri", -0.5), ("äri", -0.8))),
     (re.compile(r"dé"), (("ö", 0.0), ("ä", -0.2), ("dö", -0.3), ("dä", -0.6), ("dé", -0.8))),
     (re.compile(r"éd"), (("ö", 0.0), ("ä", -0.2), ("öd", -0.3), ("äd", -0.6), ("éd", -0.8))),
     # é with a letter beside it for one ä: "Véasterbotten", "samhaélle", "hiélsa", "géillande"
@@ -163,6 +171,8 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     (re.compile(r"ié"), (("ä", 0.0), ("iö", -0.5), ("iä", -0.8), ("ié", -0.8))),
     (re.compile(r"éi"), (("ä", 0.0), ("öi", -0.5), ("äi", -0.8), ("éi", -0.8))),
     (re.compile(r"&d"), (("ä", 0.0), ("äd", -0.3), ("åd", -0.5))),
+    # é or a with & for one ä: "som é&r", "ESUDA a&r"
+    (re.compile(r"é&|a&(?=r\b)|&é"), (("ä", 0.0),)),
     (re.compile(r"6|¢"), (("ö", 0.0),)),
     (re.compile(r"(?<=[a-zåäöé])0(?=[a-zåäöé])|^0(?=[a-zåäöé]{2})"), (("ö", -0.3),)),
     (re.compile(r"3a"), (("å", -0.3), ("åa", -0.6), ("äa", -0.6))),
@@ -173,7 +183,7 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     (re.compile(r"^[1|](?=[a-zåäöé&@3])"), (("l", 0.0),)),
 ]
 
-_SYMBOLS = re.compile(r"[0-9&@|\[¢é]")
+_SYMBOLS = re.compile(r"[0-9&@|\[¢é]|oO|^[Gg]v[a-zåäöé]")
 
 
 def symbol_readings(token: str) -> list[tuple[str, str, float]]:
@@ -229,6 +239,7 @@ _LETTER_OPTIONS = {
     "ai": ("ä",),
     "do": ("ö",),
     "od": ("ö",),
+    "no": ("ö",),
     "d": ("ä", "å", "ö"),
     "i": ("ä",),
 }
@@ -241,7 +252,7 @@ def letter_readings(reading: str, single: bool = False) -> list[tuple[str, float
     "Viasterbotten", "adven").
     """
     spots = set()
-    for pat in ("ia", "ii", "di", "id", "da", "ad", "ai", "do", "od"):
+    for pat in ("ia", "ii", "di", "id", "da", "ad", "ai", "do", "od", "no"):
         start = reading.find(pat)
         while start != -1:
             spots.add((start, start + 2, pat))
@@ -254,6 +265,8 @@ def letter_readings(reading: str, single: bool = False) -> list[tuple[str, float
     for a, (s, e, g) in enumerate(ordered):
         for rep in _LETTER_OPTIONS[g]:
             out.append((reading[:s] + rep + reading[e:], LETTER_CONFUSION))
+        if g == "da" and e == len(reading) and s >= 3:
+            out.append((reading[:s] + "å", LETTER_CONFUSION))  # "Skellefteda", "Umeda"
         if single:
             continue
         for s2, e2, g2 in ordered[a + 1 :]:
@@ -571,6 +584,14 @@ class Analyser:
             c = self._costs.get(lower)
             if c is not None and c <= LETTER_TRIGGER_COST:
                 return ()  # nothing to restore, too common to be a misreading
+        if (
+            not damaged
+            and token.isalpha()
+            and _english_not_swedish(lower, self._costs, in_capitals, token.isupper())
+            and (token.isupper() or lower not in self._variants)
+        ):
+            return ()  # "Sparsely", "SMALL": English words are left as they are
+        caps = token.isupper() and len(token) > 1
         readings = symbol_readings(token)
         scored: dict[str, tuple[float, str]] = {}  # word -> (score, case pattern)
 
@@ -598,7 +619,8 @@ class Analyser:
                     case = "lower" if token[1:2].islower() or token[1:2] in "6é" else pattern
                     for word, score in self._spell("l" + reading[1:], penalty + LETTER_CONFUSION):
                         add(word, score, case)
-        if top() < -COMPOUND_TRIGGER_COST / 100:
+        if top() < -COMPOUND_TRIGGER_COST / 100 and not caps:
+            # not for words in capitals: names ("LITTFORS" is not "litt|förs")
             for reading, pattern, penalty in readings[:3]:
                 if not reading.isalpha():
                     continue
@@ -613,15 +635,17 @@ class Analyser:
         if (
             top() < -LETTER_COMPOUND_TRIGGER / 100
             and len(lower) >= 7
-            and readings[0][1] == "lower"
+            and readings[0][1] in ("lower", "title")
             and readings[0][0].isalpha()
-            and self._compound(readings[0][0], 0.0) is None
+            and _weak(self._compound(readings[0][0], 0.0))
         ):
-            # a misread letter inside a compound: "omvdrldsbevakning"
+            # a misread letter inside a compound: "omvdrldsbevakning", also in a
+            # heading ("Exportfrimjande"); two in a long one ("Ndringslivsndtverket")
+            single = len(lower) < 12
             for reading, pattern, penalty in readings[:2]:
                 if not reading.isalpha():
                     continue
-                for alt, alt_penalty in letter_readings(reading, single=True):
+                for alt, alt_penalty in letter_readings(reading, single=single):
                     comp = self._compound(alt, penalty + alt_penalty)
                     if comp is not None:
                         add(comp[0], comp[1], pattern)
@@ -685,6 +709,8 @@ class Analyser:
                 add("i " + rest[0].word, rest[0].score + penalty, "lower")
         elif reading.startswith("i") and len(reading) >= 3:
             rest = self._glued_rest(token[1:])
+            if rest is None and len(reading) >= 5:
+                rest = self._glued_rest(token[1:], 450, letters=True)  # "ildnet": i länet
             if rest is not None:
                 add("i " + rest[0], rest[1] + GLUED_I + penalty, "lower")
         if reading.startswith("pa") and len(reading) >= 5:
@@ -696,14 +722,49 @@ class Analyser:
             if rest is not None:
                 add(rest[0] + " i", rest[1] + GLUED_I + penalty, "lower")
 
-    def _glued_rest(self, rest: str, max_cost: int = 550) -> tuple[str, float] | None:
-        """The word left after taking a glued "i" off: a known word, no compounds."""
+    def _glued_rest(
+        self, rest: str, max_cost: int = 550, letters: bool = False
+    ) -> tuple[str, float] | None:
+        """The word left after taking a glued "i" off: a known word, no compounds.
+
+        ``letters``: also with one misread letter (d for ä: "ldnet" = "länet").
+        """
         best = None
         for reading, _pattern, penalty in symbol_readings(rest)[:3]:
-            got = self._best(reading, max_cost)
-            if got is not None and (best is None or got[1] + penalty > best[1]):
-                best = (got[0], got[1] + penalty)
+            alts = [(reading, 0.0)]
+            if letters:
+                alts = letter_readings(reading, single=True)
+            for alt, alt_penalty in alts:
+                got = self._best(alt, max_cost)
+                if got is not None and (best is None or got[1] + penalty + alt_penalty > best[1]):
+                    best = (got[0], got[1] + penalty + alt_penalty)
         return best
+
+
+def _weak(found: tuple[str, float] | None) -> bool:
+    """No compound analysis, or only one this unlikely ("export|frimjande")."""
+    return found is None or found[1] < WEAK_COMPOUND
+
+
+def _english_not_swedish(lower: str, costs: dict, in_capitals: bool, upper: bool) -> bool:
+    """An English word (wordfreq's small English list) that Swedish does not have as
+    it stands, or in capitals outside a capital heading ("SMALL", not "smäll").
+
+    The caller also asks that no Swedish word has the token's skeleton ("lander" is
+    "länder", "roster" "röster"), unless the token is in capitals.
+    """
+    if len(lower) < 4:
+        return False
+    from resultat.core.ocr.lexicon import english_words
+
+    if lower not in english_words():
+        return False
+    if in_capitals:
+        return False
+    if upper:
+        return True  # a name or title in capitals in running text
+    c = costs.get(lower)
+    return c is None or c > ENGLISH_SWEDISH_COST
 
 
 def _worth_reading(token: str, in_capitals: bool = False) -> bool:

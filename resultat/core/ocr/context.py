@@ -235,6 +235,23 @@ ENGLISH = frozenset(
     "the of and to in on with by from at a an is are this that new our your their its or "
     "as be been it we you for over".split()
 )
+#: Words that open a noun phrase: an adjective after them is not an infinitive.
+_DETERMINERS = frozenset(
+    "de den det dess deras sin sitt sina vår våra vårt er era en ett dessa denna detta "
+    "två tre fyra flera många några mycket så allt".split()
+)
+#: Words before the noun "val" (never before the adverb "väl").
+_CHOICE_OWNERS = frozenset(
+    "de dessa sina sitt sin era våra flera många några dess deras egna".split()
+)
+#: Degree words before the adverb "väl": "mycket väl", "lika väl".
+_DEGREE = frozenset("mycket så lika relativt ganska alltför tämligen väldigt helt".split())
+#: Words next to "tåg", not "tag".
+_TRANSPORT = frozenset("buss bussar bil flyg järnväg spårvagn färja resa resor resenärer".split())
+#: Words that open an object: "stärkt sin kunskap".
+_OBJECT_OPENERS = frozenset("sin sitt sina dess deras den det de vår våra vårt".split())
+#: Pronouns that open a clause: "från var det finns".
+_SUBJECT_PRONOUNS = frozenset("det den de man vi ni jag du han hon någon".split())
 #: Supine / participle endings: "har tagit", "har ökat", "har gjort".
 _SUPINE = re.compile(r"(?:it|at|tt|ts|its|ats|tts|ått|ort|tat|fått|haft|varit|blivit)$")
 _DEFINITE = re.compile(r"(?:en|et|na|arna|erna|orna)$")
@@ -269,6 +286,14 @@ def _rules(skeleton: str, options: list[Candidate], left: Side, right: Side) -> 
             and nxt not in _NOT_NOUNS
         ):
             give("år", 2.0)
+        elif (
+            prev in ("senare", "senaste", "tidigare", "kommande")
+            and left.words[1:2]
+            and left.words[1] in ("under", "på", "i", "för", "sedan")
+        ):
+            give("år", 3.0)  # "under senare år", not "det senare är"
+        elif prev == "antal" and left.words[1:2] == ("ett",) and _SUPINE.search(nxt):
+            give("år", 3.0)  # "under ett antal år handlat om"
     elif skeleton in ("aret", "arets", "aren", "arlig", "arliga", "arligen", "arligt"):
         for w in words:
             if w.startswith("å"):
@@ -294,6 +319,8 @@ def _rules(skeleton: str, options: list[Candidate], left: Side, right: Side) -> 
     elif skeleton in ("vara", "var"):
         if skeleton == "var" and nxt in ("och", "för", "sin", "sitt", "sina"):
             give("var", 2.5)  # "var och en", "var för sig"
+        elif skeleton == "var" and nxt in _SUBJECT_PRONOUNS:
+            give("var", 3.0)  # "utgått från var det finns": "vår" needs a noun
         elif prev in MODALS:
             give("vara" if skeleton == "vara" else "var", 2.0)
         elif left.words[:2] == ("till", "ta"):
@@ -318,13 +345,49 @@ def _rules(skeleton: str, options: list[Candidate], left: Side, right: Side) -> 
         plain = skeleton
         if english:
             give(plain, 4.0)
+        elif skeleton == "an" and prev.startswith(("knyt", "knöt", "knut")):
+            give("an", 3.0)  # "knyter an till"
     elif skeleton == "ost" and right.gap[:1] in "-–":
         give("öst", 3.0)
     elif skeleton == "rad":
         if prev in ("en", "lång", "långa", "hel", "första", "andra", "sista", "varje"):
             give("rad", 2.0)  # "en rad samarbeten"
-    elif skeleton == "starkt" and prev in ("har", "hade", "ha", "blivit", "också", "även"):
-        give("stärkt", 1.5)  # "har stärkt argumentationen"
+    elif skeleton == "starkt" and (
+        prev in ("har", "hade", "ha", "blivit", "också", "även") or nxt in _OBJECT_OPENERS
+    ):
+        give("stärkt", 1.5)  # "har stärkt argumentationen", "har under året stärkt sin"
+    elif skeleton == "stark" and not left.boundary:
+        give("stark", 2.0)  # the imperative "Stärk" only opens a sentence or heading
+    elif (
+        skeleton == "starka"
+        and prev not in MODALS
+        and (
+            prev in _DETERMINERS
+            or (left.raw[:1] and left.raw[0][:1].isupper() and prev.endswith("s"))
+        )
+    ):
+        give("starka", 2.0)  # "de starka", "Västerbottens starka scenkonst"
+    elif skeleton == "val" and (
+        prev in _CHOICE_OWNERS or (nxt == "av" and prev not in _DEGREE and not _SUPINE.search(prev))
+    ):
+        give("val", 2.0)  # "genom val av teman", "sina val"
+    elif skeleton in ("lan", "lanen", "lanens", "lanet", "lanets") and not right.boundary:
+        if prev in ("få", "ta", "ge", "beviljas", "beviljat", "bevilja") and skeleton == "lan":
+            give("lån", 2.0)  # "att få lån"
+        elif prev in _DETERMINERS or prev in ("nordliga", "norra", "södra", "övriga", "alla"):
+            for w in words:
+                if w.startswith("lä"):
+                    give(w, 1.5)  # "de nordliga länen"
+    elif (
+        skeleton == "fortsatta"
+        and prev not in MODALS
+        and (prev in _DETERMINERS or (prev == "och" and nxt.endswith(("iska", "liga", "ade"))))
+    ):
+        give("fortsatta", 2.0)  # "den fortsatta", "och fortsatta handelspolitiska"
+    elif skeleton == "tag" and _TRANSPORT.intersection(left.words + right.words):
+        give("tåg", 3.0)  # "med tåg och buss"
+    elif skeleton == "varden" and left.boundary and nxt.endswith(("s", "r")):
+        give("vården", 1.0)  # "Vården utmanas av …"
     elif skeleton == "beror":
         give("beror" if nxt == "på" else "berör", 1.0)
     # infinitive after a modal or "att": stärka, förstå, svara, ingå, ändra …
@@ -369,7 +432,7 @@ def _english_only(word: str) -> bool:
 
 RULE_SKELETONS = frozenset(
     "ar aret arets aren arlig arliga arligen arligt har vara var bor for an over ost "
-    "beror rad starkt".split()
+    "beror rad starkt stark starka val lan lanen lanens lanet lanets fortsatta varden tag".split()
 )
 
 

@@ -266,7 +266,30 @@ def _inline_hyphen(m: re.Match, repairer) -> str:
     if left[0].isupper() and not left[1:].islower():
         return m.group(0)
     joiner = hyphen_joiner(left + "-", right, repairer)
-    return left + right if joiner == "" else m.group(0)
+    if joiner == "" or _split_compound(left, right, repairer):
+        return left + right
+    return m.group(0)
+
+
+#: A left half this common is a word of its own, not a syllable cut off ("trans-").
+SPLIT_LEFT_COST = 500
+
+
+def _split_compound(left: str, right: str, repairer) -> bool:
+    """ "trans-portplanering": the left half is no word, but the whole is a compound."""
+    if not left.islower() or len(left) < 3 or len(right) < 4:
+        return False
+    if repairer is None:
+        from resultat.core.ocr.repair import get_repairer
+
+        repairer = get_repairer()
+    an = repairer.analyser(0.99)
+    lex = repairer.lexicon
+    words = [left.lower()] + [c.word for c in an.analyse(left) if " " not in c.word]
+    cost = min((c for c in map(lex.cost, words) if c is not None), default=999)
+    if cost <= SPLIT_LEFT_COST:
+        return False  # "svensk-norska", "öst-västlig": a common word before the hyphen
+    return any(" " not in c.word for c in an.analyse(left + right))
 
 
 def _heading_like(text: str) -> bool:

@@ -43,6 +43,12 @@ _OPENS_SENTENCE = re.compile(r"[.!?]\s|\n[ \t]*\n")
 #: Candidates further than this (log10) behind the best are not worth a context look.
 CONTEXT_MARGIN = 3.0
 
+#: A capital I read for l mid-sentence wins when the l-word is at most this much
+#: less likely (log10) than the unknown word as printed ("Ianens" -> "länens").
+I_FOR_L = 2.5
+#: A restored Å/Ä/Ö capital mid-sentence is lower-cased for words this common.
+COMMON_WORD_COST = 600
+
 #: Pseudo-counts for the document's diacritic-loss estimate.
 _PRIOR_STRIPPED = 1.0
 _PRIOR_KEPT = 1.0
@@ -182,6 +188,15 @@ class Repairer:
                 if got is None:
                     got = memo[key] = context.choose(options, left, right, model)
                 pick = got
+            mid = i > 0 and toks[i - 1][2][:1].islower() and not _opens_sentence(text, toks, i)
+            if mid and tok[2][:1] == "I" and tok[2][1:2].islower() and pick.text == tok[2]:
+                # a capital I mid-sentence read for l: "de nordliga Ianens" = länens
+                alt = next(
+                    (o for o in options if o.word[:1] == "l" and o.score > pick.score - I_FOR_L),
+                    None,
+                )
+                if alt is not None:
+                    pick = alt
             text_out = pick.text
             if (
                 not tok[2][:1].islower()
@@ -189,6 +204,18 @@ class Repairer:
                 and _opens_sentence(text, toks, i)
             ):
                 text_out = pick.text[:1].upper() + pick.text[1:]  # "6ka" opening a sentence: "Öka"
+            elif (
+                mid
+                and tok[2][:1] in "OA"
+                and pick.text[:1] in "ÅÄÖ"
+                and pick.text[1:2].islower()
+                and not (i + 1 < n and toks[i + 1][2][:1].isupper())  # "Övre Norrland"
+                and self.lexicon.proper_name(pick.word) is None
+                and (self.lexicon.cost(pick.word) or 999) <= COMMON_WORD_COST
+            ):
+                # "betydlig Okad kunskap": a capital O/A at a line start mid-sentence
+                # is the OCR's capital for ö/å/ä, not a capitalised word
+                text_out = pick.text[:1].lower() + pick.text[1:]
             out.append((tok, text_out))
             chosen.append(pick.word)
         return out

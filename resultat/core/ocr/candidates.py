@@ -159,6 +159,15 @@ def apply_case(word: str, pattern: str) -> str:
 _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     (re.compile(r"[Il1|]16|[Il1|]6|16|\|0|[Il]0(?=[a-zåäö])"), (("lö", 0.0),)),
     (re.compile(r"[oO]é|é6|6é|[oO]6|6o|é¢|oO"), (("ö", 0.0),)),
+    # the OCR's readings of the ö in "möjlig": "maojligheter", "moijligheter",
+    # "majlighet", "mgjliga"
+    (re.compile(r"(?<=m)(?:ao|oi|a|g)(?=jlig)"), (("ö", 0.0),)),
+    # "gör" read as "gbr"/"gobr": "frigbra", "utgbr", "gobra"
+    (re.compile(r"(?<=g)o?b(?=r)"), (("ö", 0.0), ("ob", -1.0), ("b", -1.0))),
+    # "ll" read as "li" before -ning: "omstélining", "energiomstalining"
+    (re.compile(r"li(?=ning)"), (("ll", 0.0), ("li", -0.5))),
+    # a capital G inside a lower-case word for ö: "besGksndring"
+    (re.compile(r"(?<=[a-zåäö])G(?=[a-zåäö])"), (("ö", 0.0),)),
     # a leading G read for Ö: no Swedish word starts with "gv" ("Gvergripande")
     (re.compile(r"^[Gg](?=v[a-zåäöé])"), (("ö", 0.0),)),
     # "rj" read as "ri" after é: "kompetensférsérining" (försörjning)
@@ -183,7 +192,9 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     (re.compile(r"^[1|](?=[a-zåäöé&@3])"), (("l", 0.0),)),
 ]
 
-_SYMBOLS = re.compile(r"[0-9&@|\[¢é]|oO|^[Gg]v[a-zåäöé]")
+_SYMBOLS = re.compile(
+    r"[0-9&@|\[¢é]|oO|^[Gg]v[a-zåäöé]|m(?:ao|oi|a|g)jlig|go?br|lining|[a-zåäö]G[a-zåäö]"
+)
 
 
 def symbol_readings(token: str) -> list[tuple[str, str, float]]:

@@ -107,6 +107,13 @@ CASES = [
         "under slutet av aret har de nordliga Ianens living lab",
         "under slutet av året har de nordliga länens living lab",
     ),
+    # recurring misreadings of one word, found by listing the words of the imported
+    # edition that no lexicon knows
+    ("ska ges majlighet att", "ska ges möjlighet att"),
+    ("fysiska utbildningsmoijligheter i", "fysiska utbildningsmöjligheter i"),
+    ("att frigbra dessa frekvenser", "att frigöra dessa frekvenser"),
+    ("den energiomstalining som", "den energiomställning som"),
+    ("inom besGksndring", "inom besöksnäring"),
     # capital Ö mid-sentence (a line-initial capital O of the OCR)
     (
         "som hittills deltagit i projektet har fatt en betydlig\nOkad kunskap om",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 
 from resultat.core.search import QuerySyntaxError, parse, snippet
 from resultat.core.search.forgiving import forgiving, forgiving_stems, suggest, vocabulary
@@ -145,11 +145,23 @@ def search(text: str, filters: Filters | None = None, user=None, *, public: bool
     return results
 
 
+_VOCABULARIES: dict[tuple, dict[str, str]] = {}
+
+
 def suggestions(text: str, documents: QuerySet[SearchDocument]) -> list[str]:
     """Queries to propose when nothing is found: the words of ``text`` that no title of
     ``documents`` (those the user may read, filters applied) contains, replaced by the
-    closest title words (core/search/forgiving.suggest)."""
-    return suggest(text, vocabulary(documents.values_list("title", flat=True).iterator(chunk_size=2000)))
+    closest title words (core/search/forgiving.suggest). The vocabulary is kept per
+    document set while the set is unchanged (same filter, count and newest id)."""
+    state = documents.aggregate(n=Count("id"), newest=Max("id"))
+    key = (str(documents.query), state["n"], state["newest"])
+    words = _VOCABULARIES.get(key)
+    if words is None:
+        words = vocabulary(documents.values_list("title", flat=True).iterator(chunk_size=2000))
+        if len(_VOCABULARIES) >= 16:
+            _VOCABULARIES.pop(next(iter(_VOCABULARIES)))
+        _VOCABULARIES[key] = words
+    return suggest(text, words)
 
 
 def matching_keys(text: str, filters: Filters | None = None, user=None, public: bool = False) -> set[str]:

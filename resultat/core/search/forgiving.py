@@ -104,7 +104,12 @@ def suggest(text: str, words: dict[str, str], limit: int = 3, cutoff: float = 0.
         if piece in ("OR", "ELLER") or not word.isalpha() or len(word) < 3 or is_stopword(word) or fold(word) in words:
             options.append([piece])
             continue
-        close = difflib.get_close_matches(fold(word), list(words), n=limit, cutoff=cutoff)
+        target = fold(word)
+        # a ratio of at least ``cutoff`` needs lengths within this distance: compare only those
+        # (2·matches / total length ≥ cutoff allows a difference of at most 2·len·(1 − cutoff) / cutoff)
+        slack = int(2 * len(target) * (1 - cutoff) / cutoff) + 1
+        candidates = [w for w in words if abs(len(w) - len(target)) <= slack]
+        close = difflib.get_close_matches(target, candidates, n=limit, cutoff=cutoff)
         options.append([piece.replace(bare, words[c]) for c in close] or [piece])
     if [o[0] for o in options] == pieces:
         return []

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from resultat.followup import visibility
 from resultat.followup.search_kinds import (
     ITEM_ORDER,
     area_links,
@@ -20,9 +21,14 @@ from resultat.search.registry import Doc, Kind, ids_filter, tags
 
 
 def initiative_documents(ids: Iterable[int] | None) -> Iterator[Doc]:
-    qs = ids_filter(Initiative.objects.all(), ids).prefetch_related("areas__subpriorities__priority", Prefetch("mentions", queryset=mention_qs()))
+    # candidates of the report import (to review, rejected) are not part of the register
+    qs = ids_filter(Initiative.objects.filter(review_status=Initiative.Review.CONFIRMED), ids).prefetch_related(
+        "areas__subpriorities__priority", Prefetch("mentions", queryset=mention_qs()), "mentioned_in__cycle")
     for i in qs:
         url, staff, published = mention_url(list(i.mentions.all()))
+        if not url:  # named in the text of contributions only (no list item): its own page
+            url = staff = i.get_absolute_url()
+            published = any(visibility.is_published(c) for c in i.mentioned_in.all())
         priorities, subpriorities = set(), set()
         for area in i.areas.all():
             p, s = area_links(area)
@@ -33,4 +39,4 @@ def initiative_documents(ids: Iterable[int] | None) -> Iterator[Doc]:
                   municipalities=tags(f"{i.name}\n{i.description}"), published=published, order=2 * ITEM_ORDER + i.pk)
 
 
-KIND = Kind("initiative", _("Insats"), initiative_documents, count=lambda: Initiative.objects.count(), visibility=search_visibility, position=30)
+KIND = Kind("initiative", _("Insats"), initiative_documents, count=lambda: Initiative.objects.filter(review_status=Initiative.Review.CONFIRMED).count(), visibility=search_visibility, position=30)

@@ -276,8 +276,9 @@ def letter_readings(reading: str, single: bool = False) -> list[tuple[str, float
     for a, (s, e, g) in enumerate(ordered):
         for rep in _LETTER_OPTIONS[g]:
             out.append((reading[:s] + rep + reading[e:], LETTER_CONFUSION))
-        if g == "da" and e == len(reading) and s >= 3:
-            out.append((reading[:s] + "å", LETTER_CONFUSION))  # "Skellefteda", "Umeda"
+        if g == "da" and (s >= 3 and e == len(reading) or s >= 1 and len(reading) >= 6):
+            # "Skellefteda", "Umeda", "omrdadet", "sdasom": da for å
+            out.append((reading[:s] + "å" + reading[e:], LETTER_CONFUSION))
         if single:
             continue
         for s2, e2, g2 in ordered[a + 1 :]:

@@ -114,6 +114,12 @@ CASES = [
     ("att frigbra dessa frekvenser", "att frigöra dessa frekvenser"),
     ("den energiomstalining som", "den energiomställning som"),
     ("inom besGksndring", "inom besöksnäring"),
+    ("inom omrdadet", "inom området"),
+    (
+        "kommande sammanhallningspolitik, sdasom samre",
+        "kommande sammanhållningspolitik, såsom sämre",
+    ),
+    ("Visit Umeda, Oulu", "Visit Umeå, Oulu"),
     # capital Ö mid-sentence (a line-initial capital O of the OCR)
     (
         "som hittills deltagit i projektet har fatt en betydlig\nOkad kunskap om",

@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from resultat.core.sources.errors import SourceError
-from resultat.indicators import services
+from resultat.indicators import assessment, sync
 from resultat.indicators.models import Indicator, SyncJob
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def run_sync(
     transport=None,
     replay: bool = False,
     progress: Progress | None = None,
-) -> list[services.SyncSummary]:
+) -> list[sync.SyncSummary]:
     """Sync each source in turn. A source that fails is one summary with its failure;
     the other sources still run. ``transport`` replays or records responses (tests,
     ``--replay``, ``--record``); None means the network."""
@@ -66,19 +66,19 @@ def run_sync(
         try:
             if source == "kolada":
                 http = HttpClient(transport=transport, pacer=None if replay else RateLimiter(5, 1.0))
-                summaries.append(services.sync_kolada(KoladaClient(http), indicators=list(qs), since=since, progress=progress))
+                summaries.append(sync.sync_kolada(KoladaClient(http), indicators=list(qs), since=since, progress=progress))
             else:
                 http = HttpClient(transport=transport)
-                summaries.append(services.sync_scb(ScbClient(http), indicators=list(qs), progress=progress))
+                summaries.append(sync.sync_scb(ScbClient(http), indicators=list(qs), progress=progress))
         except (ValueError, SourceError) as exc:  # IndicatorError is a ValueError
             # Whatever a source throws is that source's failure: report it, go on with the others.
-            failed = services.SyncSummary(source)
+            failed = sync.SyncSummary(source)
             failed.failed.append(str(exc))
             summaries.append(failed)
     return summaries
 
 
-def summary_rows(summaries: list[services.SyncSummary]) -> list[dict[str, Any]]:
+def summary_rows(summaries: list[sync.SyncSummary]) -> list[dict[str, Any]]:
     """The summaries as plain data (stored with a job, shown as a table)."""
     return [
         {
@@ -115,7 +115,7 @@ def active_job() -> SyncJob | None:
 def start_job(user, *, sources: list[str] | None = None, launch: Callable[[SyncJob], None] | None = None) -> tuple[SyncJob, bool]:
     """Queue a sync job and launch its process after commit. Returns (job, created): when a
     job is already queued or running, that job and False (nothing new is started)."""
-    if not services.can_assess(user):
+    if not assessment.can_assess(user):
         raise JobError(_("Bara analytiker kan hämta indikatordata."))
     sources = list(sources or SOURCES)
     unknown = [s for s in sources if s not in SOURCES]

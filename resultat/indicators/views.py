@@ -17,14 +17,14 @@ from resultat.core import charts as chart_render
 from resultat.core.charts.specs import SYNTHETIC_NOTE
 from resultat.core.formats import format_plain
 from resultat.core.tabular.writer import safe_row
-from resultat.indicators import selectors, services
+from resultat.indicators import assessment, selectors
 from resultat.indicators.forms import OverrideForm
 from resultat.indicators.models import Indicator, IndicatorLink, Observation
 
 
 def index(request: HttpRequest) -> HttpResponse:
     indicators = Indicator.objects.order_by("title")
-    return render(request, "indicators/index.html", {"indicators": indicators, "can_sync": services.can_assess(request.user)})
+    return render(request, "indicators/index.html", {"indicators": indicators, "can_sync": assessment.can_assess(request.user)})
 
 
 def _link(request, indicator):
@@ -52,7 +52,7 @@ def detail(request: HttpRequest, source: str, external_id: str) -> HttpResponse:
         "municipalities": munis,
         "chosen": chosen,
         "county_name": selectors.area_name(county),
-        "can_assess": services.can_assess(request.user),
+        "can_assess": assessment.can_assess(request.user),
         "form": OverrideForm(),
         "opensdg_url": _opensdg_url(indicator),
     })
@@ -156,13 +156,13 @@ def override(request: HttpRequest, source: str, external_id: str) -> HttpRespons
     indicator = selectors.get_indicator(source, external_id)
     if not request.user.is_authenticated:
         return redirect_to_login(indicator.get_absolute_url())
-    if not services.can_assess(request.user):
+    if not assessment.can_assess(request.user):
         raise PermissionDenied
     form = OverrideForm(request.POST)
     if form.is_valid():
         try:
-            services.set_override(indicator, request.user, form.cleaned_data["status"], form.cleaned_data["justification"])
-        except services.IndicatorError as exc:
+            assessment.set_override(indicator, request.user, form.cleaned_data["status"], form.cleaned_data["justification"])
+        except assessment.IndicatorError as exc:
             form.add_error("justification", str(exc))
         else:
             messages.success(request, _("Bedömningen är sparad."))
@@ -218,7 +218,7 @@ def sdg(request: HttpRequest, number: int) -> HttpResponse:
 def _require_analyst(request: HttpRequest):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not services.can_assess(request.user):
+    if not assessment.can_assess(request.user):
         raise PermissionDenied(_("Bara analytiker kan hämta indikatordata."))
     return None
 

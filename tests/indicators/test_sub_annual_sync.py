@@ -12,6 +12,7 @@ from resultat.core.sources.http import HttpClient
 from resultat.core.sources.replay import ReplayTransport
 from resultat.core.sources.scb import ScbClient
 from resultat.indicators import selectors, services
+from resultat.indicators import sync as sync_module
 from resultat.indicators.models import Indicator, Observation
 from tests.factories import subset_jsonstat
 
@@ -145,13 +146,13 @@ def test_a_failing_table_is_one_line_and_the_others_are_synced(tmp_path, referen
     # The command syncs indicators in the order of the query set: HANDMADE_BAD comes first.
     d = _replay(tmp_path, b_entries + q_entries + m_entries)
     out = StringIO()
-    real_default_areas = services.default_areas
-    services.default_areas = lambda: ["00", "24"]
+    real_default_areas = sync_module.default_areas
+    sync_module.default_areas = lambda: ["00", "24"]
     try:
         with pytest.raises(CommandError) as exc:
             call_command("indicators", "sync", "--source", "scb", "--replay", str(d), stdout=out)
     finally:
-        services.default_areas = real_default_areas
+        sync_module.default_areas = real_default_areas
     message = str(exc.value)
     failure_lines = [line for line in message.splitlines() if line.startswith("scb:")]
     assert len(failure_lines) == 1
@@ -189,13 +190,13 @@ def test_a_source_that_raises_is_one_line_and_the_other_source_still_syncs(tmp_p
     quarterly, q_entries = _quarterly()
     d = _replay(tmp_path, q_entries)
     out = StringIO()
-    real_default_areas = services.default_areas
-    services.default_areas = lambda: ["00", "24"]
+    real_default_areas = sync_module.default_areas
+    sync_module.default_areas = lambda: ["00", "24"]
     try:
         with pytest.raises(CommandError) as exc:
             call_command("indicators", "sync", "--replay", str(d), stdout=out)
     finally:
-        services.default_areas = real_default_areas
+        sync_module.default_areas = real_default_areas
     failure_lines = [line for line in str(exc.value).splitlines() if line.startswith(("kolada:", "scb:"))]
     assert len(failure_lines) == 1 and failure_lines[0].startswith("kolada:") and "BAD-ID" in failure_lines[0]
     assert "scb" in out.getvalue() and "förfrågningar" in out.getvalue()

@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from resultat.accounts.models import Role
 from resultat.core.sources.replay import ReplayTransport
-from resultat.indicators import jobs, services
+from resultat.indicators import jobs
+from resultat.indicators import sync as sync_module
 from resultat.indicators.models import Indicator, Observation, SyncJob
 from tests.factories import make_user
 
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def kolada(monkeypatch):
     """One Kolada indicator and the two areas the stored responses answer for."""
-    monkeypatch.setattr(services, "default_areas", lambda: ["24", "2480"])
+    monkeypatch.setattr(sync_module, "default_areas", lambda: ["24", "2480"])
     return Indicator.objects.create(source="kolada", external_id="N01951", title="gammal titel", unit="antal", decimals=0)
 
 

@@ -5,7 +5,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from resultat.indicators import services
+from resultat.indicators import demo, manual_import, sets
+from resultat.indicators.store import IndicatorError
 
 
 def _progress_printer(enabled: bool):
@@ -62,8 +63,8 @@ class Command(BaseCommand):
             self.sync(o, _progress_printer(show))
         elif action == "import":
             try:
-                result = services.import_manual(o["file"], source_label=o["source_label"])
-            except (services.IndicatorError, OSError) as exc:
+                result = manual_import.import_manual(o["file"], source_label=o["source_label"])
+            except (IndicatorError, OSError) as exc:
                 raise CommandError(f"{exc}\nInget skrevs.") from exc
             c = result.counts
             self.stdout.write(f"{result.rows} rader för {', '.join(result.indicators)}: {c.new} nya, {c.changed} ändrade, {c.unchanged} oförändrade.")
@@ -72,12 +73,12 @@ class Command(BaseCommand):
             if not files:
                 raise CommandError("Inga indikatoruppsättningar hittades")
             try:
-                totals = services.load_indicator_sets(files)
-            except services.IndicatorError as exc:
+                totals = sets.load_indicator_sets(files)
+            except IndicatorError as exc:
                 raise CommandError(f"{exc}\nInget skrevs.") from exc
             self.stdout.write(f"Indikatoruppsättningar: {totals['indikatorer']} indikatorer, {totals['kopplingar']} kopplingar ({len(files)} filer).")
         elif action == "demo":
-            totals = services.demo_snapshot(replace=o["replace"])
+            totals = demo.demo_snapshot(replace=o["replace"])
             self.stdout.write(f"Demovärden: {totals['syntetiska']} syntetiska observationer (Syntetiska demovärden), {totals['verkliga']} verkliga ur seederna.")
 
     def sync(self, o, progress):

@@ -6,6 +6,7 @@ still do: save, version, index, refuse strangers and stale revisions."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,8 +25,9 @@ WORDS = ("Regionen har under året arbetat med digitalisering och kompetensförs
 # savepoint likewise): session, user, the contribution's id and cycle, SAVEPOINT, the
 # cycle's state, the contribution row, the editor's roles and unit, the UPDATE, the typed
 # lists for the revision, the revision INSERT, SAVEPOINT, two municipality look-ups, the
-# document's title, its UPDATE, RELEASE, RELEASE. Before the cheap path: 19.
-AUTOSAVE_STATEMENTS = 18
+# document's title, its UPDATE, RELEASE, RELEASE. PostgreSQL adds one: the advisory
+# lock that lets one transaction at a time re-index the document. Before: 19 / 20.
+AUTOSAVE_STATEMENTS = {"sqlite": 18, "postgresql": 19}
 
 
 def long_text(seed: int, words: int = 3000) -> str:
@@ -43,7 +45,7 @@ def test_an_autosave_of_3000_words_is_a_bounded_number_of_statements(client, con
     client.force_login(people["editor_a"])
     with django_capture_on_commit_callbacks(execute=True):  # the first save makes the draft and (after commit) its document
         assert autosave(client, contribution, long_text(1), 0).status_code == 200
-    with django_assert_max_num_queries(AUTOSAVE_STATEMENTS):
+    with django_assert_max_num_queries(AUTOSAVE_STATEMENTS[connection.vendor]):
         response = autosave(client, contribution, long_text(2), 1)
     assert response.status_code == 200 and 'value="2"' in response.content.decode()
     contribution.refresh_from_db()

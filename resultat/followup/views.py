@@ -145,7 +145,14 @@ def cycle_confirm(request: HttpRequest, year: int, action: str) -> HttpResponse:
     return render(
         request,
         "followup/cycle_confirm.html",
-        {"cycle": cycle, "action": action, "allowed": allowed, "completeness": selectors.completeness(cycle)},
+        {
+            "cycle": cycle,
+            "action": action,
+            "allowed": allowed,
+            "completeness": selectors.completeness(cycle),
+            "to_publish": cycle.contributions.filter(state=Contribution.State.APPROVED).count(),  # not those already public
+            "being_updated": visibility.is_being_updated(cycle),
+        },
     )
 
 

@@ -82,3 +82,13 @@ def test_a_cycle_locked_but_never_published_stays_private(client, cycle, contrib
     services.reopen_cycle(cycle, people["analyst"], "Inte klar")
     assert client.get(reverse("results:public_cycle", args=[cycle.year])).status_code == 404
     assert not visibility.published_contributions().exists()
+
+
+def test_confirmation_page_of_a_reopened_cycle_counts_only_the_new_texts(client, reopened, people):
+    cycle, published, later = reopened
+    services.lock_cycle(cycle, people["analyst"], reason="Kompletterad")
+    client.force_login(people["analyst"])
+    page = client.get(reverse("followup:cycle_confirm", args=[cycle.year, "publish"])).content.decode()
+    assert "Ja, publicera 1 bidrag" in page  # the newly approved one; the published one is public already
+    assert "2 av 176 bidrag är godkända" in page
+    assert "är öppnad igen" in page and "den senast publicerade utgåvan" in page

@@ -13,12 +13,16 @@ for transactional tests, in a transaction of their own before the test flushes t
 database), so every test still starts from the state pytest-django gives it and sees
 the state the loader would have produced.
 
-The starting state is part of the key: a fingerprint (row count and largest primary
-key of every model table), whether the connection is inside a transaction (in
-autocommit ``on_commit`` callbacks run at once, so the loader can write more) and the
-database name. A different starting state builds afresh and is cached beside the
-first. After replaying, the fingerprint must equal the one the loader left; if not,
-the test fails loudly instead of running on wrong data.
+The starting state is part of the key: the row count of every model table, the
+largest primary key of the tables the loader wrote and of the tables their foreign
+keys point to, whether the connection is inside a transaction (in autocommit
+``on_commit`` callbacks run at once, so the loader can write more) and the database
+name. (Largest keys of other tables are left out on purpose: a transactional test's
+flush makes Django recreate its content types with new keys, and a loader that does
+not refer to them should still replay after it.) A different starting state builds
+afresh and is cached beside the first. After replaying, the counts and those largest
+keys must equal what the loader left; if not, the test fails loudly instead of running
+on wrong data.
 
 Rows are compared by primary key; a changed row is deleted and inserted again (the
 foreign keys Django creates are deferred, so this is safe inside a transaction).
@@ -38,9 +42,8 @@ from django.core.management.color import no_style
 from django.db import connections, models, transaction
 
 _CACHE: dict[tuple, Snapshot] = {}
-# Starting states per name kept at once (the oldest goes first): a transactional test
-# flushes the database and Django recreates content types with new keys, so after it
-# the same loader starts from a new state; without a bound every such state would stay.
+# Starting states per name kept at once (the oldest goes first), so that a loader
+# requested from many different states does not keep every one of them in memory.
 KEEP_PER_NAME = 3
 STATS = {"built": 0, "replayed": 0}
 # RESULTAT_TEST_SNAPSHOTS=0 turns replaying off (every fixture runs its loader), e.g.
@@ -67,7 +70,10 @@ class TableChange:
 class Snapshot:
     changes: list[TableChange]
     result: Any
-    fingerprint_after: tuple
+    relevant: frozenset[str]  # tables written, and the tables their foreign keys name
+    relevant_before: tuple  # their largest keys before the loader ran
+    counts_after: tuple  # row count of every table afterwards
+    relevant_after: tuple
 
 
 def _tables() -> list[Table]:
@@ -187,6 +193,26 @@ def _rehydrate(value: Any) -> Any:
     return value
 
 
+def _counts(fp: tuple) -> tuple:
+    return tuple((table, count) for table, count, _ in fp)
+
+
+def _largest(fp: tuple, tables: frozenset[str]) -> tuple:
+    return tuple((table, top) for table, _, top in fp if table in tables)
+
+
+def _relevant(changes: list[TableChange]) -> frozenset[str]:
+    """The tables a replay writes and the tables their foreign keys point to: their
+    largest keys must match for the same rows to fit."""
+    names = set()
+    for change in changes:
+        names.add(change.table.name)
+        for f in change.table.model._meta.concrete_fields:
+            if f.is_relation and f.remote_field and f.remote_field.model:
+                names.add(f.remote_field.model._meta.db_table)
+    return frozenset(names)
+
+
 def replay(name: str, build, using: str = "default") -> Any:
     """``build()``'s database writes and return value, built once per starting state."""
     if not ENABLED:
@@ -194,14 +220,14 @@ def replay(name: str, build, using: str = "default") -> Any:
     connection = connections[using]
     tables = _tables()
     before_fp = fingerprint(connection, tables)
-    key = (name, using, connection.settings_dict["NAME"], connection.in_atomic_block, before_fp)
+    key = (name, using, connection.settings_dict["NAME"], connection.in_atomic_block, _counts(before_fp))
     snapshot = _CACHE.get(key)
-    if snapshot is not None:
+    if snapshot is not None and _largest(before_fp, snapshot.relevant) == snapshot.relevant_before:
         with transaction.atomic(using=using):
             _apply(connection, snapshot.changes)
         after_fp = fingerprint(connection, tables)
-        if after_fp != snapshot.fingerprint_after:
-            wrong = sorted(set(after_fp) ^ set(snapshot.fingerprint_after))
+        if (_counts(after_fp), _largest(after_fp, snapshot.relevant)) != (snapshot.counts_after, snapshot.relevant_after):
+            wrong = sorted(set(_counts(after_fp)) ^ set(snapshot.counts_after))
             raise AssertionError(f"replay({name!r}): databasen efter återuppspelningen skiljer sig från den laddade: {wrong[:6]}")
         STATS["replayed"] += 1
         _CACHE[key] = _CACHE.pop(key)  # most recently used last
@@ -210,9 +236,15 @@ def replay(name: str, build, using: str = "default") -> Any:
     result = build()
     after_fp = fingerprint(connection, tables)
     after = _dump(connection, tables)  # every table: rows may also change in place
+    changes = _diff(tables, before, after)
+    relevant = _relevant(changes)
+    _CACHE.pop(key, None)
     same_name = [k for k in _CACHE if k[0] == name]
     for old in same_name[: max(0, len(same_name) - KEEP_PER_NAME + 1)]:
         del _CACHE[old]
-    _CACHE[key] = Snapshot(_diff(tables, before, after), _dehydrate(result), after_fp)
+    _CACHE[key] = Snapshot(
+        changes, _dehydrate(result), relevant,
+        _largest(before_fp, relevant), _counts(after_fp), _largest(after_fp, relevant),
+    )
     STATS["built"] += 1
     return result

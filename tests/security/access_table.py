@@ -244,6 +244,7 @@ TABLE: dict[str, list[Case]] = {
     "initiatives:import": [Case(ANALYSTS)],
     "initiatives:import_preview": [Case(ANALYSTS, {"pk": "@import_batch"})],
     "initiatives:import_confirm": [Case(ANALYSTS, {"pk": "@import_batch"}, method="POST")],
+    "initiatives:review": [Case(ANALYSTS, {"code": "@initiative.code"}, method="POST", data={"decision": "confirm"})],
     # --- indicators --------------------------------------------------------------------------
     "indicators:index": [Case(EVERYONE)],
     "indicators:detail": [Case(EVERYONE, INDICATOR)],

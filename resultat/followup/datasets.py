@@ -5,14 +5,13 @@ their typed items and the standing arenas they mention. Registered by
 from __future__ import annotations
 
 from datetime import date
-from html import unescape
 from typing import Any
 
 from django.db.models import Max, Q
-from django.utils.html import strip_tags
 
 from resultat.core.opendata.openapi import Filter
 from resultat.core.opendata.spec import Dataset
+from resultat.core.richtext import to_plain_text
 from resultat.followup import visibility
 from resultat.opendata.registry import (
     AREA,
@@ -32,7 +31,9 @@ KIND = Filter("kind", "string", "Listpostens typ.", enum=("environment_factor", 
 
 
 def plain_text(html: str) -> str:
-    return unescape(strip_tags(html or "")).strip()
+    """The one HTML-to-text of the product (core.richtext.to_plain_text): the API's text
+    and the search index's text of a contribution are the same."""
+    return to_plain_text(html)
 
 
 def contribution_id(c) -> str:

@@ -229,29 +229,20 @@ STORED_ERRORS = 200        # errors kept with a batch and shown; the summary cou
 MAX_VALUE_CHARS = 200      # of a wrong value, quoted in an error
 
 
-def plan_import(data: bytes, filename: str = "", progress: Callable | None = None, *, seconds: float | None = None) -> Preview:
-    """Read and check every row; write nothing. ``seconds`` bounds reading the file."""
-    preview = Preview(filename=filename)
-    try:
-        table = read_table(data, filename, sheet=SHEET, max_rows=MAX_ROWS, seconds=seconds)
-    except TabularError as exc:
-        cell = exc.cell_error()
-        preview.errors.append(CellError(cell.row, cell.column, error_text(cell.message), cell.value))
-        return preview
-    headers = set(table.headers)
-    missing = [h for h in (C_ID, C_DATE, C_PROGRAMME, C_AMOUNT) if h not in headers]
-    for h in missing:
-        preview.errors.append(CellError(1, h, gettext("obligatorisk kolumn saknas i rubrikraden")))
-    known = {c.header for c in columns()}
-    for h in table.headers:
-        if h and h not in known:
-            preview.errors.append(CellError(1, h, gettext("okänd kolumn (stavning? se bladet Instruktioner)")))
-    if missing:
-        return preview
-    preview.row_count = len(table.rows)
+@dataclass
+class _Lookups:
+    """What the rows are checked against: programmes, municipalities and the strategy's
+    sub-priorities and perspectives, initiative kinds and statuses (lower-cased keys)."""
 
-    version = _version()
-    preview.version_id = version.pk if version else None
+    programmes: dict[str, FundingProgramme]
+    municipalities: dict[str, int]
+    subpriorities: dict[str, int]
+    perspectives: dict[str, int]
+    kinds: dict[str, str]
+    statuses: dict[str, str]
+
+
+def _lookups(version: StrategyVersion | None) -> _Lookups:
     programmes: dict[str, FundingProgramme] = {}
     for p in FundingProgramme.objects.all():
         programmes[p.name.lower()] = p
@@ -266,180 +257,240 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
         perspectives = dict(Perspective.objects.filter(version=version).values_list("code", "pk"))
     kinds = {str(label).lower(): v for v, label in Initiative.Kind.choices} | {v: v for v in Initiative.Kind.values}
     statuses = {str(label).lower(): v for v, label in Initiative.Status.choices} | {v: v for v in Initiative.Status.values}
+    return _Lookups(programmes, municipalities, subpriorities, perspectives, kinds, statuses)
 
-    seen_ids: dict[str, int] = {}
-    total = len(table.rows)
-    for index, row in enumerate(table.rows, start=1):
-        n = row.number
-        errors: list[CellError] = []
 
-        def err(column: str, message: str, value="") -> None:
-            value = _s(value)
-            errors.append(CellError(n, column, message, value if len(value) <= MAX_VALUE_CHARS else value[:MAX_VALUE_CHARS] + "…"))
+class _Row:
+    """One data row being checked: its cells and the errors found in it."""
 
-        def cell(column: str) -> str:
-            return _s(row.get(column))
+    def __init__(self, row) -> None:
+        self.row = row
+        self.n = row.number
+        self.errors: list[CellError] = []
 
-        def fits(column: str, model, attr: str, value: str) -> bool:
-            """Report a value longer than the model field allows (never truncate)."""
-            limit = _max_length(model, attr)
-            if limit and len(value) > limit:
-                err(column, gettext("högst %(limit)s tecken (värdet har %(n)s)") % {"limit": limit, "n": len(value)}, value)
-                return False
-            return True
+    def err(self, column: str, message: str, value="") -> None:
+        value = _s(value)
+        self.errors.append(CellError(self.n, column, message, value if len(value) <= MAX_VALUE_CHARS else value[:MAX_VALUE_CHARS] + "…"))
 
-        ext = cell(C_ID)
-        if not ext:
-            err(C_ID, gettext("värde saknas"))
-        elif ext in seen_ids:
-            err(C_ID, gettext("samma Beslut-id som rad %(row)s") % {"row": seen_ids[ext]}, ext)
+    def cell(self, column: str) -> str:
+        return _s(self.row.get(column))
+
+    def get(self, column: str):
+        return self.row.get(column)
+
+    def fits(self, column: str, model, attr: str, value: str) -> bool:
+        """Report a value longer than the model field allows (never truncate)."""
+        limit = _max_length(model, attr)
+        if limit and len(value) > limit:
+            self.err(column, gettext("högst %(limit)s tecken (värdet har %(n)s)") % {"limit": limit, "n": len(value)}, value)
+            return False
+        return True
+
+
+def _check_headers(table, preview: Preview) -> bool:
+    """Errors for missing required and unknown columns; False when a required one is missing."""
+    headers = set(table.headers)
+    missing = [h for h in (C_ID, C_DATE, C_PROGRAMME, C_AMOUNT) if h not in headers]
+    for h in missing:
+        preview.errors.append(CellError(1, h, gettext("obligatorisk kolumn saknas i rubrikraden")))
+    known = {c.header for c in columns()}
+    for h in table.headers:
+        if h and h not in known:
+            preview.errors.append(CellError(1, h, gettext("okänd kolumn (stavning? se bladet Instruktioner)")))
+    return not missing
+
+
+def _check_id(r: _Row, seen_ids: dict[str, int]) -> str:
+    ext = r.cell(C_ID)
+    if not ext:
+        r.err(C_ID, gettext("värde saknas"))
+    elif ext in seen_ids:
+        r.err(C_ID, gettext("samma Beslut-id som rad %(row)s") % {"row": seen_ids[ext]}, ext)
+    else:
+        seen_ids[ext] = r.n
+        r.fits(C_ID, FundingDecision, "external_id", ext)
+    return ext
+
+
+def _parse_amounts(r: _Row, decision: dict) -> None:
+    """The granted amount and the co-financing rate."""
+    try:
+        amount = parse_number(r.get(C_AMOUNT))
+        if amount is None:
+            r.err(C_AMOUNT, gettext("värde saknas (beviljat belopp måste anges)"), r.get(C_AMOUNT))
+        elif amount < 0:
+            r.err(C_AMOUNT, gettext("beloppet kan inte vara negativt"), r.get(C_AMOUNT))
+        elif amount >= Decimal("1e12"):
+            r.err(C_AMOUNT, gettext("orimligt stort belopp"), r.get(C_AMOUNT))
         else:
-            seen_ids[ext] = n
-            fits(C_ID, FundingDecision, "external_id", ext)
-        decision: dict = {}
-        try:
-            decision["decision_date"] = parse_date(row.get(C_DATE))
-            if decision["decision_date"] is None:
-                err(C_DATE, gettext("värde saknas"))
-        except TabularError as exc:
-            err(C_DATE, error_text(exc), row.get(C_DATE))
-        prog = cell(C_PROGRAMME)
-        if not prog:
-            err(C_PROGRAMME, gettext("värde saknas"))
-        elif prog.lower() not in programmes:
-            err(C_PROGRAMME, gettext("okänt program ”%(prog)s” (se listan i mallen)") % {"prog": prog}, prog)
-        else:
-            decision["programme_id"] = programmes[prog.lower()].pk
-        try:
-            amount = parse_number(row.get(C_AMOUNT))
-            if amount is None:
-                err(C_AMOUNT, gettext("värde saknas (beviljat belopp måste anges)"), row.get(C_AMOUNT))
-            elif amount < 0:
-                err(C_AMOUNT, gettext("beloppet kan inte vara negativt"), row.get(C_AMOUNT))
-            elif amount >= Decimal("1e12"):
-                err(C_AMOUNT, gettext("orimligt stort belopp"), row.get(C_AMOUNT))
-            else:
-                decision["granted_amount"] = amount.quantize(Decimal("0.01"))
-        except TabularError as exc:
-            err(C_AMOUNT, error_text(exc), row.get(C_AMOUNT))
-        try:
-            rate = parse_number(row.get(C_RATE), allow_percent=True)
-            if rate is not None and not (0 <= rate <= 100):
-                err(C_RATE, gettext("ska vara mellan 0 och 100 (procent)"), row.get(C_RATE))
-            decision["cofinancing_rate"] = None if rate is None else rate.quantize(Decimal("0.01"))
-        except TabularError as exc:
-            err(C_RATE, error_text(exc), row.get(C_RATE))
-        try:
-            code = parse_municipality_code(row.get(C_MUNICIPALITY))
-            if code and code not in municipalities:
-                err(C_MUNICIPALITY, gettext("okänd kommunkod %(code)s") % {"code": code}, row.get(C_MUNICIPALITY))
-            decision["municipality_id"] = municipalities.get(code) if code else None
-        except TabularError as exc:
-            err(C_MUNICIPALITY, error_text(exc), row.get(C_MUNICIPALITY))
-        sp = cell(C_SUBPRIORITY).lower().rstrip(".")
-        if sp and sp not in subpriorities:
-            err(C_SUBPRIORITY, gettext("okänd delprioritering ”%(code)s”") % {"code": cell(C_SUBPRIORITY)}, cell(C_SUBPRIORITY))
-        decision["subpriority_id"] = subpriorities.get(sp) if sp else None
-        try:
-            decision["payments"] = _parse_payments(cell(C_PAYMENTS))
-        except TabularError as exc:
-            err(C_PAYMENTS, error_text(exc), cell(C_PAYMENTS))
-        try:
-            decision["synthetic"] = bool(_yes_no(cell(C_SYNTHETIC)))
-        except TabularError as exc:
-            err(C_SYNTHETIC, error_text(exc), cell(C_SYNTHETIC))
-        decision["diarienummer"] = cell(C_DNR)
-        fits(C_DNR, FundingDecision, "diarienummer", decision["diarienummer"])
+            decision["granted_amount"] = amount.quantize(Decimal("0.01"))
+    except TabularError as exc:
+        r.err(C_AMOUNT, error_text(exc), r.get(C_AMOUNT))
+    try:
+        rate = parse_number(r.get(C_RATE), allow_percent=True)
+        if rate is not None and not (0 <= rate <= 100):
+            r.err(C_RATE, gettext("ska vara mellan 0 och 100 (procent)"), r.get(C_RATE))
+        decision["cofinancing_rate"] = None if rate is None else rate.quantize(Decimal("0.01"))
+    except TabularError as exc:
+        r.err(C_RATE, error_text(exc), r.get(C_RATE))
 
-        # The beneficiary: an initiative or a company.
-        init_id, init_name, org = cell(C_INIT_ID), cell(C_INIT_NAME), cell(C_ORGNR)
-        init_key = company = None
-        if (init_id or init_name) and org:
-            err(C_ORGNR, gettext("ange antingen en insats eller ett företag, inte båda"), org)
-        elif not (init_id or init_name or org):
-            err(C_INIT_NAME, gettext("ange insats (insats-id eller insatsnamn) eller företag (organisationsnummer)"))
-        elif org:
-            try:
-                org_nr = normalise_org_nr(org)
-                name = cell(C_COMPANY)
-                fits(C_COMPANY, Company, "name", name)
-                prev = preview.companies.get(org_nr)
-                if not name and not prev:
-                    if not Company.objects.filter(org_nr=org_nr).exists():
-                        err(C_COMPANY, gettext("företagets namn saknas"))
-                company = (org_nr, name)
-                if prev and name and prev["name"] and prev["name"] != name:
-                    err(C_COMPANY, gettext("annat namn än på rad %(row)s (”%(name)s”) för samma organisationsnummer") % {"row": prev['row'], "name": prev['name']}, name)
-                elif not prev:
-                    preview.companies[org_nr] = {"name": name, "row": n}
-            except TabularError as exc:
-                err(C_ORGNR, error_text(exc), org)
-            for column in INITIATIVE_FIELDS:
-                if cell(column):
-                    err(column, gettext("insatsuppgifter hör inte till ett företagsstöd (raden har organisationsnummer)"), cell(column))
-        else:
-            init_key = f"id:{init_id}" if init_id else f"code:{slugify(init_name)[:120]}"
-            if init_id:
-                fits(C_INIT_ID, Initiative, "external_id", init_id)
-            if not init_id and not slugify(init_name):
-                err(C_INIT_NAME, gettext("namnet ger ingen kod (bara skiljetecken?)"), init_name)
-            fields: dict = {}
-            for column, attr in INITIATIVE_FIELDS.items():
-                raw = cell(column)
-                if not raw:
-                    continue
-                try:
-                    if attr in ("start_date", "end_date"):
-                        fields[attr] = parse_date(row.get(column))
-                    elif attr == "kind":
-                        if raw.lower() not in kinds:
-                            raise TabularError(gettext("okänd insatstyp ”%(raw)s”") % {"raw": raw})
-                        fields[attr] = kinds[raw.lower()]
-                    elif attr == "status":
-                        if raw.lower() not in statuses:
-                            raise TabularError(gettext("okänd status ”%(raw)s”") % {"raw": raw})
-                        fields[attr] = statuses[raw.lower()]
-                    elif attr == "run_by_region":
-                        fields[attr] = _yes_no(raw)
-                    elif fits(column, Initiative, attr, raw):
-                        fields[attr] = raw
-                except TabularError as exc:
-                    err(column, error_text(exc), raw)
-            if fields.get("start_date") and fields.get("end_date") and fields["end_date"] < fields["start_date"]:
-                err(C_END, gettext("slutdatum före startdatum"), cell(C_END))
-            if init_id:
-                fields["external_id"] = init_id
-            assessments = {}
-            for header, pcode in PERSPECTIVE_COLUMNS.items():
-                raw = cell(header).lower()
-                if not raw:
-                    continue
-                if raw not in JUDGEMENTS:
-                    err(header, gettext("okänd bedömning ”%(value)s” (bidrar, bidrar delvis, bidrar inte, ej bedömt)") % {"value": cell(header)}, cell(header))
-                elif pcode not in perspectives:
-                    err(header, gettext("inriktningen finns inte i strategins aktuella version"))
-                else:
-                    assessments[perspectives[pcode]] = JUDGEMENTS[raw]
-            entry = preview.initiatives.setdefault(init_key, {"fields": {}, "row": n, "assessments": {}, "subpriorities": [], "municipalities": []})
-            for attr, value in fields.items():
-                before = entry["fields"].get(attr)
-                if before is not None and before != value and attr != "external_id":
-                    err(next(c for c, a in INITIATIVE_FIELDS.items() if a == attr), gettext("motsäger rad %(row)s för samma insats (%(before)s ≠ %(value)s)") % {"row": entry['row'], "before": before, "value": value}, value)
-                else:
-                    entry["fields"][attr] = value
-            for pk, value in assessments.items():
-                entry["assessments"].setdefault(pk, value)
-            if decision.get("subpriority_id") and decision["subpriority_id"] not in entry["subpriorities"]:
-                entry["subpriorities"].append(decision["subpriority_id"])
-            if decision.get("municipality_id") and decision["municipality_id"] not in entry["municipalities"]:
-                entry["municipalities"].append(decision["municipality_id"])
-        preview.errors.extend(errors)
-        if not errors:
-            preview.rows.append(RowPlan(n, ext, decision, init_key, company))
-        if progress and (index % 500 == 0 or index == total):
-            progress("kontroll", index, total)
 
-    # What exists already: initiatives, companies, decisions.
+def _parse_decision(r: _Row, lookups: _Lookups) -> dict:
+    """The decision's own columns (everything but the beneficiary)."""
+    decision: dict = {}
+    try:
+        decision["decision_date"] = parse_date(r.get(C_DATE))
+        if decision["decision_date"] is None:
+            r.err(C_DATE, gettext("värde saknas"))
+    except TabularError as exc:
+        r.err(C_DATE, error_text(exc), r.get(C_DATE))
+    prog = r.cell(C_PROGRAMME)
+    if not prog:
+        r.err(C_PROGRAMME, gettext("värde saknas"))
+    elif prog.lower() not in lookups.programmes:
+        r.err(C_PROGRAMME, gettext("okänt program ”%(prog)s” (se listan i mallen)") % {"prog": prog}, prog)
+    else:
+        decision["programme_id"] = lookups.programmes[prog.lower()].pk
+    _parse_amounts(r, decision)
+    try:
+        code = parse_municipality_code(r.get(C_MUNICIPALITY))
+        if code and code not in lookups.municipalities:
+            r.err(C_MUNICIPALITY, gettext("okänd kommunkod %(code)s") % {"code": code}, r.get(C_MUNICIPALITY))
+        decision["municipality_id"] = lookups.municipalities.get(code) if code else None
+    except TabularError as exc:
+        r.err(C_MUNICIPALITY, error_text(exc), r.get(C_MUNICIPALITY))
+    sp = r.cell(C_SUBPRIORITY).lower().rstrip(".")
+    if sp and sp not in lookups.subpriorities:
+        r.err(C_SUBPRIORITY, gettext("okänd delprioritering ”%(code)s”") % {"code": r.cell(C_SUBPRIORITY)}, r.cell(C_SUBPRIORITY))
+    decision["subpriority_id"] = lookups.subpriorities.get(sp) if sp else None
+    try:
+        decision["payments"] = _parse_payments(r.cell(C_PAYMENTS))
+    except TabularError as exc:
+        r.err(C_PAYMENTS, error_text(exc), r.cell(C_PAYMENTS))
+    try:
+        decision["synthetic"] = bool(_yes_no(r.cell(C_SYNTHETIC)))
+    except TabularError as exc:
+        r.err(C_SYNTHETIC, error_text(exc), r.cell(C_SYNTHETIC))
+    decision["diarienummer"] = r.cell(C_DNR)
+    r.fits(C_DNR, FundingDecision, "diarienummer", decision["diarienummer"])
+    return decision
+
+
+def _company(r: _Row, org: str, preview: Preview) -> tuple[str, str] | None:
+    """A company beneficiary: its normalised number and name, checked against earlier rows."""
+    company = None
+    try:
+        org_nr = normalise_org_nr(org)
+        name = r.cell(C_COMPANY)
+        r.fits(C_COMPANY, Company, "name", name)
+        prev = preview.companies.get(org_nr)
+        if not name and not prev:
+            if not Company.objects.filter(org_nr=org_nr).exists():
+                r.err(C_COMPANY, gettext("företagets namn saknas"))
+        company = (org_nr, name)
+        if prev and name and prev["name"] and prev["name"] != name:
+            r.err(C_COMPANY, gettext("annat namn än på rad %(row)s (”%(name)s”) för samma organisationsnummer") % {"row": prev['row'], "name": prev['name']}, name)
+        elif not prev:
+            preview.companies[org_nr] = {"name": name, "row": r.n}
+    except TabularError as exc:
+        r.err(C_ORGNR, error_text(exc), org)
+    for column in INITIATIVE_FIELDS:
+        if r.cell(column):
+            r.err(column, gettext("insatsuppgifter hör inte till ett företagsstöd (raden har organisationsnummer)"), r.cell(column))
+    return company
+
+
+def _initiative_field(r: _Row, column: str, attr: str, raw: str, lookups: _Lookups, fields: dict) -> None:
+    if attr in ("start_date", "end_date"):
+        fields[attr] = parse_date(r.get(column))
+    elif attr == "kind":
+        if raw.lower() not in lookups.kinds:
+            raise TabularError(gettext("okänd insatstyp ”%(raw)s”") % {"raw": raw})
+        fields[attr] = lookups.kinds[raw.lower()]
+    elif attr == "status":
+        if raw.lower() not in lookups.statuses:
+            raise TabularError(gettext("okänd status ”%(raw)s”") % {"raw": raw})
+        fields[attr] = lookups.statuses[raw.lower()]
+    elif attr == "run_by_region":
+        fields[attr] = _yes_no(raw)
+    elif r.fits(column, Initiative, attr, raw):
+        fields[attr] = raw
+
+
+def _initiative_fields(r: _Row, init_id: str, lookups: _Lookups) -> dict:
+    fields: dict = {}
+    for column, attr in INITIATIVE_FIELDS.items():
+        raw = r.cell(column)
+        if not raw:
+            continue
+        try:
+            _initiative_field(r, column, attr, raw, lookups, fields)
+        except TabularError as exc:
+            r.err(column, error_text(exc), raw)
+    if fields.get("start_date") and fields.get("end_date") and fields["end_date"] < fields["start_date"]:
+        r.err(C_END, gettext("slutdatum före startdatum"), r.cell(C_END))
+    if init_id:
+        fields["external_id"] = init_id
+    return fields
+
+
+def _assessments(r: _Row, lookups: _Lookups) -> dict[int, str]:
+    assessments = {}
+    for header, pcode in PERSPECTIVE_COLUMNS.items():
+        raw = r.cell(header).lower()
+        if not raw:
+            continue
+        if raw not in JUDGEMENTS:
+            r.err(header, gettext("okänd bedömning ”%(value)s” (bidrar, bidrar delvis, bidrar inte, ej bedömt)") % {"value": r.cell(header)}, r.cell(header))
+        elif pcode not in lookups.perspectives:
+            r.err(header, gettext("inriktningen finns inte i strategins aktuella version"))
+        else:
+            assessments[lookups.perspectives[pcode]] = JUDGEMENTS[raw]
+    return assessments
+
+
+def _initiative(r: _Row, init_id: str, init_name: str, decision: dict, lookups: _Lookups, preview: Preview) -> str:
+    """An initiative beneficiary: its key, with its fields, assessments and links merged
+    into ``preview.initiatives`` (a contradiction with an earlier row is an error)."""
+    init_key = f"id:{init_id}" if init_id else f"code:{slugify(init_name)[:120]}"
+    if init_id:
+        r.fits(C_INIT_ID, Initiative, "external_id", init_id)
+    if not init_id and not slugify(init_name):
+        r.err(C_INIT_NAME, gettext("namnet ger ingen kod (bara skiljetecken?)"), init_name)
+    fields = _initiative_fields(r, init_id, lookups)
+    assessments = _assessments(r, lookups)
+    entry = preview.initiatives.setdefault(init_key, {"fields": {}, "row": r.n, "assessments": {}, "subpriorities": [], "municipalities": []})
+    for attr, value in fields.items():
+        before = entry["fields"].get(attr)
+        if before is not None and before != value and attr != "external_id":
+            r.err(next(c for c, a in INITIATIVE_FIELDS.items() if a == attr), gettext("motsäger rad %(row)s för samma insats (%(before)s ≠ %(value)s)") % {"row": entry['row'], "before": before, "value": value}, value)
+        else:
+            entry["fields"][attr] = value
+    for pk, value in assessments.items():
+        entry["assessments"].setdefault(pk, value)
+    if decision.get("subpriority_id") and decision["subpriority_id"] not in entry["subpriorities"]:
+        entry["subpriorities"].append(decision["subpriority_id"])
+    if decision.get("municipality_id") and decision["municipality_id"] not in entry["municipalities"]:
+        entry["municipalities"].append(decision["municipality_id"])
+    return init_key
+
+
+def _beneficiary(r: _Row, decision: dict, lookups: _Lookups, preview: Preview) -> tuple[str | None, tuple[str, str] | None]:
+    """The beneficiary: an initiative (its key) or a company (number, name), never both."""
+    init_id, init_name, org = r.cell(C_INIT_ID), r.cell(C_INIT_NAME), r.cell(C_ORGNR)
+    if (init_id or init_name) and org:
+        r.err(C_ORGNR, gettext("ange antingen en insats eller ett företag, inte båda"), org)
+    elif not (init_id or init_name or org):
+        r.err(C_INIT_NAME, gettext("ange insats (insats-id eller insatsnamn) eller företag (organisationsnummer)"))
+    elif org:
+        return None, _company(r, org, preview)
+    else:
+        return _initiative(r, init_id, init_name, decision, lookups, preview), None
+    return None, None
+
+
+def _match_initiatives(preview: Preview) -> None:
+    """Which initiatives exist already (by id or code) and what changes in them."""
     ext_ids = [k[3:] for k in preview.initiatives if k.startswith("id:")]
     codes = [k[5:] for k in preview.initiatives if k.startswith("code:")]
     existing_inits = {}
@@ -459,9 +510,11 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
             entry["action"] = "update" if changed else "unchanged"
             entry["changed"] = changed
         preview.counts[f"insatser: {_ACTION[entry['action']]}"] += 1
-    org_nrs_in_file = list(preview.companies)
+
+
+def _match_companies(preview: Preview) -> None:
     existing_companies = {}
-    for chunk in _chunks(org_nrs_in_file):
+    for chunk in _chunks(list(preview.companies)):
         existing_companies.update({c.org_nr: c for c in Company.objects.filter(org_nr__in=chunk)})
     for org_nr, entry in preview.companies.items():
         c = existing_companies.get(org_nr)
@@ -469,6 +522,9 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
         entry["action"] = "create" if c is None else ("update" if entry["name"] and entry["name"] != c.name else "unchanged")
         preview.counts[f"företag: {_ACTION[entry['action']]}"] += 1
 
+
+def _match_decisions(preview: Preview) -> None:
+    """Which decisions exist already (by Beslut-id) and whether the row changes them."""
     existing_decisions: dict[str, FundingDecision] = {}
     for chunk in _chunks([r.external_id for r in preview.rows]):
         existing_decisions.update({d.external_id: d for d in FundingDecision.objects.filter(external_id__in=chunk).select_related("initiative", "company")})
@@ -492,6 +548,38 @@ def plan_import(data: bytes, filename: str = "", progress: Callable | None = Non
             after["company"] = plan.company[0] if plan.company else None
             plan.action = "unchanged" if after == before else "update"
         preview.counts[f"beslut: {_ACTION[plan.action]}"] += 1
+
+
+def plan_import(data: bytes, filename: str = "", progress: Callable | None = None, *, seconds: float | None = None) -> Preview:
+    """Read and check every row; write nothing. ``seconds`` bounds reading the file."""
+    preview = Preview(filename=filename)
+    try:
+        table = read_table(data, filename, sheet=SHEET, max_rows=MAX_ROWS, seconds=seconds)
+    except TabularError as exc:
+        cell = exc.cell_error()
+        preview.errors.append(CellError(cell.row, cell.column, error_text(cell.message), cell.value))
+        return preview
+    if not _check_headers(table, preview):
+        return preview
+    preview.row_count = len(table.rows)
+    version = _version()
+    preview.version_id = version.pk if version else None
+    lookups = _lookups(version)
+    seen_ids: dict[str, int] = {}
+    total = len(table.rows)
+    for index, row in enumerate(table.rows, start=1):
+        r = _Row(row)
+        ext = _check_id(r, seen_ids)
+        decision = _parse_decision(r, lookups)
+        init_key, company = _beneficiary(r, decision, lookups, preview)
+        preview.errors.extend(r.errors)
+        if not r.errors:
+            preview.rows.append(RowPlan(r.n, ext, decision, init_key, company))
+        if progress and (index % 500 == 0 or index == total):
+            progress("kontroll", index, total)
+    _match_initiatives(preview)
+    _match_companies(preview)
+    _match_decisions(preview)
     preview.errors.sort()
     return preview
 
@@ -508,13 +596,8 @@ def _checkpoint(stage: str) -> None:
     """Called between the write stages; tests replace it to inject a failure half-way."""
 
 
-@transaction.atomic
-def apply_import(preview: Preview, *, user=None, batch: ImportBatch | None = None, progress: Callable | None = None) -> dict:
-    """Write a checked plan, all or nothing. Returns the counts."""
-    if not preview.ok:
-        raise ImportFailed(ngettext("%(n)s fel i filen; inget skrevs", "%(n)s fel i filen; inget skrevs", len(preview.errors)) % {"n": len(preview.errors)})
-    counts = Counter()
-    # Companies.
+def _write_companies(preview: Preview, counts: Counter) -> dict[str, int]:
+    """Create and rename companies; returns the pk of every company in the file."""
     new_companies = [Company(org_nr=o, name=e["name"]) for o, e in preview.companies.items() if e["action"] == "create"]
     Company.objects.bulk_create(new_companies, batch_size=1000)
     updated = []
@@ -526,9 +609,11 @@ def apply_import(preview: Preview, *, user=None, batch: ImportBatch | None = Non
     for chunk in _chunks(list(preview.companies)):
         company_pks.update(dict(Company.objects.filter(org_nr__in=chunk).values_list("org_nr", "pk")))
     counts["företag nya"], counts["företag ändrade"] = len(new_companies), len(updated)
-    _checkpoint("companies")
+    return company_pks
 
-    # Initiatives.
+
+def _create_initiatives(preview: Preview) -> tuple[int, dict[str, int]]:
+    """Create the new initiatives with free codes; returns their number and key → pk."""
     new_inits = []
     for key, e in preview.initiatives.items():
         if e["action"] != "create":
@@ -547,12 +632,15 @@ def apply_import(preview: Preview, *, user=None, batch: ImportBatch | None = Non
             n += 1
         taken.add(init.code)
     Initiative.objects.bulk_create([i for _, i in new_inits], batch_size=500)
-    init_pks = {}
     by_code = {}
     for chunk in _chunks([i.code for _, i in new_inits]):
         by_code.update(dict(Initiative.objects.filter(code__in=chunk).values_list("code", "pk")))
-    for key, init in new_inits:
-        init_pks[key] = by_code[init.code]
+    return len(new_inits), {key: by_code[init.code] for key, init in new_inits}
+
+
+def _update_initiatives(preview: Preview, user, init_pks: dict[str, int]) -> int:
+    """Apply the changed fields to existing initiatives, each with an edit record; adds
+    every existing initiative to ``init_pks``. Returns the number changed."""
     changed_inits, edits = [], []
     fields_touched: set[str] = set()
     for key, e in preview.initiatives.items():
@@ -572,26 +660,32 @@ def apply_import(preview: Preview, *, user=None, batch: ImportBatch | None = Non
     if changed_inits:
         Initiative.objects.bulk_update(changed_inits, sorted(fields_touched | {"revision", "updated_by"}), batch_size=500)
         InitiativeEdit.objects.bulk_create(edits)
-    counts["insatser nya"], counts["insatser ändrade"] = len(new_inits), len(changed_inits)
-    _checkpoint("initiatives")
+    return len(changed_inits)
 
-    # Links: sub-priorities (first becomes primary when none), municipalities, assessments.
-    affected = list(init_pks.values())
-    links = {}
+
+def _existing_links(affected: list[int]) -> tuple[dict, set, dict]:
+    """The affected initiatives' sub-priority links, municipalities and assessments."""
+    links: dict[int, dict[int, bool]] = {}
     for chunk in _chunks(affected):
         for link in InitiativeSubPriority.objects.filter(initiative_id__in=chunk):
             links.setdefault(link.initiative_id, {})[link.subpriority_id] = link.primary
-    new_links = []
     muni_through = Initiative.municipalities.through
     existing_munis = set()
     for chunk in _chunks(affected):
         existing_munis.update(muni_through.objects.filter(initiative_id__in=chunk).values_list("initiative_id", "area_id"))
-    new_munis = []
     assessments_existing = {}
     for chunk in _chunks(affected):
         for a in InriktningAssessment.objects.filter(initiative_id__in=chunk):
             assessments_existing[(a.initiative_id, a.perspective_id)] = a
-    new_assessments, changed_assessments = [], []
+    return links, existing_munis, assessments_existing
+
+
+def _write_links(preview: Preview, init_pks: dict[str, int]) -> int:
+    """Sub-priorities (the first becomes primary when none is), municipalities and
+    assessments; returns the number of new or changed assessments."""
+    links, existing_munis, assessments_existing = _existing_links(list(init_pks.values()))
+    muni_through = Initiative.municipalities.through
+    new_links, new_munis, new_assessments, changed_assessments = [], [], [], []
     for key, e in preview.initiatives.items():
         pk = init_pks[key]
         own = links.setdefault(pk, {})
@@ -616,11 +710,14 @@ def apply_import(preview: Preview, *, user=None, batch: ImportBatch | None = Non
     muni_through.objects.bulk_create(new_munis, batch_size=1000)
     InriktningAssessment.objects.bulk_create(new_assessments, batch_size=1000)
     InriktningAssessment.objects.bulk_update(changed_assessments, ["judgement"], batch_size=1000)
-    counts["bedömningar nya/ändrade"] = len(new_assessments) + len(changed_assessments)
-    _checkpoint("links")
+    return len(new_assessments) + len(changed_assessments)
 
-    # Decisions.
-    attrs = ["initiative_id", "company_id", "programme_id", "decision_date", "granted_amount", "cofinancing_rate", "municipality_id", "subpriority_id", "payments", "diarienummer", "synthetic", "batch_id"]
+
+_DECISION_ATTRS = ["initiative_id", "company_id", "programme_id", "decision_date", "granted_amount", "cofinancing_rate", "municipality_id", "subpriority_id", "payments", "diarienummer", "synthetic", "batch_id"]
+
+
+def _write_decisions(preview: Preview, init_pks: dict[str, int], company_pks: dict[str, int], batch: ImportBatch | None,
+                     progress: Callable | None, counts: Counter) -> None:
     new_decisions, changed_decisions = [], []
     total = len(preview.rows)
     for index, plan in enumerate(preview.rows, start=1):
@@ -640,9 +737,26 @@ def apply_import(preview: Preview, *, user=None, batch: ImportBatch | None = Non
             progress("skriver", index, total)
     FundingDecision.objects.bulk_create(new_decisions, batch_size=1000)
     _checkpoint("decisions")
-    FundingDecision.objects.bulk_update(changed_decisions, attrs, batch_size=500)
+    FundingDecision.objects.bulk_update(changed_decisions, _DECISION_ATTRS, batch_size=500)
     counts["beslut nya"], counts["beslut ändrade"] = len(new_decisions), len(changed_decisions)
     counts["beslut oförändrade"] = sum(1 for p in preview.rows if p.action == "unchanged")
+
+
+@transaction.atomic
+def apply_import(preview: Preview, *, user=None, batch: ImportBatch | None = None, progress: Callable | None = None) -> dict:
+    """Write a checked plan, all or nothing. Returns the counts."""
+    if not preview.ok:
+        raise ImportFailed(ngettext("%(n)s fel i filen; inget skrevs", "%(n)s fel i filen; inget skrevs", len(preview.errors)) % {"n": len(preview.errors)})
+    counts = Counter()
+    company_pks = _write_companies(preview, counts)
+    _checkpoint("companies")
+    created, init_pks = _create_initiatives(preview)
+    changed = _update_initiatives(preview, user, init_pks)
+    counts["insatser nya"], counts["insatser ändrade"] = created, changed
+    _checkpoint("initiatives")
+    counts["bedömningar nya/ändrade"] = _write_links(preview, init_pks)
+    _checkpoint("links")
+    _write_decisions(preview, init_pks, company_pks, batch, progress, counts)
     if batch is not None:
         batch.state = ImportBatch.State.IMPORTED
         batch.imported_at = timezone.now()

@@ -361,25 +361,9 @@ class HttpClient:
             )
             content = response.content
         except httpx.TimeoutException as exc:
-            failure = TransportError(
-                method=method,
-                url=shown_url,
-                attempt=attempt,
-                max_attempts=self.max_attempts,
-                status=None,
-                detail=f"timeout ({type(exc).__name__}: {exc or 'no detail'})",
-            )
-            return _Attempt(failure, self._backoff(attempt))
+            return self._transport_failure(method, shown_url, attempt, "timeout", exc)
         except httpx.TransportError as exc:
-            failure = TransportError(
-                method=method,
-                url=shown_url,
-                attempt=attempt,
-                max_attempts=self.max_attempts,
-                status=None,
-                detail=f"transport error ({type(exc).__name__}: {exc or 'no detail'})",
-            )
-            return _Attempt(failure, self._backoff(attempt))
+            return self._transport_failure(method, shown_url, attempt, "transport error", exc)
 
         final_url = str(response.request.url) if response.request is not None else shown_url
         status = response.status_code
@@ -395,7 +379,22 @@ class HttpClient:
                 sha256=hashlib.sha256(content).hexdigest(),
                 content_type=response.headers.get("content-type"),
             )
+        return self._status_failure(method, final_url, attempt, response)
 
+    def _transport_failure(self, method: str, shown_url: str, attempt: int, what: str, exc: Exception) -> _Attempt:
+        failure = TransportError(
+            method=method,
+            url=shown_url,
+            attempt=attempt,
+            max_attempts=self.max_attempts,
+            status=None,
+            detail=f"{what} ({type(exc).__name__}: {exc or 'no detail'})",
+        )
+        return _Attempt(failure, self._backoff(attempt))
+
+    def _status_failure(self, method: str, final_url: str, attempt: int, response: httpx.Response) -> _Attempt:
+        """A non-2xx answer: raised when not worth retrying, else a failed attempt with its delay."""
+        status = response.status_code
         snippet = response.text.strip().replace("\n", " ")
         if len(snippet) > 200:
             snippet = snippet[:197] + "..."

@@ -179,14 +179,7 @@ def _notes(doc: Mapping[str, Any], source: str | None) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------
 
 
-def _categories(
-    dim_id: str, dim: Mapping[str, Any], size: int, source: str | None
-) -> tuple[Category, ...]:
-    path = f"dimension.{dim_id}.category"
-    category = dim.get("category")
-    if not isinstance(category, dict):
-        raise _err(path, f"expected an object, got {describe(category)}", source)
-
+def _labels(path: str, category: Mapping[str, Any], source: str | None) -> dict[str, str]:
     labels_raw = category.get("label")
     if labels_raw is not None and not isinstance(labels_raw, dict):
         raise _err(
@@ -201,7 +194,54 @@ def _categories(
                 f'{path}.label["{code}"]', f"expected a string, got {describe(text)}", source
             )
         labels[code] = text
+    return labels
 
+
+def _codes_from_list(path: str, index: list, source: str | None) -> list[str]:
+    codes: list[str] = []
+    seen: set[str] = set()
+    for i, code in enumerate(index):
+        if not isinstance(code, str) or not code:
+            raise _err(
+                f"{path}.index[{i}]",
+                f"expected a non-empty category code string, got {describe(code)}",
+                source,
+            )
+        if code in seen:
+            raise _err(f"{path}.index[{i}]", f"duplicate category code {code!r}", source)
+        seen.add(code)
+        codes.append(code)
+    return codes
+
+
+def _codes_from_positions(path: str, index: dict, source: str | None) -> list[str]:
+    by_position: dict[int, str] = {}
+    for code, position in index.items():
+        where = f'{path}.index["{code}"]'
+        if not code:
+            raise _err(where, "empty category code", source)
+        if isinstance(position, bool) or not isinstance(position, int):
+            raise _err(where, f"expected an integer position, got {describe(position)}", source)
+        if position < 0 or position >= len(index):
+            raise _err(
+                where, f"position {position} is out of range 0..{len(index) - 1}", source
+            )
+        if position in by_position:
+            raise _err(
+                where, f"position {position} is also used by {by_position[position]!r}", source
+            )
+        by_position[position] = code
+    return [by_position[i] for i in range(len(index))]
+
+
+def _categories(
+    dim_id: str, dim: Mapping[str, Any], size: int, source: str | None
+) -> tuple[Category, ...]:
+    path = f"dimension.{dim_id}.category"
+    category = dim.get("category")
+    if not isinstance(category, dict):
+        raise _err(path, f"expected an object, got {describe(category)}", source)
+    labels = _labels(path, category, source)
     index = category.get("index")
     codes: list[str]
     if index is None:
@@ -214,37 +254,9 @@ def _categories(
             )
         codes = list(labels)
     elif isinstance(index, list):
-        codes = []
-        seen: set[str] = set()
-        for i, code in enumerate(index):
-            if not isinstance(code, str) or not code:
-                raise _err(
-                    f"{path}.index[{i}]",
-                    f"expected a non-empty category code string, got {describe(code)}",
-                    source,
-                )
-            if code in seen:
-                raise _err(f"{path}.index[{i}]", f"duplicate category code {code!r}", source)
-            seen.add(code)
-            codes.append(code)
+        codes = _codes_from_list(path, index, source)
     elif isinstance(index, dict):
-        by_position: dict[int, str] = {}
-        for code, position in index.items():
-            where = f'{path}.index["{code}"]'
-            if not code:
-                raise _err(where, "empty category code", source)
-            if isinstance(position, bool) or not isinstance(position, int):
-                raise _err(where, f"expected an integer position, got {describe(position)}", source)
-            if position < 0 or position >= len(index):
-                raise _err(
-                    where, f"position {position} is out of range 0..{len(index) - 1}", source
-                )
-            if position in by_position:
-                raise _err(
-                    where, f"position {position} is also used by {by_position[position]!r}", source
-                )
-            by_position[position] = code
-        codes = [by_position[i] for i in range(len(index))]
+        codes = _codes_from_positions(path, index, source)
     else:
         raise _err(
             f"{path}.index", f"expected an array or an object, got {describe(index)}", source
@@ -266,7 +278,7 @@ def _categories(
     )
 
 
-def _structure(doc: Any, source: str | None) -> tuple[Dataset, list[int]]:
+def _check_header(doc: Any, source: str | None) -> None:
     if not isinstance(doc, dict):
         raise _err("$", f"expected a JSON-stat dataset object, got {describe(doc)}", source)
     if doc.get("class") != "dataset":
@@ -274,6 +286,8 @@ def _structure(doc: Any, source: str | None) -> tuple[Dataset, list[int]]:
     if doc.get("version") != "2.0":
         raise _err("version", f'expected "2.0", got {describe(doc.get("version"))}', source)
 
+
+def _ids_and_sizes(doc: Mapping[str, Any], source: str | None) -> tuple[list[str], list[int]]:
     ids = doc.get("id")
     if not isinstance(ids, list) or not ids:
         raise _err(
@@ -294,66 +308,77 @@ def _structure(doc: Any, source: str | None) -> tuple[Dataset, list[int]]:
     for i, n in enumerate(sizes):
         if isinstance(n, bool) or not isinstance(n, int) or n < 1:
             raise _err(f"size[{i}]", f"expected a positive integer, got {describe(n)}", source)
+    return ids, sizes
 
+
+def _roles(doc: Mapping[str, Any], ids: list[str], source: str | None) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """The roles and, per dimension, its role (a dimension has at most one)."""
+    roles: dict[str, tuple[str, ...]] = {}
+    role_of: dict[str, str] = {}
+    role_doc = doc.get("role")
+    if role_doc is None:
+        return roles, role_of
+    if not isinstance(role_doc, dict):
+        raise _err("role", f"expected an object, got {describe(role_doc)}", source)
+    for role, members in role_doc.items():
+        if role not in ROLES:
+            raise _err(
+                f"role.{role}", f"unknown role (JSON-stat 2.0 knows {', '.join(ROLES)})", source
+            )
+        if not isinstance(members, list):
+            raise _err(
+                f"role.{role}",
+                f"expected an array of dimension ids, got {describe(members)}",
+                source,
+            )
+        for i, member in enumerate(members):
+            if not isinstance(member, str) or member not in set(ids):
+                raise _err(
+                    f"role.{role}[{i}]", f"{describe(member)} is not a dimension id", source
+                )
+            if member in role_of and role_of[member] != role:
+                raise _err(
+                    f"role.{role}[{i}]",
+                    f"dimension {member!r} already has role {role_of[member]!r}",
+                    source,
+                )
+            role_of[member] = role
+        roles[role] = tuple(members)
+    return roles, role_of
+
+
+def _dimension(dim_id: str, dim: Any, size: int, role: str | None, source: str | None) -> Dimension:
+    if not isinstance(dim, dict):
+        raise _err(f"dimension.{dim_id}", f"expected an object, got {describe(dim)}", source)
+    label = _opt_str(dim, "label", f"dimension.{dim_id}.", source)
+    ext = dim.get("extension")
+    if ext is not None and not isinstance(ext, dict):
+        raise _err(
+            f"dimension.{dim_id}.extension", f"expected an object, got {describe(ext)}", source
+        )
+    return Dimension(
+        id=dim_id,
+        label=label,
+        categories=_categories(dim_id, dim, size, source),
+        role=role,
+        extension=ext,
+    )
+
+
+def _structure(doc: Any, source: str | None) -> tuple[Dataset, list[int]]:
+    _check_header(doc, source)
+    ids, sizes = _ids_and_sizes(doc, source)
     dims_doc = doc.get("dimension")
     if not isinstance(dims_doc, dict):
         raise _err("dimension", f"expected an object, got {describe(dims_doc)}", source)
     extra = [key for key in dims_doc if key not in set(ids)]
     if extra:
         raise _err(f"dimension.{extra[0]}", "dimension is not listed in id", source)
-
-    roles: dict[str, tuple[str, ...]] = {}
-    role_of: dict[str, str] = {}
-    role_doc = doc.get("role")
-    if role_doc is not None:
-        if not isinstance(role_doc, dict):
-            raise _err("role", f"expected an object, got {describe(role_doc)}", source)
-        for role, members in role_doc.items():
-            if role not in ROLES:
-                raise _err(
-                    f"role.{role}", f"unknown role (JSON-stat 2.0 knows {', '.join(ROLES)})", source
-                )
-            if not isinstance(members, list):
-                raise _err(
-                    f"role.{role}",
-                    f"expected an array of dimension ids, got {describe(members)}",
-                    source,
-                )
-            for i, member in enumerate(members):
-                if not isinstance(member, str) or member not in set(ids):
-                    raise _err(
-                        f"role.{role}[{i}]", f"{describe(member)} is not a dimension id", source
-                    )
-                if member in role_of and role_of[member] != role:
-                    raise _err(
-                        f"role.{role}[{i}]",
-                        f"dimension {member!r} already has role {role_of[member]!r}",
-                        source,
-                    )
-                role_of[member] = role
-            roles[role] = tuple(members)
-
-    dimensions: list[Dimension] = []
-    for dim_id, size in zip(ids, sizes):
-        dim = dims_doc.get(dim_id)
-        if not isinstance(dim, dict):
-            raise _err(f"dimension.{dim_id}", f"expected an object, got {describe(dim)}", source)
-        label = _opt_str(dim, "label", f"dimension.{dim_id}.", source)
-        ext = dim.get("extension")
-        if ext is not None and not isinstance(ext, dict):
-            raise _err(
-                f"dimension.{dim_id}.extension", f"expected an object, got {describe(ext)}", source
-            )
-        dimensions.append(
-            Dimension(
-                id=dim_id,
-                label=label,
-                categories=_categories(dim_id, dim, size, source),
-                role=role_of.get(dim_id),
-                extension=ext,
-            )
-        )
-
+    roles, role_of = _roles(doc, ids, source)
+    dimensions = [
+        _dimension(dim_id, dims_doc.get(dim_id), size, role_of.get(dim_id), source)
+        for dim_id, size in zip(ids, sizes)
+    ]
     extension = doc.get("extension")
     if extension is not None and not isinstance(extension, dict):
         raise _err("extension", f"expected an object, got {describe(extension)}", source)

@@ -369,6 +369,8 @@ def _candidate(title: str, source: str, base_conf: float, context: str, section:
         conf = min(1.0, _SOURCE_BASE.get(source, 0.0) * 0.6 + base_conf * 0.4 + form * 0.5) if source != "prose" else min(1.0, base_conf * 0.6 + form * 0.45)
         if len(members) > 1:
             conf -= 0.05
+        if acronym and acronym != name and fold(acronym).replace(" ", "") == "".join(w[0] for w in fold(name).split()):
+            conf += 0.1  # "Digitala Västerbotten i samverkan (DVIS)": the acronym spells the name's initials
         ctx = context or description
         if source != "prose" and (_RV_RUNS.search(ctx) or re.search(r"\b(?:driver|drivs av|leds av|arrangeras av)\b", ctx)):
             conf += 0.08  # someone runs it: a thing with an owner, not a description of work

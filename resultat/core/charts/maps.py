@@ -96,6 +96,8 @@ def municipality_map(
                 "namn": name,
                 "värde": None if value is None else float(value),
                 "etikett": "värde saknas" if value is None else format_number(value, decimals),
+                # each shape's accessible name (axe: svg-img-alt), e.g. "Umeå: 81,2 procent"
+                "beskrivning": f"{name}: " + ("värde saknas" if value is None else f"{format_number(value, decimals)} {unit}".strip()),
             },
         })
     scheme = SEQUENTIAL if higher_is_better else list(reversed(SEQUENTIAL))
@@ -105,7 +107,8 @@ def municipality_map(
             "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.8, "fill": MISSING_FILL},
             "transform": [{"filter": "datum.properties['värde'] == null"}],
             "encoding": {"tooltip": [{"field": "properties.namn", "title": "Kommun"},
-                                     {"field": "properties.etikett", "title": unit_title}]},
+                                     {"field": "properties.etikett", "title": unit_title}],
+                         "description": {"field": "properties.beskrivning"}},
         },
         {
             "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.8},
@@ -115,9 +118,12 @@ def municipality_map(
                           "scale": {"range": scheme}, "legend": {"format": fmt, "orient": "right"}},
                 "tooltip": [{"field": "properties.namn", "title": "Kommun"},
                             {"field": "properties.etikett", "title": unit_title}],
+                "description": {"field": "properties.beskrivning"},
             },
         },
     ]
+    if not missing:  # an empty mark container is an unnamed graphics-symbol in the browser (axe: svg-img-alt)
+        layers = layers[1:]
     ordered = sorted(present, key=lambda nv: swedish_sort_key(nv[0]))
     description = (
         f"Karta över kommunerna: {title}, {year}. Mörkare färg betyder "

@@ -35,13 +35,17 @@ def test_the_map_names_every_value_and_what_is_missing():
     assert "Syntetiska demovärden" in spec["description"] and "Syntetiska demovärden" in json.dumps(spec["title"], ensure_ascii=False)
     shapes = spec["data"]["values"]
     assert [s["properties"]["etikett"] for s in shapes if s["properties"]["kod"] == "2418"] == ["värde saknas"]
+    # every shape has an accessible name in the SVG (axe: svg-img-alt)
+    assert [s["properties"]["beskrivning"] for s in shapes] == ["Malå: värde saknas", "Umeå: 81,2 procent", "Skellefteå: 79,0 procent"]
+    assert all("description" in layer["encoding"] for layer in spec["layer"])
 
 
 def test_lower_is_better_reverses_the_colours():
     features = maps.boundaries(BOUNDARIES, ["2480", "2482"])
     up = maps.municipality_map(title="T", features=features, values={"2480": 1, "2482": 2}, year=2024)
     down = maps.municipality_map(title="T", features=features, values={"2480": 1, "2482": 2}, year=2024, higher_is_better=False)
-    assert up["layer"][1]["encoding"]["color"]["scale"]["range"] == list(reversed(down["layer"][1]["encoding"]["color"]["scale"]["range"]))
+    assert len(up["layer"]) == 1  # no municipality without a value: no empty (unnamed) layer for them
+    assert up["layer"][0]["encoding"]["color"]["scale"]["range"] == list(reversed(down["layer"][0]["encoding"]["color"]["scale"]["range"]))
     assert "Mörkare färg betyder lägre värde" in down["description"]
 
 

@@ -268,6 +268,95 @@ _DATE = re.compile(
 )
 
 
+def _glued_before(lines: list[str], i: int, after_heading: bool) -> bool | None:
+    """Whether line ``i`` follows a finished sentence with no blank line (True), opens a
+    paragraph (False), or cannot start a heading at all (None)."""
+    if i == 0 or after_heading:
+        return False
+    prev = lines[i - 1].strip()
+    if not prev:
+        return False
+    if not re.search(r"[.!?:]['\"”’)]*$", prev):
+        return None
+    # a page start (the OCR's single leading space) opens a paragraph anyway
+    return not (lines[i].startswith(" ") and not lines[i].startswith("  "))
+
+
+def _short_tail(lines: list[str], k: int, stop: int, nxt: str, parts: list[str], known) -> bool:
+    """A short tail before a blank line continues the heading ("… regional" / "innovationsledning")."""
+    after = lines[k + 1].strip() if k + 1 < stop else ""
+    return (
+        not after
+        and not _SENTENCE_END.search(nxt)
+        and not nxt.endswith(":")
+        and not BULLET.match(lines[k])
+        and (
+            (nxt[:1].islower() and len(nxt) <= 45)
+            or (
+                nxt[:1].isupper()
+                and len(nxt) <= 30
+                and len(nxt.split()) <= 4
+                # not the first title under "Aktuella omvärldsfaktorer"
+                and not (known is not None and known(" ".join(parts), True))
+            )
+        )
+    )
+
+
+def _heading_lines(lines: list[str], i: int, stop: int, known, name_runs_on, max_lines: int) -> tuple[list[str], int]:
+    """The heading's lines from ``i`` on, and the 0-based index of its last line."""
+    parts = [lines[i].strip()]
+    j = i
+    while j + 1 < stop and len(parts) < max_lines:
+        k = j + 1
+        if _ends_open(parts[-1]):
+            # a heading cut by a column break: "… städer och" / (blank) / "glesbygd"
+            while k < stop and k <= j + 4 and not lines[k].strip():
+                k += 1
+            if k >= stop or not lines[k].strip():
+                break
+            parts.append(lines[k].strip())
+            j = k
+            continue
+        nxt = lines[k].strip()
+        if not nxt:
+            break
+        if (
+            name_runs_on is not None
+            and nxt[:1].isupper()
+            and name_runs_on(parts[-1].split()[-1], nxt.split()[0])
+        ):
+            parts.append(nxt)  # "Överenskommelser i samverkan mellan Region" / "Västerbotten och …"
+            j = k
+            continue
+        if _short_tail(lines, k, stop, nxt, parts, known):
+            parts.append(nxt)
+            j = k
+            continue
+        break
+    return parts, j
+
+
+def _glued_text_ok(parts: list[str], text: str, nxt: str, typical: int, glued_ok, known, name_runs_on) -> bool:
+    """A heading followed directly by text: not a sentence, not a name running on."""
+    last = parts[-1]
+    widest = max(len(part) for part in parts)
+    if widest >= 0.75 * typical and not (known is not None and known(text)):
+        words = [w.lower() for w in text.split()]
+        if any(w in _FINITE for w in words[1:]) or _DATE.search(text):
+            return False
+    last_word = last.split()[-1]
+    if (
+        last_word[:1].isupper()
+        and not any(ch.isdigit() for ch in last_word)
+        and nxt.split()[0][:1].isupper()
+        and name_runs_on is not None
+        and name_runs_on(last_word, nxt.split()[0])
+    ):
+        return False  # "… samarbete med Region" / "Västerbotten …"
+    return glued_ok is None or glued_ok(last, nxt, text)
+
+
 def heading_at(
     lines: list[str],
     i: int,
@@ -312,59 +401,10 @@ def heading_at(
     line = lines[i].strip()
     if not line or not _starts_upper(line) or BULLET.match(lines[i]) or _NUMBERED.match(line):
         return None
-    glued_before = False
-    if i > 0 and not after_heading:
-        prev = lines[i - 1].strip()
-        if prev:
-            if not re.search(r"[.!?:]['\"”’)]*$", prev):
-                return None
-            # a page start (the OCR's single leading space) opens a paragraph anyway
-            glued_before = not (lines[i].startswith(" ") and not lines[i].startswith("  "))
-    parts = [line]
-    j = i
-    while j + 1 < stop and len(parts) < max_lines:
-        k = j + 1
-        if _ends_open(parts[-1]):
-            # a heading cut by a column break: "… städer och" / (blank) / "glesbygd"
-            while k < stop and k <= j + 4 and not lines[k].strip():
-                k += 1
-            if k >= stop or not lines[k].strip():
-                break
-            parts.append(lines[k].strip())
-            j = k
-            continue
-        nxt = lines[k].strip()
-        if not nxt:
-            break
-        if (
-            name_runs_on is not None
-            and nxt[:1].isupper()
-            and name_runs_on(parts[-1].split()[-1], nxt.split()[0])
-        ):
-            parts.append(nxt)  # "Överenskommelser i samverkan mellan Region" / "Västerbotten och …"
-            j = k
-            continue
-        after = lines[k + 1].strip() if k + 1 < stop else ""
-        if (
-            not after
-            and not _SENTENCE_END.search(nxt)
-            and not nxt.endswith(":")
-            and not BULLET.match(lines[k])
-            and (
-                (nxt[:1].islower() and len(nxt) <= 45)
-                or (
-                    nxt[:1].isupper()
-                    and len(nxt) <= 30
-                    and len(nxt.split()) <= 4
-                    # not the first title under "Aktuella omvärldsfaktorer"
-                    and not (known is not None and known(" ".join(parts), True))
-                )
-            )
-        ):
-            parts.append(nxt)
-            j = k
-            continue
-        break
+    glued_before = _glued_before(lines, i, after_heading)
+    if glued_before is None:
+        return None
+    parts, j = _heading_lines(lines, i, stop, known, name_runs_on, max_lines)
     text = " ".join(parts)
     if len(text) > max_len or len(text.split()) > 16:
         return None
@@ -387,21 +427,4 @@ def heading_at(
         return j, text
     if not _starts_upper(nxt):
         return None
-    last = parts[-1]
-    widest = max(len(part) for part in parts)
-    if widest >= 0.75 * typical and not (known is not None and known(text)):
-        words = [w.lower() for w in text.split()]
-        if any(w in _FINITE for w in words[1:]) or _DATE.search(text):
-            return None
-    last_word = last.split()[-1]
-    if (
-        last_word[:1].isupper()
-        and not any(ch.isdigit() for ch in last_word)
-        and nxt.split()[0][:1].isupper()
-        and name_runs_on is not None
-        and name_runs_on(last_word, nxt.split()[0])
-    ):
-        return None  # "… samarbete med Region" / "Västerbotten …"
-    if glued_ok is not None and not glued_ok(last, nxt, text):
-        return None
-    return j, text
+    return (j, text) if _glued_text_ok(parts, text, nxt, typical, glued_ok, known, name_runs_on) else None

@@ -98,6 +98,14 @@ TABLE: dict[str, list[Case]] = {
         Case(EVERYONE, {"year": "@published_cycle.year"}, note="published"),
         Case(roles(DENIED), {"year": "@open_cycle.year"}, note="not published: 404 for everyone"),
     ],
+    "results:public_chapter": [
+        Case(EVERYONE, {"year": "@published_cycle.year", "chapter": "@published_chapter"}, note="one chapter of a published year"),
+        Case(roles(DENIED), {"year": "@open_cycle.year", "chapter": "@published_chapter"}, note="not published: 404 for everyone"),
+    ],
+    "results:public_cycle_all": [
+        Case(EVERYONE, {"year": "@published_cycle.year"}, note="the whole year on one page"),
+        Case(roles(DENIED), {"year": "@open_cycle.year"}, note="not published: 404 for everyone"),
+    ],
     # --- accounts -----------------------------------------------------------------------
     "accounts:login": [Case(EVERYONE)],
     "accounts:logout": [Case(EVERYONE, method="POST")],
@@ -210,6 +218,18 @@ TABLE: dict[str, list[Case]] = {
         Case(EVERYONE, {"old": "@published_cycle.year", "new": "@published_cycle.year"}),
         Case(UNPUBLISHED, {"old": "@published_cycle.year", "new": "@open_cycle.year"}, note="one side unpublished"),
     ],
+    "reports:profile_css": [Case(EVERYONE, {"year": "@published_cycle.year"}, note="the region profile's colours for the report page")],
+    # --- the report's own texts (foreword, introduction …): analysts edit them ------------------
+    "reports:texts": [Case(ANALYSTS, {"year": "@published_cycle.year"})],
+    "reports:text_edit": [Case(ANALYSTS, {"year": "@published_cycle.year", "code": "@report_section.code"})],
+    "reports:text_revision": [Case(ANALYSTS, {"year": "@published_cycle.year", "code": "@report_section.code", "number": 1})],
+    "reports:text_restore": [
+        Case(ANALYSTS, {"year": "@published_cycle.year", "code": "@report_section.code", "number": 1}, method="POST",
+             data={"base_revision": "@report_section.revision"}, note="restoring is a new revision"),
+    ],
+    # --- imports: the proof-reading worklist (analysts) ------------------------------------------
+    "imports:proofreading": [Case(ANALYSTS, {"year": "@published_cycle.year"})],
+    "imports:proofreading_contribution": [Case(ANALYSTS, {"year": "@published_cycle.year", "pk": "@published_contribution"})],
     # --- search --------------------------------------------------------------------------------
     "search:public": [Case(EVERYONE, data={"q": "digitalisering"})],
     "search:staff": [Case(LOGGED_IN, data={"q": "digitalisering"}, note="results filtered per user by the selectors")],
@@ -255,6 +275,8 @@ TABLE: dict[str, list[Case]] = {
     "indicators:opensdg_index": [Case(EVERYONE)],
     "indicators:opensdg_file": [Case(EVERYONE, {"filename": "@opensdg_filename"})],
     "indicators:opensdg_meta": [Case(EVERYONE, {"filename": "@opensdg_meta_filename"})],
+    "indicators:sync_jobs": [Case(ANALYSTS, note="start a fetch from Kolada and SCB, see the latest")],
+    "indicators:sync_job": [Case(ANALYSTS, {"pk": "@sync_job"}, note="a fetch's progress and summary")],
     "indicators:override": [
         Case(ANALYSTS, INDICATOR, method="POST", data={"status": "moderate_progress", "justification": "Ny mätmetod från 2024"},
              note="analysts assess; others refused"),

@@ -64,6 +64,7 @@ def build() -> SimpleNamespace:
     services.lock_cycle(s.published_cycle, s.analyst, reason="Ofullständig cykel i testet")
     services.publish_cycle(s.published_cycle, s.analyst, reason="Ofullständig cykel i testet")
     s.published_contribution = Contribution.objects.get(pk=pub.pk)
+    s.published_chapter = s.published_contribution.chapter.code
 
     # the open cycle: a draft of unit A, a draft of unit B, a submitted one of unit A
     s.open_cycle = services.open_cycle(
@@ -91,6 +92,16 @@ def build() -> SimpleNamespace:
             Observation.objects.create(indicator=s.indicator, area_code=code, period=year, value=value, synthetic=True)
     s.opensdg_filename = indicator_opendata.opensdg_filename(s.indicator)
     s.opensdg_meta_filename = indicator_opendata.opensdg_meta_filename(s.indicator)
+
+    # a report text of the published cycle with one revision, and an indicator fetch
+    from resultat.indicators.models import SyncJob
+    from resultat.reports.models import ReportSection, ReportSectionRevision
+
+    s.report_section = ReportSection.objects.create(cycle=s.published_cycle, code=ReportSection.FOREWORD, title="Förord",
+                                                    body="<p>Förordet.</p>", signature="Regional utvecklingsdirektör", revision=1)
+    ReportSectionRevision.objects.create(section=s.report_section, number=1, title="Förord", body="<p>Förordet.</p>",
+                                         author=s.analyst)
+    s.sync_job = SyncJob.objects.create(sources=["kolada"], requested_by=s.analyst)
 
     # the open-data identifiers of a published and of a draft contribution
     s.published_contribution_id = contribution_id(s.published_contribution)

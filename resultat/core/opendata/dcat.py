@@ -114,6 +114,113 @@ def _typed(iri: str, rdf_type: str | list[str], **extra: Any) -> dict[str, Any]:
     return {"@id": iri, "@type": rdf_type, **extra}
 
 
+def _check_publisher(publisher: Publisher) -> None:
+    if not publisher.email or "@" not in publisher.email:
+        raise ValueError(Message(N_("DCAT-AP-SE kräver en kontaktpunkt med e-postadress (RESULTAT_OPENDATA_CONTACT_EMAIL)")))
+    if publisher.type not in PUBLISHER_TYPES:
+        raise ValueError(Message(N_("Okänd utgivartyp %(type)r: förväntade en av %(types)s"), type=publisher.type, types=', '.join(PUBLISHER_TYPES)))
+
+
+@dataclass
+class _Vocabulary:
+    """The vocabulary terms the catalogue links to (typed at the end of the graph)."""
+
+    media: dict[str, str] = field(default_factory=dict)
+    formats: set[str] = field(default_factory=set)
+
+
+def _distributions(d: CatalogueDataset, licence_url: str, used: _Vocabulary, graph: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The dataset's file distributions and its API (added to ``graph``); returns their references."""
+    dists = []
+    for i, dist in enumerate(d.distributions, start=1):
+        format_uri, media = MEDIA_TYPES[dist.format]
+        media_uri = f"http://www.iana.org/assignments/media-types/{media}"
+        used.media[media_uri] = media
+        used.formats.add(format_uri)
+        dist_id = distribution_iri(d.identifier, f"dist-{i}-{dist.format.lower()}")
+        node: dict[str, Any] = {
+            "@id": dist_id,
+            "@type": "dcat:Distribution",
+            "dcat:accessURL": {"@id": dist.url},
+            "dcat:downloadURL": {"@id": dist.url},
+            "dct:format": {"@id": format_uri},
+            "dcat:mediaType": {"@id": media_uri},
+            "dct:license": {"@id": licence_url},
+            "dct:title": _texts(dist.title_sv or f"{d.title_sv} ({dist.format})", dist.title_en or (f"{d.title_en} ({dist.format})" if d.title_en else "")),
+        }
+        if d.modified:
+            node["dct:modified"] = _date(d.modified)
+        graph.append(node)
+        dists.append({"@id": dist_id})
+    if d.api_url:
+        dist_id = distribution_iri(d.identifier, "dist-api")
+        used.media["http://www.iana.org/assignments/media-types/application/json"] = "application/json"
+        used.formats.add(MEDIA_TYPES["JSON"][0])
+        graph.append(
+            {
+                "@id": dist_id,
+                "@type": "dcat:Distribution",
+                "dcat:accessURL": {"@id": d.api_url},
+                "dct:format": {"@id": MEDIA_TYPES["JSON"][0]},
+                "dcat:mediaType": {"@id": "http://www.iana.org/assignments/media-types/application/json"},
+                "dct:license": {"@id": licence_url},
+                "dct:title": _texts(f"{d.title_sv} (API)", f"{d.title_en} (API)" if d.title_en else ""),
+            }
+        )
+        dists.append({"@id": dist_id})
+    return dists
+
+
+def _dataset_node(d: CatalogueDataset, agent_id: str, contact_id: str, dists: list[dict[str, str]]) -> dict[str, Any]:
+    node = {
+        "@id": d.identifier,
+        "@type": "dcat:Dataset",
+        "dct:identifier": d.identifier,
+        "dct:title": _texts(d.title_sv, d.title_en),
+        "dct:description": _texts(d.description_sv, d.description_en),
+        "dct:publisher": {"@id": agent_id},
+        "dcat:contactPoint": {"@id": contact_id},
+        "dct:language": {"@id": LANGUAGE_SWEDISH},
+        "dcat:theme": [{"@id": THEME_REGIONS}, {"@id": THEME_GOVERNMENT}],
+        "dct:accessRights": {"@id": ACCESS_PUBLIC},
+        "dcat:distribution": dists,
+    }
+    if d.keywords:
+        node["dcat:keyword"] = [_lit(k, "sv") for k in d.keywords]
+    if d.modified:
+        node["dct:modified"] = _date(d.modified)
+    if d.issued:
+        node["dct:issued"] = _date(d.issued)
+    if d.sources:
+        # Attributions kept with the data: where the figures come from. Free text, so
+        # dct:provenance (DCAT-AP's dct:source must be the IRI of a dcat:Dataset).
+        node["dct:provenance"] = {"@type": "dct:ProvenanceStatement", "rdfs:label": _lit("; ".join(d.sources), "sv")}
+    if d.landing_page:
+        node["dcat:landingPage"] = {"@id": d.landing_page}
+    return node
+
+
+def _vocabulary_nodes(licence_url: str, publisher: Publisher, publisher_type: str, used: _Vocabulary, pages: set[str]) -> list[dict[str, Any]]:
+    """The linked terms typed with the classes DCAT-AP 3 expects."""
+    graph = [
+        _typed(licence_url, "dct:LicenseDocument"),
+        _typed(LANGUAGE_SWEDISH, "dct:LinguisticSystem"),
+        _typed(ACCESS_PUBLIC, "dct:RightsStatement"),
+        _typed(publisher_type, "skos:Concept", **{
+            "skos:prefLabel": _lit(PUBLISHER_TYPES[publisher.type], "sv"),
+            "skos:inScheme": {"@id": PUBLISHER_TYPE_BASE}}),
+    ]
+    for theme in (THEME_REGIONS, THEME_GOVERNMENT):
+        graph.append(_typed(theme, "skos:Concept"))
+    for format_uri in sorted(used.formats):
+        graph.append(_typed(format_uri, "dct:MediaTypeOrExtent"))
+    for media_uri, media in sorted(used.media.items()):
+        graph.append(_typed(media_uri, "dct:MediaType", **{"rdfs:label": media}))
+    for page in sorted(pages):
+        graph.append(_typed(page, "foaf:Document"))
+    return graph
+
+
 def catalogue(
     *,
     uri: str,
@@ -127,10 +234,7 @@ def catalogue(
     datasets: list[CatalogueDataset],
     modified: str = "",
 ) -> dict[str, Any]:
-    if not publisher.email or "@" not in publisher.email:
-        raise ValueError(Message(N_("DCAT-AP-SE kräver en kontaktpunkt med e-postadress (RESULTAT_OPENDATA_CONTACT_EMAIL)")))
-    if publisher.type not in PUBLISHER_TYPES:
-        raise ValueError(Message(N_("Okänd utgivartyp %(type)r: förväntade en av %(types)s"), type=publisher.type, types=', '.join(PUBLISHER_TYPES)))
+    _check_publisher(publisher)
     agent_id = publisher.url.split("#")[0].rstrip("/") + "#publisher"
     contact = {
         "@id": uri.split("#")[0].rstrip("/") + "#contact",
@@ -141,91 +245,15 @@ def catalogue(
     publisher_type = PUBLISHER_TYPE_BASE + publisher.type
     agent = {"@id": agent_id, "@type": "foaf:Agent", "foaf:name": publisher.name,
              "foaf:homepage": {"@id": publisher.url}, "dct:type": {"@id": publisher_type}}
-    # The vocabulary terms the catalogue links to, with the classes DCAT-AP 3 expects.
-    used_media: dict[str, str] = {}
-    used_formats: set[str] = set()
+    used = _Vocabulary()
     graph: list[dict[str, Any]] = [agent, contact]
     dataset_refs = []
     for d in datasets:
-        dists = []
-        for i, dist in enumerate(d.distributions, start=1):
-            format_uri, media = MEDIA_TYPES[dist.format]
-            media_uri = f"http://www.iana.org/assignments/media-types/{media}"
-            used_media[media_uri] = media
-            used_formats.add(format_uri)
-            dist_id = distribution_iri(d.identifier, f"dist-{i}-{dist.format.lower()}")
-            node: dict[str, Any] = {
-                "@id": dist_id,
-                "@type": "dcat:Distribution",
-                "dcat:accessURL": {"@id": dist.url},
-                "dcat:downloadURL": {"@id": dist.url},
-                "dct:format": {"@id": format_uri},
-                "dcat:mediaType": {"@id": media_uri},
-                "dct:license": {"@id": licence_url},
-                "dct:title": _texts(dist.title_sv or f"{d.title_sv} ({dist.format})", dist.title_en or (f"{d.title_en} ({dist.format})" if d.title_en else "")),
-            }
-            if d.modified:
-                node["dct:modified"] = _date(d.modified)
-            graph.append(node)
-            dists.append({"@id": dist_id})
-        if d.api_url:
-            dist_id = distribution_iri(d.identifier, "dist-api")
-            used_media["http://www.iana.org/assignments/media-types/application/json"] = "application/json"
-            used_formats.add(MEDIA_TYPES["JSON"][0])
-            graph.append(
-                {
-                    "@id": dist_id,
-                    "@type": "dcat:Distribution",
-                    "dcat:accessURL": {"@id": d.api_url},
-                    "dct:format": {"@id": MEDIA_TYPES["JSON"][0]},
-                    "dcat:mediaType": {"@id": "http://www.iana.org/assignments/media-types/application/json"},
-                    "dct:license": {"@id": licence_url},
-                    "dct:title": _texts(f"{d.title_sv} (API)", f"{d.title_en} (API)" if d.title_en else ""),
-                }
-            )
-            dists.append({"@id": dist_id})
-        node = {
-            "@id": d.identifier,
-            "@type": "dcat:Dataset",
-            "dct:identifier": d.identifier,
-            "dct:title": _texts(d.title_sv, d.title_en),
-            "dct:description": _texts(d.description_sv, d.description_en),
-            "dct:publisher": {"@id": agent_id},
-            "dcat:contactPoint": {"@id": contact["@id"]},
-            "dct:language": {"@id": LANGUAGE_SWEDISH},
-            "dcat:theme": [{"@id": THEME_REGIONS}, {"@id": THEME_GOVERNMENT}],
-            "dct:accessRights": {"@id": ACCESS_PUBLIC},
-            "dcat:distribution": dists,
-        }
-        if d.keywords:
-            node["dcat:keyword"] = [_lit(k, "sv") for k in d.keywords]
-        if d.modified:
-            node["dct:modified"] = _date(d.modified)
-        if d.issued:
-            node["dct:issued"] = _date(d.issued)
-        if d.sources:
-            # Attributions kept with the data: where the figures come from. Free text, so
-            # dct:provenance (DCAT-AP's dct:source must be the IRI of a dcat:Dataset).
-            node["dct:provenance"] = {"@type": "dct:ProvenanceStatement", "rdfs:label": _lit("; ".join(d.sources), "sv")}
-        if d.landing_page:
-            node["dcat:landingPage"] = {"@id": d.landing_page}
-        graph.append(node)
+        dists = _distributions(d, licence_url, used, graph)
+        graph.append(_dataset_node(d, agent_id, contact["@id"], dists))
         dataset_refs.append({"@id": d.identifier})
-    graph.append(_typed(licence_url, "dct:LicenseDocument"))
-    graph.append(_typed(LANGUAGE_SWEDISH, "dct:LinguisticSystem"))
-    graph.append(_typed(ACCESS_PUBLIC, "dct:RightsStatement"))
-    graph.append(_typed(publisher_type, "skos:Concept", **{
-        "skos:prefLabel": _lit(PUBLISHER_TYPES[publisher.type], "sv"),
-        "skos:inScheme": {"@id": PUBLISHER_TYPE_BASE}}))
-    for theme in (THEME_REGIONS, THEME_GOVERNMENT):
-        graph.append(_typed(theme, "skos:Concept"))
-    for format_uri in sorted(used_formats):
-        graph.append(_typed(format_uri, "dct:MediaTypeOrExtent"))
-    for media_uri, media in sorted(used_media.items()):
-        graph.append(_typed(media_uri, "dct:MediaType", **{"rdfs:label": media}))
     pages = {homepage, publisher.url} | {d.landing_page for d in datasets if d.landing_page}
-    for page in sorted(pages):
-        graph.append(_typed(page, "foaf:Document"))
+    graph += _vocabulary_nodes(licence_url, publisher, publisher_type, used, pages)
     cat: dict[str, Any] = {
         "@id": uri,
         "@type": "dcat:Catalog",

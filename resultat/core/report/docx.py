@@ -285,10 +285,10 @@ def _remember_style_ids(doc) -> None:
     part.get_style_id = get_style_id
 
 
-def render_docx(report: Report) -> bytes:
+def _document(report: Report, profile: RegionProfile):
+    """A new A4 document with the report's styles, language, properties and page footer."""
     doc = Document()
     _remember_style_ids(doc)
-    profile = report.profile or RegionProfile(name=report.region)
     _styles(doc, profile)
     _set_lang(doc)
     _update_fields_on_open(doc)
@@ -305,12 +305,11 @@ def render_docx(report: Report) -> bytes:
     footer = section.footer.paragraphs[0]
     _page_field(footer)
     footer.alignment = 1  # centred
+    return doc
 
-    _cover(doc, report, profile)
-    _imprint(doc, report, profile)
-    doc.add_paragraph("Innehåll", style="TOC Heading" if "TOC Heading" in [s.name for s in doc.styles] else None).runs[0].bold = True
-    _toc(doc, report.toc())
 
+def _front_matter(doc, report: Report) -> None:
+    """Foreword, introduction and the reading guide with its questions."""
     if report.foreword_html:
         doc.add_heading("Förord", 1)
         _blocks(doc, html_to_blocks(report.foreword_html))
@@ -328,29 +327,74 @@ def render_docx(report: Report) -> bytes:
             p.add_run(_clean(q.title)).bold = True
             if q.guidance:
                 p.add_run(" – " + _clean(q.guidance))
-    if report.strategy:
-        s = report.strategy
-        doc.add_heading("Strategin i korthet", 1)
-        doc.add_paragraph().add_run(_clean(s.name)).bold = True
-        if s.vision:
-            doc.add_paragraph().add_run(_clean(s.vision)).italic = True
-        for title, entries in (("Övergripande mål", s.goals), ("Inriktningar", s.perspectives)):
-            if entries:
-                doc.add_heading(title, 2)
-                for t, x in entries:
+
+
+def _strategy_summary(doc, s) -> None:
+    doc.add_heading("Strategin i korthet", 1)
+    doc.add_paragraph().add_run(_clean(s.name)).bold = True
+    if s.vision:
+        doc.add_paragraph().add_run(_clean(s.vision)).italic = True
+    for title, entries in (("Övergripande mål", s.goals), ("Inriktningar", s.perspectives)):
+        if entries:
+            doc.add_heading(title, 2)
+            for t, x in entries:
+                p = doc.add_paragraph(style="List Bullet")
+                p.add_run(_clean(t)).bold = True
+                if x:
+                    p.add_run(" – " + _clean(x))
+    if s.priorities:
+        doc.add_heading("Prioriteringar", 2)
+        add = _numbered_list(doc)
+        for pr in s.priorities:
+            add().add_run(_clean(pr.title)).bold = True
+            for sp in pr.subpriorities:
+                doc.add_paragraph(_clean(sp), style="List Bullet 2")
+    if s.closing:
+        doc.add_paragraph(_clean(s.closing))
+
+
+def _chapter_sections(doc, ch) -> None:
+    for sec in ch.sections:
+        doc.add_heading(_clean(sec.title), 2)
+        for b in sec.blocks:
+            doc.add_heading(_clean(b.heading), 3)
+            if b.subtitle:
+                sub = doc.add_paragraph()
+                sub.paragraph_format.keep_with_next = True
+                sub.add_run(_clean(b.subtitle)).italic = True
+            _blocks(doc, html_to_blocks(b.body_html))
+            for g in b.groups:
+                doc.add_heading(_clean(g.heading), 4)
+                for it in g.items:
                     p = doc.add_paragraph(style="List Bullet")
-                    p.add_run(_clean(t)).bold = True
-                    if x:
-                        p.add_run(" – " + _clean(x))
-        if s.priorities:
-            doc.add_heading("Prioriteringar", 2)
-            add = _numbered_list(doc)
-            for pr in s.priorities:
-                add().add_run(_clean(pr.title)).bold = True
-                for sp in pr.subpriorities:
-                    doc.add_paragraph(_clean(sp), style="List Bullet 2")
-        if s.closing:
-            doc.add_paragraph(_clean(s.closing))
+                    p.add_run(_clean(it.label)).bold = True
+                    if it.text:
+                        p.add_run().add_break()
+                        p.add_run(_clean(it.text))
+
+
+def _chapter_indicators(doc, ch) -> None:
+    doc.add_heading("Indikatorer", 2)
+    if ch.indicators_note:
+        doc.add_paragraph(_clean(ch.indicators_note))
+    for ind in ch.indicators:
+        doc.add_heading(_clean(ind.title), 3)
+        if ind.synthetic:
+            label = doc.add_paragraph()
+            label.add_run(charts.SYNTHETIC_LABEL).bold = True
+            label.paragraph_format.keep_with_next = True
+        picture = _picture(doc, charts.png(ind.chart.spec), ind.chart.alt)
+        picture.paragraph_format.keep_with_next = True  # the chart with its caption
+        doc.add_paragraph(_clean(ind.chart.alt), style="Caption")
+        _table(doc, ind.chart.table)
+        doc.add_paragraph(_clean(source_line(ind)))
+        if ind.assessment:
+            p = doc.add_paragraph()
+            p.add_run("Bedömning: ").bold = True
+            p.add_run(_clean(ind.assessment))
+
+
+def _chapters(doc, report: Report) -> None:
     for n_ch, ch in enumerate(report.chapters):
         if n_ch == 0:
             # running heads from the first chapter on: a new section with its own header
@@ -359,76 +403,63 @@ def render_docx(report: Report) -> bytes:
             chapters.header.is_linked_to_previous = False
             chapters.header.paragraphs[0].text = _clean(report.title)
         doc.add_heading(_clean(ch.title), 1)
-        for sec in ch.sections:
-            doc.add_heading(_clean(sec.title), 2)
-            for b in sec.blocks:
-                doc.add_heading(_clean(b.heading), 3)
-                if b.subtitle:
-                    sub = doc.add_paragraph()
-                    sub.paragraph_format.keep_with_next = True
-                    sub.add_run(_clean(b.subtitle)).italic = True
-                _blocks(doc, html_to_blocks(b.body_html))
-                for g in b.groups:
-                    doc.add_heading(_clean(g.heading), 4)
-                    for it in g.items:
-                        p = doc.add_paragraph(style="List Bullet")
-                        p.add_run(_clean(it.label)).bold = True
-                        if it.text:
-                            p.add_run().add_break()
-                            p.add_run(_clean(it.text))
+        _chapter_sections(doc, ch)
         if ch.indicators or ch.indicators_note:
-            doc.add_heading("Indikatorer", 2)
-            if ch.indicators_note:
-                doc.add_paragraph(_clean(ch.indicators_note))
-            for ind in ch.indicators:
-                doc.add_heading(_clean(ind.title), 3)
-                if ind.synthetic:
-                    label = doc.add_paragraph()
-                    label.add_run(charts.SYNTHETIC_LABEL).bold = True
-                    label.paragraph_format.keep_with_next = True
-                picture = _picture(doc, charts.png(ind.chart.spec), ind.chart.alt)
-                picture.paragraph_format.keep_with_next = True  # the chart with its caption
-                doc.add_paragraph(_clean(ind.chart.alt), style="Caption")
-                _table(doc, ind.chart.table)
-                doc.add_paragraph(_clean(source_line(ind)))
-                if ind.assessment:
-                    p = doc.add_paragraph()
-                    p.add_run("Bedömning: ").bold = True
-                    p.add_run(_clean(ind.assessment))
-    a = report.annex
-    if not a.is_empty():
-        doc.add_heading("Bilaga", 1)
-        if a.synthetic:
-            doc.add_paragraph().add_run(charts.SYNTHETIC_LABEL).bold = True
-        for note in a.notes:
-            doc.add_paragraph(_clean(note))
-        if a.funding_tables:
-            doc.add_heading("Sammanställning av finansiering", 2)
-            for t in a.funding_tables:
-                _table(doc, t)
-        if a.impact_matrix:
-            doc.add_heading("Agenda 2030: påverkansmatris", 2)
-            _table(doc, a.impact_matrix)
-        if a.goal_conflicts:
-            doc.add_heading("Målkonflikter", 2)
-            for text in a.goal_conflicts:
-                doc.add_paragraph(_clean(text))
-    if report.contacts:
-        doc.add_heading("Kontakt för mer information", 1)
-        if report.contacts_intro:
-            doc.add_paragraph(_clean(report.contacts_intro))
-        for g in report.contacts:
-            doc.add_heading(_clean(g.chapter_title), 2)
-            for c in g.contacts:
-                p = doc.add_paragraph()
-                p.add_run(_clean(c.name)).bold = True
-                for part in (c.title, ", ".join(c.areas), f"Telefon {c.phone}" if c.phone else ""):
-                    if part:
-                        p.add_run().add_break()
-                        p.add_run(_clean(part))
-                if c.email:
+            _chapter_indicators(doc, ch)
+
+
+def _annex(doc, a) -> None:
+    doc.add_heading("Bilaga", 1)
+    if a.synthetic:
+        doc.add_paragraph().add_run(charts.SYNTHETIC_LABEL).bold = True
+    for note in a.notes:
+        doc.add_paragraph(_clean(note))
+    if a.funding_tables:
+        doc.add_heading("Sammanställning av finansiering", 2)
+        for t in a.funding_tables:
+            _table(doc, t)
+    if a.impact_matrix:
+        doc.add_heading("Agenda 2030: påverkansmatris", 2)
+        _table(doc, a.impact_matrix)
+    if a.goal_conflicts:
+        doc.add_heading("Målkonflikter", 2)
+        for text in a.goal_conflicts:
+            doc.add_paragraph(_clean(text))
+
+
+def _contacts(doc, report: Report) -> None:
+    doc.add_heading("Kontakt för mer information", 1)
+    if report.contacts_intro:
+        doc.add_paragraph(_clean(report.contacts_intro))
+    for g in report.contacts:
+        doc.add_heading(_clean(g.chapter_title), 2)
+        for c in g.contacts:
+            p = doc.add_paragraph()
+            p.add_run(_clean(c.name)).bold = True
+            for part in (c.title, ", ".join(c.areas), f"Telefon {c.phone}" if c.phone else ""):
+                if part:
                     p.add_run().add_break()
-                    append_hyperlink(p, "mailto:" + c.email, c.email, underline=True)
+                    p.add_run(_clean(part))
+            if c.email:
+                p.add_run().add_break()
+                append_hyperlink(p, "mailto:" + c.email, c.email, underline=True)
+
+
+def render_docx(report: Report) -> bytes:
+    profile = report.profile or RegionProfile(name=report.region)
+    doc = _document(report, profile)
+    _cover(doc, report, profile)
+    _imprint(doc, report, profile)
+    doc.add_paragraph("Innehåll", style="TOC Heading" if "TOC Heading" in [s.name for s in doc.styles] else None).runs[0].bold = True
+    _toc(doc, report.toc())
+    _front_matter(doc, report)
+    if report.strategy:
+        _strategy_summary(doc, report.strategy)
+    _chapters(doc, report)
+    if not report.annex.is_empty():
+        _annex(doc, report.annex)
+    if report.contacts:
+        _contacts(doc, report)
     _back_cover(doc, report, profile)
     out = io.BytesIO()
     doc.save(out)

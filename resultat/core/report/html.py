@@ -53,8 +53,7 @@ def chart_html(chart: Chart) -> str:
     )
 
 
-def render_fragment(report: Report) -> str:
-    """The report as an ``<article>``: h1 title, h2 chapters, h3 questions, h4 areas."""
+def _cover_html(report: Report) -> list[str]:
     o: list[str] = [f'<article class="report" lang="sv"><header class="report-cover">{_logo(report.profile)}<p class="report-region">{_e(report.region)}</p>']
     o.append(f'<h1 id="titel">{_e(report.title)}</h1>')
     if report.subtitle:
@@ -62,7 +61,11 @@ def render_fragment(report: Report) -> str:
     for note in report.notes:
         o.append(f'<p class="report-note">{_e(note)}</p>')
     o.append("</header>")
-    o.append('<nav class="report-toc" aria-labelledby="innehall"><h2 id="innehall">Innehåll</h2><ol>')
+    return o
+
+
+def _toc_html(report: Report) -> list[str]:
+    o = ['<nav class="report-toc" aria-labelledby="innehall"><h2 id="innehall">Innehåll</h2><ol>']
     toc = report.toc()
     for i, (level, anchor, title) in enumerate(toc):
         o.append(f'<li><a href="#{_e(anchor)}">{_e(title)}</a>')
@@ -74,6 +77,12 @@ def render_fragment(report: Report) -> str:
         else:
             o.append("</li>")
     o.append("</ol></nav>")
+    return o
+
+
+def _front_html(report: Report) -> list[str]:
+    """Foreword, introduction and the reading guide with its questions."""
+    o: list[str] = []
     if report.foreword_html:
         o.append(f'<section class="front" aria-labelledby="forord"><h2 id="forord">Förord</h2>{_body(report.foreword_html)}')
         if report.foreword_signature:
@@ -87,90 +96,124 @@ def render_fragment(report: Report) -> str:
         o.append(f"<p>{_e(report.reading_guide)}</p><ol class='questions'>")
         o += [f"<li><strong>{_e(q.title)}</strong>{(' – ' + _e(q.guidance)) if q.guidance else ''}</li>" for q in report.questions]
         o.append("</ol></section>")
-    if report.strategy:
-        s = report.strategy
-        o.append(f'<section class="front" aria-labelledby="strategin"><h2 id="strategin">Strategin i korthet</h2><p><strong>{_e(s.name)}</strong></p>')
-        if s.vision:
-            o.append(f'<p class="vision">{_e(s.vision)}</p>')
-        if s.goals:
-            o.append('<h3 id="strategin-mal">Övergripande mål</h3><ul>' + "".join(f"<li><strong>{_e(t)}</strong>{(' – ' + _e(x)) if x else ''}</li>" for t, x in s.goals) + "</ul>")
-        if s.perspectives:
-            o.append('<h3 id="strategin-inriktningar">Inriktningar</h3><ul>' + "".join(f"<li><strong>{_e(t)}</strong>{(' – ' + _e(x)) if x else ''}</li>" for t, x in s.perspectives) + "</ul>")
-        if s.priorities:
-            o.append('<h3 id="strategin-prioriteringar">Prioriteringar</h3><ol class="priorities">')
-            for p in s.priorities:
-                o.append(f"<li><strong>{_e(p.title)}</strong>")
-                if p.subpriorities:
-                    o.append("<ul>" + "".join(f"<li>{_e(sp)}</li>" for sp in p.subpriorities) + "</ul>")
-                o.append("</li>")
-            o.append("</ol>")
-        if s.closing:
-            o.append(f"<p>{_e(s.closing)}</p>")
+    return o
+
+
+def _strategy_html(s) -> list[str]:
+    o = [f'<section class="front" aria-labelledby="strategin"><h2 id="strategin">Strategin i korthet</h2><p><strong>{_e(s.name)}</strong></p>']
+    if s.vision:
+        o.append(f'<p class="vision">{_e(s.vision)}</p>')
+    if s.goals:
+        o.append('<h3 id="strategin-mal">Övergripande mål</h3><ul>' + "".join(f"<li><strong>{_e(t)}</strong>{(' – ' + _e(x)) if x else ''}</li>" for t, x in s.goals) + "</ul>")
+    if s.perspectives:
+        o.append('<h3 id="strategin-inriktningar">Inriktningar</h3><ul>' + "".join(f"<li><strong>{_e(t)}</strong>{(' – ' + _e(x)) if x else ''}</li>" for t, x in s.perspectives) + "</ul>")
+    if s.priorities:
+        o.append('<h3 id="strategin-prioriteringar">Prioriteringar</h3><ol class="priorities">')
+        for p in s.priorities:
+            o.append(f"<li><strong>{_e(p.title)}</strong>")
+            if p.subpriorities:
+                o.append("<ul>" + "".join(f"<li>{_e(sp)}</li>" for sp in p.subpriorities) + "</ul>")
+            o.append("</li>")
+        o.append("</ol>")
+    if s.closing:
+        o.append(f"<p>{_e(s.closing)}</p>")
+    o.append("</section>")
+    return o
+
+
+def _section_html(sec) -> list[str]:
+    o = [f'<section class="question" aria-labelledby="{_e(sec.id)}"><h3 id="{_e(sec.id)}">{_e(sec.title)}</h3>']
+    for b in sec.blocks:
+        o.append(f'<section class="area-block" aria-labelledby="{_e(b.id)}"><h4 id="{_e(b.id)}">{_e(b.heading)}</h4>')
+        if b.subtitle:
+            o.append(f'<p class="area-subtitle">{_e(b.subtitle)}</p>')
+        o.append(f'<div class="prose">{_body(b.body_html)}</div>')
+        for g in b.groups:
+            o.append(f'<div class="items items-{_e(g.kind)}"><h5>{_e(g.heading)}</h5><ul>')
+            for it in g.items:
+                text = f"<br>{_e(it.text)}" if it.text else ""
+                o.append(f'<li><strong class="item-title">{_e(it.label)}</strong>{text}</li>')
+            o.append("</ul></div>")
         o.append("</section>")
-    for ch in report.chapters:
-        o.append(f'<section class="chapter" aria-labelledby="{_e(ch.id)}"><h2 id="{_e(ch.id)}">{_e(ch.title)}</h2>')
-        for sec in ch.sections:
-            o.append(f'<section class="question" aria-labelledby="{_e(sec.id)}"><h3 id="{_e(sec.id)}">{_e(sec.title)}</h3>')
-            for b in sec.blocks:
-                o.append(f'<section class="area-block" aria-labelledby="{_e(b.id)}"><h4 id="{_e(b.id)}">{_e(b.heading)}</h4>')
-                if b.subtitle:
-                    o.append(f'<p class="area-subtitle">{_e(b.subtitle)}</p>')
-                o.append(f'<div class="prose">{_body(b.body_html)}</div>')
-                for g in b.groups:
-                    o.append(f'<div class="items items-{_e(g.kind)}"><h5>{_e(g.heading)}</h5><ul>')
-                    for it in g.items:
-                        text = f"<br>{_e(it.text)}" if it.text else ""
-                        o.append(f'<li><strong class="item-title">{_e(it.label)}</strong>{text}</li>')
-                    o.append("</ul></div>")
-                o.append("</section>")
-            o.append("</section>")
-        if ch.indicators or ch.indicators_note:
-            o.append(f'<section class="indicators" aria-labelledby="{_e(ch.id)}-indikatorer"><h3 id="{_e(ch.id)}-indikatorer">Indikatorer</h3>')
-            if ch.indicators_note:
-                o.append(f'<p class="indicators-note">{_e(ch.indicators_note)}</p>')
-            for ind in ch.indicators:
-                o.append(f'<section class="indicator" aria-labelledby="{_e(ind.id)}"><h4 id="{_e(ind.id)}">{_e(ind.title)}</h4>')
-                if ind.synthetic:
-                    o.append(f'<p class="synthetic"><strong>{charts.SYNTHETIC_LABEL}</strong></p>')
-                o.append(chart_html(ind.chart))
-                o.append(f'<p class="source">{_e(source_line(ind))}</p>')
-                if ind.assessment:
-                    o.append(f'<p class="assessment"><strong>Bedömning:</strong> {_e(ind.assessment)}</p>')
-                o.append("</section>")
-            o.append("</section>")
-        o.append("</section>")
-    if not report.annex.is_empty():
-        a = report.annex
-        o.append('<section class="annex" aria-labelledby="bilaga"><h2 id="bilaga">Bilaga</h2>')
-        if a.synthetic:
+    o.append("</section>")
+    return o
+
+
+def _indicators_html(ch) -> list[str]:
+    o = [f'<section class="indicators" aria-labelledby="{_e(ch.id)}-indikatorer"><h3 id="{_e(ch.id)}-indikatorer">Indikatorer</h3>']
+    if ch.indicators_note:
+        o.append(f'<p class="indicators-note">{_e(ch.indicators_note)}</p>')
+    for ind in ch.indicators:
+        o.append(f'<section class="indicator" aria-labelledby="{_e(ind.id)}"><h4 id="{_e(ind.id)}">{_e(ind.title)}</h4>')
+        if ind.synthetic:
             o.append(f'<p class="synthetic"><strong>{charts.SYNTHETIC_LABEL}</strong></p>')
-        o += [f'<p class="annex-note">{_e(n)}</p>' for n in a.notes]
-        if a.funding_tables:
-            o.append('<h3 id="bilaga-finansiering">Sammanställning av finansiering</h3>' + "".join(table_html(t) for t in a.funding_tables))
-        if a.impact_matrix:
-            o.append('<h3 id="bilaga-agenda2030">Agenda 2030: påverkansmatris</h3>' + table_html(a.impact_matrix))
-        if a.goal_conflicts:
-            o.append('<h3 id="bilaga-malkonflikter">Målkonflikter</h3>' + "".join(f"<p>{_e(p)}</p>" for p in a.goal_conflicts))
+        o.append(chart_html(ind.chart))
+        o.append(f'<p class="source">{_e(source_line(ind))}</p>')
+        if ind.assessment:
+            o.append(f'<p class="assessment"><strong>Bedömning:</strong> {_e(ind.assessment)}</p>')
         o.append("</section>")
+    o.append("</section>")
+    return o
+
+
+def _chapter_html(ch) -> list[str]:
+    o = [f'<section class="chapter" aria-labelledby="{_e(ch.id)}"><h2 id="{_e(ch.id)}">{_e(ch.title)}</h2>']
+    for sec in ch.sections:
+        o += _section_html(sec)
+    if ch.indicators or ch.indicators_note:
+        o += _indicators_html(ch)
+    o.append("</section>")
+    return o
+
+
+def _annex_html(a) -> list[str]:
+    o = ['<section class="annex" aria-labelledby="bilaga"><h2 id="bilaga">Bilaga</h2>']
+    if a.synthetic:
+        o.append(f'<p class="synthetic"><strong>{charts.SYNTHETIC_LABEL}</strong></p>')
+    o += [f'<p class="annex-note">{_e(n)}</p>' for n in a.notes]
+    if a.funding_tables:
+        o.append('<h3 id="bilaga-finansiering">Sammanställning av finansiering</h3>' + "".join(table_html(t) for t in a.funding_tables))
+    if a.impact_matrix:
+        o.append('<h3 id="bilaga-agenda2030">Agenda 2030: påverkansmatris</h3>' + table_html(a.impact_matrix))
+    if a.goal_conflicts:
+        o.append('<h3 id="bilaga-malkonflikter">Målkonflikter</h3>' + "".join(f"<p>{_e(p)}</p>" for p in a.goal_conflicts))
+    o.append("</section>")
+    return o
+
+
+def _contacts_html(report: Report) -> list[str]:
+    o = ['<section class="contacts" aria-labelledby="kontakt"><h2 id="kontakt">Kontakt för mer information</h2>']
+    if report.contacts_intro:
+        o.append(f"<p>{_e(report.contacts_intro)}</p>")
+    for g in report.contacts:
+        o.append(f'<h3 id="kontakt-{_e(g.chapter_id)}">{_e(g.chapter_title)}</h3><ul class="contact-list">')
+        for c in g.contacts:
+            parts = [f"<strong>{_e(c.name)}</strong>"]
+            if c.title:
+                parts.append(_e(c.title))
+            if c.areas:
+                parts.append(_e(", ".join(c.areas)))
+            if c.phone:
+                parts.append(f"Telefon {_e(c.phone)}")
+            if c.email:
+                parts.append(f'<a href="mailto:{_e(c.email)}">{_e(c.email)}</a>')
+            o.append("<li>" + "<br>".join(parts) + "</li>")
+        o.append("</ul>")
+    o.append("</section>")
+    return o
+
+
+def render_fragment(report: Report) -> str:
+    """The report as an ``<article>``: h1 title, h2 chapters, h3 questions, h4 areas."""
+    o = _cover_html(report) + _toc_html(report) + _front_html(report)
+    if report.strategy:
+        o += _strategy_html(report.strategy)
+    for ch in report.chapters:
+        o += _chapter_html(ch)
+    if not report.annex.is_empty():
+        o += _annex_html(report.annex)
     if report.contacts:
-        o.append('<section class="contacts" aria-labelledby="kontakt"><h2 id="kontakt">Kontakt för mer information</h2>')
-        if report.contacts_intro:
-            o.append(f"<p>{_e(report.contacts_intro)}</p>")
-        for g in report.contacts:
-            o.append(f'<h3 id="kontakt-{_e(g.chapter_id)}">{_e(g.chapter_title)}</h3><ul class="contact-list">')
-            for c in g.contacts:
-                parts = [f"<strong>{_e(c.name)}</strong>"]
-                if c.title:
-                    parts.append(_e(c.title))
-                if c.areas:
-                    parts.append(_e(", ".join(c.areas)))
-                if c.phone:
-                    parts.append(f"Telefon {_e(c.phone)}")
-                if c.email:
-                    parts.append(f'<a href="mailto:{_e(c.email)}">{_e(c.email)}</a>')
-                o.append("<li>" + "<br>".join(parts) + "</li>")
-            o.append("</ul>")
-        o.append("</section>")
+        o += _contacts_html(report)
     o.append(_imprint(report))
     o.append("</article>")
     return "\n".join(o)

@@ -276,6 +276,12 @@ class _Builder:
 
     # -- the run ------------------------------------------------------------------------
     def run(self) -> ParsedReport:
+        ch_style, q_style, a_style = self._heading_styles()
+        chapters = self._outline(ch_style, q_style, a_style)
+        return self._build(chapters)
+
+    def _heading_styles(self) -> tuple[tuple, tuple, tuple]:
+        """The styles of the chapter, question and area headings (each named by the structure file)."""
         ch_style = self._style_of(lambda e: self.chapter_of(e.text()) is not None)
         if ch_style is None:
             raise ReportParseError(
@@ -288,7 +294,10 @@ class _Builder:
         a_style = self._style_of(lambda e: e.style not in (ch_style, q_style) and self.areas_of(e.text(), "") is not None)
         if a_style is None:
             raise ReportParseError("PDF:en har inga områdesrubriker som finns i strukturfilen", 0)
+        return ch_style, q_style, a_style
 
+    def _outline(self, ch_style: tuple, q_style: tuple, a_style: tuple) -> list[_Open]:
+        """Chapters, their questions and their area blocks (elements by line), in order."""
         chapters: list[_Open] = []
         chapter: _Open | None = None
         section: _Open | None = None
@@ -355,6 +364,11 @@ class _Builder:
                 continue
             block[3].append(e)
         close_chapter(len(self.lines) - 1)
+        return chapters
+
+    def _build(self, chapters: list[_Open]) -> ParsedReport:
+        """Warn about missing chapters, set the inner heading levels, build each block."""
+        seen_chapters = {ch.code for ch in chapters}
         for spec in self.chapters_spec:
             if spec["code"] not in seen_chapters:
                 self.warn(0, f"kapitlet {spec['title']!r} finns inte i PDF:en")

@@ -277,3 +277,66 @@ def work_counts(user) -> dict[str, int]:
         counts["review"] = review_queue(user).count()
     counts["unread"] = Notification.objects.filter(user=user, read_at=None).count()
     return counts
+
+
+# --- the public year: an overview per chapter, one page per chapter ------------------------------
+
+
+@dataclass
+class PublicChapter:
+    """One chapter of a published year on the overview: how many areas and texts are
+    published in it and a few key results (the first titles of its "Ett urval av
+    insatser" lists)."""
+
+    chapter: Chapter
+    areas: int = 0
+    texts: int = 0
+    key_results: list[str] = field(default_factory=list)
+
+
+KEY_RESULTS_PER_CHAPTER = 3
+
+
+def public_chapters(cycle: Cycle) -> list[PublicChapter]:
+    """Every chapter of ``cycle``'s strategy version in order, with its published
+    counts and key results (three queries, whatever the size of the year). Reads only
+    through the public rule (visibility), so a reopened cycle shows what was published."""
+    from django.db.models import Count
+
+    chapters = OrderedDict((ch.pk, PublicChapter(ch)) for ch in Chapter.objects.filter(version_id=cycle.version_id).order_by("order", "pk"))
+    counts = (
+        visibility.published_contributions().filter(cycle=cycle)
+        .values("chapter_id").annotate(areas=Count("area", distinct=True), texts=Count("pk")).order_by()
+    )
+    for row in counts:
+        if row["chapter_id"] in chapters:
+            chapters[row["chapter_id"]].areas = row["areas"]
+            chapters[row["chapter_id"]].texts = row["texts"]
+    items = (
+        visibility.published_items().filter(contribution__cycle=cycle, kind=Question.ItemKind.INITIATIVE).exclude(title="")
+        .order_by("contribution__chapter__order", "contribution__question__order", "contribution__area_order", "order", "pk")
+        .values_list("contribution__chapter_id", "title")
+    )
+    for chapter_id, title in items.iterator():
+        summary = chapters.get(chapter_id)
+        if summary is not None and len(summary.key_results) < KEY_RESULTS_PER_CHAPTER and title not in summary.key_results:
+            summary.key_results.append(title)
+    return list(chapters.values())
+
+
+def public_chapter(cycle: Cycle, code: str) -> tuple[Chapter, Chapter | None, Chapter | None] | None:
+    """The chapter ``code`` of ``cycle``'s version with its previous and next chapters
+    (None at the ends); None for a code the version does not have."""
+    chapters = list(Chapter.objects.filter(version_id=cycle.version_id).order_by("order", "pk"))
+    for i, chapter in enumerate(chapters):
+        if chapter.code == code:
+            return chapter, (chapters[i - 1] if i > 0 else None), (chapters[i + 1] if i + 1 < len(chapters) else None)
+    return None
+
+
+def public_chapter_texts(cycle: Cycle, chapter: Chapter) -> dict[Question, list[Contribution]]:
+    """The published texts of one chapter, grouped by question (in order) and area."""
+    grouped: dict[Question, list[Contribution]] = {}
+    for c in public_contributions(cycle).filter(chapter=chapter):
+        grouped.setdefault(c.question, []).append(c)
+    return grouped

@@ -28,4 +28,6 @@ urlpatterns = [
 public_urlpatterns = [
     path("", views.public_index, name="public_index"),
     path("<int:year>/", views.public_cycle, name="public_cycle"),
+    path("<int:year>/hela-aret/", views.public_cycle_all, name="public_cycle_all"),
+    path("<int:year>/<slug:chapter>/", views.public_chapter, name="public_chapter"),
 ]

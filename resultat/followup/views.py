@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -399,13 +400,49 @@ def public_index(request: HttpRequest) -> HttpResponse:
     return render(request, "followup/public_index.html", {"cycles": visibility.published_cycles().order_by("-year")})
 
 
-@public_page
-def public_cycle(request: HttpRequest, year: int) -> HttpResponse:
+def _published_cycle(year: int) -> Cycle:
     cycle = visibility.published_cycles().filter(year=year).first()
     if cycle is None:
         raise Http404(_("Ingen publicerad uppföljning för året"))
+    return cycle
+
+
+# The old single page took its filters as ?omrade= and ?fraga=; those now belong to the
+# whole-year page, and links with them are sent there.
+WHOLE_YEAR_PARAMETERS = ("omrade", "fraga", "visa")
+
+
+@public_page
+def public_cycle(request: HttpRequest, year: int) -> HttpResponse:
+    """The year's overview: a summary per chapter and a contents list."""
+    cycle = _published_cycle(year)
+    if any(request.GET.get(name) for name in WHOLE_YEAR_PARAMETERS):
+        return redirect(f"{reverse('results:public_cycle_all', args=[year])}?{request.GET.urlencode()}")
+    return render(request, "followup/public_overview.html", {"cycle": cycle, "chapters": selectors.public_chapters(cycle)})
+
+
+@public_page
+def public_chapter(request: HttpRequest, year: int, chapter: str) -> HttpResponse:
+    """One chapter of a published year: its texts by question and area."""
+    cycle = _published_cycle(year)
+    found = selectors.public_chapter(cycle, chapter)
+    if found is None:
+        raise Http404(_("Inget sådant kapitel i uppföljningen"))
+    current, previous, following = found
+    return render(
+        request,
+        "followup/public_chapter.html",
+        {"cycle": cycle, "chapter": current, "previous": previous, "next": following, "by_question": selectors.public_chapter_texts(cycle, current)},
+    )
+
+
+@public_page
+def public_cycle_all(request: HttpRequest, year: int) -> HttpResponse:
+    """The whole year on one page (to print or search in), with the old filters."""
+    cycle = _published_cycle(year)
     view = request.GET.get("visa", "kapitel")
     contributions = list(selectors.public_contributions(cycle))
+    areas = sorted({(c.area.code, c.area.name) for c in contributions}, key=lambda a: a[1])
     area = request.GET.get("omrade")
     question = request.GET.get("fraga")
     if area:
@@ -415,7 +452,6 @@ def public_cycle(request: HttpRequest, year: int) -> HttpResponse:
     grouped: dict = {}
     for c in contributions:
         grouped.setdefault(c.chapter, {}).setdefault(c.question, []).append(c)
-    areas = sorted({(c.area.code, c.area.name) for c in selectors.public_contributions(cycle)}, key=lambda a: a[1])
     return render(
         request,
         "followup/public_cycle.html",

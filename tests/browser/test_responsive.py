@@ -26,7 +26,8 @@ PUBLIC_PAGES = [
     "/prioriteringar/p-1/",
     "/delprioriteringar/dp-1.3/",
     "/resultat/",
-    "/resultat/2025/",
+    "/resultat/2025/",  # the year's overview
+    "/resultat/2025/p-1/",  # one chapter of the year
     "/indikatorer/",
     "/indikatorer/kolada/N00914/",
     "/insatser/",

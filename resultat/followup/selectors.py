@@ -279,6 +279,87 @@ def work_counts(user) -> dict[str, int]:
     return counts
 
 
+# --- overdue work per unit and editor (the analyst's chase list) ---------------------------------
+
+
+@dataclass
+class OverdueEditor:
+    """One person who should write overdue contributions; ``email`` may be empty (no
+    reminder can then be sent)."""
+
+    user_id: int
+    name: str
+    email: str
+    contributions: list[Contribution] = field(default_factory=list)
+
+
+@dataclass
+class OverdueUnit:
+    """A unit with overdue work: its editors, each with their contributions, and the
+    contributions nobody can be reminded of (the unit has no editor)."""
+
+    name: str
+    code: str
+    editors: list[OverdueEditor] = field(default_factory=list)
+    without_editor: list[Contribution] = field(default_factory=list)
+
+
+@dataclass
+class OverdueWork:
+    days: int
+    units: list[OverdueUnit]
+    #: overdue contributions of areas without any unit
+    without_unit: list[Contribution]
+    total: int
+
+
+def overdue_by_unit(cycle: Cycle, today: date | None = None) -> OverdueWork:
+    """The overdue contributions grouped by unit, then by editor (who would get the
+    reminder: the assignee, else every editor of the area's units; the same rule as
+    services.reminders_due). A contribution of an area with two units appears under
+    both; one assigned to a person appears only under the units that person edits for."""
+    today = today or timezone.localdate()
+    days = (today - cycle.submit_by).days if cycle.submit_by and cycle.submit_by < today else 0
+    contributions = list(
+        overdue(cycle, today)
+        .select_related("chapter")
+        .prefetch_related("area__units__editors")
+        .order_by("area__name", "chapter__order", "question__order")
+    )
+    units: dict[int, OverdueUnit] = {}
+    editors: dict[tuple[int, int], OverdueEditor] = {}
+    without_unit: list[Contribution] = []
+    for c in contributions:
+        area_units = list(c.area.units.all())
+        if not area_units:
+            without_unit.append(c)
+            continue
+        placed = False
+        for unit in area_units:
+            group = units.setdefault(unit.pk, OverdueUnit(unit.name, unit.code))
+            people = [u for u in unit.editors.all() if u.is_active]
+            if c.assignee_id:
+                people = [u for u in people if u.pk == c.assignee_id]
+            if not people:
+                if not c.assignee_id:
+                    group.without_editor.append(c)
+                continue
+            placed = True
+            for person in people:
+                key = (unit.pk, person.pk)
+                if key not in editors:
+                    editors[key] = OverdueEditor(person.pk, person.get_full_name() or person.username, person.email)
+                    group.editors.append(editors[key])
+                editors[key].contributions.append(c)
+        if c.assignee_id and not placed:
+            # assigned to someone who no longer edits for the area: the first unit's list
+            units[area_units[0].pk].without_editor.append(c)
+    for group in units.values():
+        group.editors.sort(key=lambda e: (e.name.lower(), e.user_id))
+    ordered = sorted(units.values(), key=lambda u: u.name.lower())
+    return OverdueWork(days, ordered, without_unit, len(contributions))
+
+
 # --- the public year: an overview per chapter, one page per chapter ------------------------------
 
 

@@ -599,23 +599,49 @@ def send_reminders(cycle: Cycle, today: date | None = None) -> list[Reminder]:
     today = today or timezone.localdate()
     reminders = reminders_due(cycle)
     for reminder in reminders:
-        lines = [f"- {c.area.name}: {c.question.title} ({c.get_state_display()})" for c in reminders_due_sorted(reminder.contributions)]
-        deadline = _(" senast %(date)s") % {"date": f"{cycle.submit_by:%Y-%m-%d}"} if cycle.submit_by else ""
-        overdue = _(" Tidsfristen har passerat.") if cycle.submit_by and cycle.submit_by < today else ""
-        n = len(reminder.contributions)
-        send_mail(
-            subject=ngettext("Resultat %(year)s: %(n)s bidrag väntar på dig", "Resultat %(year)s: %(n)s bidrag väntar på dig", n)
-            % {"year": cycle.year, "n": n},
-            message=(
-                _("Hej %(name)s!\n\nFöljande bidrag till uppföljningen %(year)s ska klarmarkeras%(deadline)s.%(overdue)s\n\n")
-                % {"name": reminder.name, "year": cycle.year, "deadline": deadline, "overdue": overdue}
-                + "\n".join(lines)
-                + _("\n\nLogga in i Resultat och välj Mina uppgifter.\n")
-            ),
-            from_email=None,
-            recipient_list=[reminder.email],
-        )
+        _send_reminder_mail(cycle, reminder, today)
     return reminders
+
+
+def _send_reminder_mail(cycle: Cycle, reminder: Reminder, today: date) -> None:
+    lines = [f"- {c.area.name}: {c.question.title} ({c.get_state_display()})" for c in reminders_due_sorted(reminder.contributions)]
+    deadline = _(" senast %(date)s") % {"date": f"{cycle.submit_by:%Y-%m-%d}"} if cycle.submit_by else ""
+    overdue = _(" Tidsfristen har passerat.") if cycle.submit_by and cycle.submit_by < today else ""
+    n = len(reminder.contributions)
+    send_mail(
+        subject=ngettext("Resultat %(year)s: %(n)s bidrag väntar på dig", "Resultat %(year)s: %(n)s bidrag väntar på dig", n)
+        % {"year": cycle.year, "n": n},
+        message=(
+            _("Hej %(name)s!\n\nFöljande bidrag till uppföljningen %(year)s ska klarmarkeras%(deadline)s.%(overdue)s\n\n")
+            % {"name": reminder.name, "year": cycle.year, "deadline": deadline, "overdue": overdue}
+            + "\n".join(lines)
+            + _("\n\nLogga in i Resultat och välj Mina uppgifter.\n")
+        ),
+        from_email=None,
+        recipient_list=[reminder.email],
+    )
+
+
+def send_reminder_to(cycle: Cycle, email: str, actor, today: date | None = None) -> Reminder:
+    """The reminder of one person (the analyst's per-person button): the same mail as
+    send_reminders sends that person, and nobody else's. Recorded as an event of the
+    cycle (same state before and after), so the cycle page shows who was chased when."""
+    _require(permissions.is_analyst(actor), _("Bara analytiker kan skicka påminnelser."))
+    if cycle.state not in Cycle.ACTIVE_STATES:
+        raise FollowupError(_("Påminnelser skickas bara medan cykeln är öppen (läge: %(state)s).") % {"state": cycle.get_state_display()})
+    today = today or timezone.localdate()
+    email = (email or "").strip()
+    reminder = next((r for r in reminders_due(cycle) if r.email.lower() == email.lower()), None) if email else None
+    if reminder is None:
+        raise FollowupError(_("%(email)s har inga bidrag som väntar i uppföljningen %(year)s.") % {"email": email or "–", "year": cycle.year})
+    _send_reminder_mail(cycle, reminder, today)
+    n = len(reminder.contributions)
+    CycleEvent.objects.create(
+        cycle=cycle, from_state=cycle.state, to_state=cycle.state, actor=actor,
+        comment=ngettext("Påminnelse skickad till %(name)s <%(email)s> (%(n)s bidrag)", "Påminnelse skickad till %(name)s <%(email)s> (%(n)s bidrag)", n)
+        % {"name": reminder.name, "email": reminder.email, "n": n},
+    )
+    return reminder
 
 
 def reminders_due_sorted(contributions: list[Contribution]) -> list[Contribution]:

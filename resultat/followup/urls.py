@@ -1,6 +1,6 @@
 from django.urls import path
 
-from resultat.followup import views, word_views
+from resultat.followup import analyst_views, views, word_views
 
 app_name = "followup"
 
@@ -16,6 +16,9 @@ urlpatterns = [
     path("word/<int:year>/verksamhet/<slug:unit>/", word_views.word_download, name="word_download"),
     path("word/<int:year>/alla-verksamheter/", word_views.word_zip, name="word_zip"),
     path("<int:year>/", views.cycle_detail, name="cycle"),
+    path("<int:year>/forsenat/", analyst_views.overdue, name="overdue"),
+    path("<int:year>/forsenat/paminn/", analyst_views.remind_one, name="remind_one"),
+    path("<int:year>/matris.xlsx", analyst_views.matrix_xlsx, name="matrix_xlsx"),
     path("<int:year>/forhandsvisning/", views.cycle_preview, name="cycle_preview"),
     path("<int:year>/<slug:action>/bekrafta/", views.cycle_confirm, name="cycle_confirm"),
     path("<int:year>/<slug:action>/", views.cycle_action, name="cycle_action"),

@@ -123,6 +123,11 @@ TABLE: dict[str, list[Case]] = {
     "followup:cycle_action": [Case(ANALYSTS, {"year": "@open_cycle.year", "action": "remind"}, method="POST")],
     "followup:cycle_confirm": [Case(ANALYSTS, {"year": "@open_cycle.year", "action": "lock"}, note="the completeness view before locking")],
     "followup:cycle_preview": [Case(ANALYSTS, {"year": "@open_cycle.year"}, note="the public page as it would be published")],
+    "followup:overdue": [Case(ANALYSTS, {"year": "@open_cycle.year"}, note="overdue work per unit and editor")],
+    "followup:remind_one": [
+        Case(ANALYSTS, {"year": "@open_cycle.year"}, method="POST", data={"email": "ingen@example.invalid"}, note="nobody waiting: a message, redirect")
+    ],
+    "followup:matrix_xlsx": [Case(ANALYSTS, {"year": "@open_cycle.year"}, note="the status matrix as XLSX")],
     # --- follow-up: everyone with an account sees their own lists -------------------------
     "followup:my_tasks": [Case(LOGGED_IN)],
     "followup:review_queue": [Case(LOGGED_IN)],

@@ -684,6 +684,36 @@ class _Parser:
         body_start = head.last + 1 if head is not None else start
         heading_raw = head.raw if head is not None else ""
         cands = [c for c in sec.cands if body_start <= c.first < end]
+        body, items = self._split_items(sec, cands, body_start, end)
+
+        # Body text.
+        ref = _TextRef()
+        for part in body:
+            if part[0] == "heading":
+                ref.parts.append(("### ", texts.add(part[3].raw)))
+            else:
+                self._add_paragraphs(ref, part[1], part[2], texts)
+        heading_slot = texts.add(heading_raw) if heading_raw else None
+        item_builders = [self._item_builder(it, texts) for it in items]
+        raw = "\n".join(self.raw[start:end])
+        lines = Lines(start + 1, max(start, end - 1) + 1)
+
+        def build(fixed: list[str]):
+            built = tuple(x for x in (b(fixed) for b in item_builders) if x is not None)
+            return ParsedBlock(
+                area_codes=codes,
+                heading=fixed[heading_slot].strip() if heading_slot is not None else "",
+                text=ref.render(fixed),
+                raw=raw,
+                lines=lines,
+                items=built,
+            )
+
+        return build
+
+    @staticmethod
+    def _split_items(sec: _Sec, cands: list[_Cand], body_start: int, end: int) -> tuple[list[tuple], list[dict]]:
+        """The block's lines from ``body_start`` to ``end`` as body parts and typed items."""
         # The item kind titled paragraphs get: set by an inner heading ("Fasta
         # samverkansytor"), or the section's own ("Ett urval av insatser i länet").
         mode = grammar.DEFAULT_KIND.get(sec.code)
@@ -745,31 +775,7 @@ class _Parser:
             else:
                 open_item(mode, c)
         flush(end)
-
-        # Body text.
-        ref = _TextRef()
-        for part in body:
-            if part[0] == "heading":
-                ref.parts.append(("### ", texts.add(part[3].raw)))
-            else:
-                self._add_paragraphs(ref, part[1], part[2], texts)
-        heading_slot = texts.add(heading_raw) if heading_raw else None
-        item_builders = [self._item_builder(it, texts) for it in items]
-        raw = "\n".join(self.raw[start:end])
-        lines = Lines(start + 1, max(start, end - 1) + 1)
-
-        def build(fixed: list[str]):
-            built = tuple(x for x in (b(fixed) for b in item_builders) if x is not None)
-            return ParsedBlock(
-                area_codes=codes,
-                heading=fixed[heading_slot].strip() if heading_slot is not None else "",
-                text=ref.render(fixed),
-                raw=raw,
-                lines=lines,
-                items=built,
-            )
-
-        return build
+        return body, items
 
     def _add_paragraphs(self, ref: _TextRef, first: int, last: int, texts: _Texts) -> None:
         chunk = self.clean[first : last + 1]

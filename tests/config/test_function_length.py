@@ -27,7 +27,6 @@ PENDING = {
     "resultat/imports/services.py::_write": "pending split, see issue 16 (the report import was being changed today)",
     "resultat/core/charts/maps.py::municipality_map": "pending split, see issue 16 (the chart renderer was being changed today)",
     "resultat/core/reportparse/parser.py::_blocks": "pending split, see issue 16 (the report parser: not reached in time)",
-    "resultat/core/reportparse/parser.py::_segment": "pending split, see issue 16 (the report parser: not reached in time)",
 }
 
 

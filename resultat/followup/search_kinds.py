@@ -29,7 +29,8 @@ ITEM_ORDER = 1_000_000
 def contribution_urls(c: Contribution) -> tuple[str, str]:
     staff = reverse("followup:contribution", args=[c.pk])
     if visibility.is_published(c):
-        return reverse("results:public_cycle", args=[c.cycle.year]) + f"#bidrag-{c.pk}", staff
+        # the text on its chapter's page (the year's page is an overview since issue 18)
+        return reverse("results:public_chapter", args=[c.cycle.year, c.chapter.code]) + f"#bidrag-{c.pk}", staff
     return staff, staff
 
 
@@ -100,7 +101,7 @@ def mention_url(items: list[ContributionItem]) -> tuple[str, str, bool]:
 
 
 def mention_qs():
-    return ContributionItem.objects.select_related("contribution__cycle")
+    return ContributionItem.objects.select_related("contribution__cycle", "contribution__chapter")
 
 
 def arena_documents(ids: Iterable[int] | None) -> Iterator[Doc]:

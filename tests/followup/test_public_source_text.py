@@ -15,7 +15,7 @@ def edition():
 
 
 def test_public_results_page_has_no_ocr_boxes(client, edition):
-    html = client.get("/resultat/2025/").content.decode()
+    html = client.get("/resultat/2025/hela-aret/").content.decode()
     assert html.count('<article class="published"') > 100
     assert "Visa originaltexten" not in html
     assert "OCR-text ur" not in html and ".ocr.txt" not in html
@@ -24,12 +24,12 @@ def test_public_results_page_has_no_ocr_boxes(client, edition):
 
 def test_editor_does_not_see_ocr_boxes(client, edition):
     client.force_login(make_user("ebba", Role.EDITOR))
-    assert "Visa originaltexten" not in client.get("/resultat/2025/").content.decode()
+    assert "Visa originaltexten" not in client.get("/resultat/2025/hela-aret/").content.decode()
 
 
 @pytest.mark.parametrize("role", [Role.ANALYST, Role.ADMINISTRATOR])
 def test_staff_see_the_ocr_original(client, edition, role):
     client.force_login(make_user("staff", role))
-    html = client.get("/resultat/2025/").content.decode()
+    html = client.get("/resultat/2025/hela-aret/").content.decode()
     assert html.count("Visa originaltexten") > 100
     assert "OCR-text ur" in html

@@ -80,7 +80,7 @@ def test_staff_page_of_a_published_contribution_follows_the_draft_rule(published
 
 
 def test_published_text_stays_public_on_the_public_pages(published, people, nobody):
-    url = reverse("results:public_cycle", args=[published.cycle.year])
+    url = reverse("results:public_cycle_all", args=[published.cycle.year])
     for user in (None, nobody, people["editor_b"]):
         body = _client(user).get(url).content.decode()
         assert "Publicerad text om digitalisering" in body

@@ -97,7 +97,7 @@ def test_failure_half_way_leaves_the_database_as_it_was(ready, monkeypatch):
 
 
 def test_public_pages_show_the_imported_year(imported, client):
-    html = client.get("/resultat/2025/").content.decode()
+    html = client.get("/resultat/2025/hela-aret/").content.decode()
     assert "Digitalisering" in html and "Omvärldsanalys" in html
 
 

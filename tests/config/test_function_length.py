@@ -25,7 +25,6 @@ PENDING = {
     "resultat/core/ocr/candidates.py::_analyse": "pending split, see issue 16 (OCR repair was being changed today)",
     "resultat/core/ocr/context.py::_rules": "pending split, see issue 16 (OCR repair was being changed today)",
     "resultat/imports/services.py::_write": "pending split, see issue 16 (the report import was being changed today)",
-    "resultat/core/charts/maps.py::municipality_map": "pending split, see issue 16 (the chart renderer was being changed today)",
     "resultat/core/reportparse/parser.py::_blocks": "pending split, see issue 16 (the report parser: not reached in time)",
 }
 

@@ -62,6 +62,48 @@ def boundaries(path: str | Path, codes: Iterable[str]) -> list[dict]:
     return [f for f in _features(str(path)) if f["properties"]["code"] in wanted]
 
 
+def _shape(feature: dict, value: float | None, decimals: int, unit: str) -> dict:
+    """One municipality as a GeoJSON feature with its value, label and accessible name."""
+    code, name = feature["properties"]["code"], feature["properties"]["name"]
+    label = "värde saknas" if value is None else format_number(value, decimals)
+    return {
+        "type": "Feature",
+        "geometry": feature["geometry"],
+        "properties": {
+            "kod": code,
+            "namn": name,
+            "värde": None if value is None else float(value),
+            "etikett": label,
+            # each shape's accessible name (axe: svg-img-alt), e.g. "Umeå: 81,2 procent"
+            "beskrivning": f"{name}: " + (label if value is None else f"{label} {unit}".strip()),
+        },
+    }
+
+
+def _layers(unit_title: str, fmt: str, higher_is_better: bool, any_missing: bool) -> list[dict]:
+    """Grey shapes for municipalities without a value (only when there are any: an empty
+    mark container is an unnamed graphics-symbol in the browser), coloured ones for the rest."""
+    tooltip = [{"field": "properties.namn", "title": "Kommun"}, {"field": "properties.etikett", "title": unit_title}]
+    description = {"field": "properties.beskrivning"}
+    scheme = SEQUENTIAL if higher_is_better else list(reversed(SEQUENTIAL))
+    grey = {
+        "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.8, "fill": MISSING_FILL},
+        "transform": [{"filter": "datum.properties['värde'] == null"}],
+        "encoding": {"tooltip": tooltip, "description": description},
+    }
+    coloured = {
+        "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.8},
+        "transform": [{"filter": "datum.properties['värde'] != null"}],
+        "encoding": {
+            "color": {"field": "properties.värde", "type": "quantitative", "title": unit_title,
+                      "scale": {"range": scheme}, "legend": {"format": fmt, "orient": "right"}},
+            "tooltip": tooltip,
+            "description": description,
+        },
+    }
+    return [grey, coloured] if any_missing else [coloured]
+
+
 def municipality_map(
     *,
     title: str,
@@ -76,54 +118,9 @@ def municipality_map(
     width: int = 420,
 ) -> dict[str, Any]:
     """Municipalities coloured by value (``values`` keyed by municipality code)."""
-    fmt = _number_format(decimals)
-    shapes = []
-    present: list[tuple[str, float]] = []
-    missing: list[str] = []
-    for feature in features:
-        code = feature["properties"]["code"]
-        name = feature["properties"]["name"]
-        value = values.get(code)
-        if value is None:
-            missing.append(name)
-        else:
-            present.append((name, float(value)))
-        shapes.append({
-            "type": "Feature",
-            "geometry": feature["geometry"],
-            "properties": {
-                "kod": code,
-                "namn": name,
-                "värde": None if value is None else float(value),
-                "etikett": "värde saknas" if value is None else format_number(value, decimals),
-                # each shape's accessible name (axe: svg-img-alt), e.g. "Umeå: 81,2 procent"
-                "beskrivning": f"{name}: " + ("värde saknas" if value is None else f"{format_number(value, decimals)} {unit}".strip()),
-            },
-        })
-    scheme = SEQUENTIAL if higher_is_better else list(reversed(SEQUENTIAL))
-    unit_title = unit or "Värde"
-    layers = [
-        {
-            "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.8, "fill": MISSING_FILL},
-            "transform": [{"filter": "datum.properties['värde'] == null"}],
-            "encoding": {"tooltip": [{"field": "properties.namn", "title": "Kommun"},
-                                     {"field": "properties.etikett", "title": unit_title}],
-                         "description": {"field": "properties.beskrivning"}},
-        },
-        {
-            "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.8},
-            "transform": [{"filter": "datum.properties['värde'] != null"}],
-            "encoding": {
-                "color": {"field": "properties.värde", "type": "quantitative", "title": unit_title,
-                          "scale": {"range": scheme}, "legend": {"format": fmt, "orient": "right"}},
-                "tooltip": [{"field": "properties.namn", "title": "Kommun"},
-                            {"field": "properties.etikett", "title": unit_title}],
-                "description": {"field": "properties.beskrivning"},
-            },
-        },
-    ]
-    if not missing:  # an empty mark container is an unnamed graphics-symbol in the browser (axe: svg-img-alt)
-        layers = layers[1:]
+    shapes = [_shape(f, values.get(f["properties"]["code"]), decimals, unit) for f in features]
+    present = [(s["properties"]["namn"], s["properties"]["värde"]) for s in shapes if s["properties"]["värde"] is not None]
+    missing = [s["properties"]["namn"] for s in shapes if s["properties"]["värde"] is None]
     ordered = sorted(present, key=lambda nv: swedish_sort_key(nv[0]))
     description = (
         f"Karta över kommunerna: {title}, {year}. Mörkare färg betyder "
@@ -145,6 +142,6 @@ def municipality_map(
         "height": round(width * 1.15),
         "projection": {"type": "mercator"},
         "data": {"values": shapes, "format": {"type": "json"}},
-        "layer": layers,
+        "layer": _layers(unit or "Värde", _number_format(decimals), higher_is_better, bool(missing)),
         "config": _config(),
     }

@@ -95,3 +95,29 @@ def test_toolbar_paste_from_word_and_save(page, editor_page, assert_no_axe_viola
     assert page.locator(".pell-content h3").all_inner_texts() == ["Inledning om läget.", "Bredband i inlandet"]
     assert page.locator(".pell-content strong").first.inner_text() == "Viktigt"
     assert not [e for e in errors if "Content Security Policy" in e or "Uncaught" in e], errors
+
+
+def test_a_refused_or_failed_autosave_is_shown_not_hidden(page, editor_page):
+    """htmx does not swap error answers: without static/js/autosave.js a 409 or 422 left
+    the status line saying the last save succeeded (found by trying it as an editor)."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    login(page, "ebba")
+    page.goto(f"/uppfoljning/bidrag/{editor_page.pk}/")
+    box = page.get_by_role("textbox", name="Text", exact=True)
+    status = page.locator("#autosave-status")
+    box.click()
+    page.keyboard.type("Första utkastet.")
+    status.get_by_text("Utkastet sparades automatiskt (version 1).").wait_for(timeout=15_000)
+
+    # someone else saves a newer version: the next autosave is a 409, and the page says so
+    other = Contribution.objects.get(pk=editor_page.pk)
+    services.save_contribution(other, user=other.area.units.first().editors.first(), body="<p>Någon annans text</p>",
+                               base_revision=other.revision)
+    page.keyboard.type(" Mer.")
+    status.get_by_text("Någon annan har sparat en nyare version").wait_for(timeout=15_000)
+
+    # any other failure (here a 500 from the server) writes the form's own message
+    page.route("**/spara/", lambda route: route.fulfill(status=500, body="serverfel"))
+    page.keyboard.type(" Ännu mer.")
+    status.get_by_text("Utkastet kunde inte sparas automatiskt").wait_for(timeout=15_000)
+    assert "(500)" in status.inner_text()

@@ -70,7 +70,7 @@ def _impacts_and_results() -> None:
     goals = {g.number: g for g in SdgGoal.objects.all()}
     if not goals:
         return
-    inits = list(Initiative.objects.filter(synthetic=True).order_by("code")[:60]) + list(Initiative.objects.filter(synthetic=False).order_by("code")[:20])
+    inits = list(Initiative.objects.filter(synthetic=True).order_by("code")[:60]) + list(Initiative.objects.filter(synthetic=False, review_status=Initiative.Review.CONFIRMED).order_by("code")[:20])
     for init in inits:
         if init.sdg_impacts.exists():
             continue

@@ -174,7 +174,8 @@ def impact_matrix(*, include_synthetic: bool = True) -> dict:
     impacts written by the demo (justification starting "Syntetiska demovärden") and
     synthetic funding decisions are left out."""
     goals = list(SdgGoal.objects.order_by("number"))
-    qs = SdgImpact.objects.select_related("initiative", "goal", "target")
+    # only confirmed initiatives: candidates from the report import wait for an analyst and have no public page
+    qs = SdgImpact.objects.select_related("initiative", "goal", "target").filter(initiative__review_status=Initiative.Review.CONFIRMED)
     granted = Sum("funding__granted_amount")
     if not include_synthetic:
         qs = qs.exclude(initiative__synthetic=True).exclude(justification__startswith=SYNTHETIC_IMPACT_PREFIX)

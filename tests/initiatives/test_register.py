@@ -95,6 +95,11 @@ def test_matrix_and_conflicts(initiative, register, client):
     assert vol[8] == Decimal(1000) and vol[15] == Decimal(1000) and vol[1] == 0
     page = client.get("/insatser/agenda-2030/").content.decode()
     assert "Påverkar renbete" in page and "i portföljen" in page and "Syntetiska demovärden" not in page
+    # a candidate from the report import (no public page yet) is not in the matrix
+    candidate = Initiative.objects.create(code="kandidat", name="Ansvarsfull kandidat", review_status=Initiative.Review.NEEDS_REVIEW)
+    SdgImpact.objects.create(initiative=candidate, goal=g[8], direction="positive", justification="Okänd")
+    assert candidate not in [row["initiative"] for row in selectors.impact_matrix()["rows"]]
+    assert "Ansvarsfull kandidat" not in client.get("/insatser/agenda-2030/").content.decode()
 
 
 def test_filters(initiative, register, people):

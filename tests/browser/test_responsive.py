@@ -43,7 +43,8 @@ PUBLIC_PAGES = [
 ROLE_PAGES = {
     Role.EDITOR: ["/", "/uppfoljning/mina-uppgifter/", "{contribution}"],
     Role.REVIEWER: ["/", "/uppfoljning/granskning/", "{contribution}"],
-    Role.ANALYST: ["/", "/uppfoljning/", "/uppfoljning/2026/", "{contribution}", "/larande/", "/insatser/sammanstallning/"],
+    Role.ANALYST: ["/", "/uppfoljning/", "/uppfoljning/2026/", "{contribution}", "/larande/", "/insatser/sammanstallning/",
+                   "/indikatorer/kolada/N00914/", "/indikatorer/hamtning/"],
     Role.ADMINISTRATOR: ["/", "/uppfoljning/2026/", "/sok/intern/?q=digitalisering"],
 }
 OVERFLOW_JS = """() => {

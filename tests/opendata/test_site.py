@@ -199,3 +199,14 @@ def test_server_cache_keeps_strategy_pages_and_search_apart_from_their_htmx_frag
         user_client.force_login(make_user("bo", Role.EDITOR))
         assert "Ändrat mål" in user_client.get(url).content.decode()  # users always see the database
     cache.clear()
+
+
+def test_municipality_population_is_formatted_the_swedish_way(client):
+    from resultat.core.formats import format_number
+    from resultat.reference.models import Area
+
+    umea = Area.objects.get(code="2480")
+    printed = format_number(umea.population, 0)
+    assert "\u202f" in printed  # six digits: a narrow no-break space between the thousands
+    assert f"{printed} (" in client.get("/kommuner/2480/").content.decode()
+    assert f"{printed} ({umea.population_year})" in client.get("/kommuner/").content.decode()

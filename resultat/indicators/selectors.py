@@ -285,8 +285,8 @@ def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, mun
         ordered = sorted(values.items(), key=lambda kv: swedish_sort_key(kv[0]))
         rows = [[name, format_number(v, d)] for name, v in ordered] + [[k, format_number(v, d)] for k, v in refs.items()]
         result.append(Chart(f"chart-{indicator.pk}-kommuner", "kommuner", f"{indicator.title}, {year}", spec, spec["description"],
-                            f"{indicator.title} per kommun {year}" + (f" ({SYNTHETIC_NOTE})" if synth else ""),
-                            ["Område", unit or "Värde"], rows, synth))
+                            gettext("%(title)s per kommun %(year)s") % {"title": indicator.title, "year": year} + _synthetic_suffix(synth),
+                            [gettext("Område"), unit or gettext("Värde")], rows, synth))
         map_chart = _map_chart(indicator, munis, data, year)
         if map_chart is not None:
             result.append(map_chart)
@@ -297,8 +297,10 @@ def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, mun
         spec = charts.gender_gap(title=indicator.title, women=_values(women), men=_values(men), unit=unit, decimals=d,
                                  area=area_name(county), synthetic=synth)
         header, rows = data_rows([ChartSeries("Kvinnor", _values(women)), ChartSeries("Män", _values(men))], d)
-        result.append(Chart(f"chart-{indicator.pk}-kon", "kon", f"{indicator.title} – kvinnor och män", spec, spec["description"],
-                            f"{indicator.title}, kvinnor och män i {area_name(county)}" + (f" ({SYNTHETIC_NOTE})" if synth else ""),
+        result.append(Chart(f"chart-{indicator.pk}-kon", "kon", gettext("%(title)s – kvinnor och män") % {"title": indicator.title},
+                            spec, spec["description"],
+                            gettext("%(title)s, kvinnor och män i %(area)s") % {"title": indicator.title, "area": area_name(county)}
+                            + _synthetic_suffix(synth),
                             header, rows, synth))
     if render:
         for chart in result:
@@ -332,9 +334,15 @@ def _map_chart(indicator: Indicator, munis: list[tuple[str, str]], data: dict, y
     spec = maps.municipality_map(title=indicator.title, features=features, values=values, year=year, unit=indicator.unit,
                                  decimals=d, synthetic=synth, higher_is_better=indicator.direction != "lower")
     rows = [[name, format_number(values[code], d)] for code, name in munis]
-    return Chart(f"chart-{indicator.pk}-karta", "karta", f"{indicator.title}, {year} – karta", spec, spec["description"],
-                 f"{indicator.title} per kommun {year}, karta" + (f" ({SYNTHETIC_NOTE})" if synth else ""),
-                 ["Kommun", indicator.unit or "Värde"], rows, synth)
+    return Chart(f"chart-{indicator.pk}-karta", "karta", gettext("%(title)s, %(year)s – karta") % {"title": indicator.title, "year": year},
+                 spec, spec["description"],
+                 gettext("%(title)s per kommun %(year)s, karta") % {"title": indicator.title, "year": year} + _synthetic_suffix(synth),
+                 [gettext("Kommun"), indicator.unit or gettext("Värde")], rows, synth)
+
+
+def _synthetic_suffix(synthetic: bool) -> str:
+    """" (Syntetiska demovärden)" in the reader's language after a caption, or nothing."""
+    return f" ({gettext(SYNTHETIC_NOTE)})" if synthetic else ""
 
 
 def comparable(indicator: Indicator) -> bool:

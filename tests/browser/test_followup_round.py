@@ -69,7 +69,15 @@ def test_the_whole_round(page, setup, assert_no_axe_violations):
     page.get_by_role("row", name=re.compile("Digitalisering Omvärldsanalys")).get_by_role("link").click()
     page.wait_for_load_state()
     assert_no_axe_violations(page)
-    page.locator("#id_body").fill("Omvärlden förändras snabbt.\n\n- AI-förordningen\n- NIS2")
+    # the formatting toolbar's editor (the textarea behind it is hidden and follows it)
+    page.get_by_role("textbox", name="Text", exact=True).click()
+    page.keyboard.type("Omvärlden förändras snabbt.")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Punktlista").click()
+    page.keyboard.type("AI-förordningen")
+    page.keyboard.press("Enter")
+    page.keyboard.type("NIS2")
+    assert page.locator("textarea#id_body").input_value() == "Omvärlden förändras snabbt.\n\n- AI-förordningen\n- NIS2"
     with page.expect_navigation():
         page.get_by_role("button", name="Spara och klarmarkera").click()
     assert "klar för granskning" in page.locator("main").inner_text()
@@ -90,7 +98,10 @@ def test_the_whole_round(page, setup, assert_no_axe_violations):
     login(page, "ebba")
     page.goto(contribution_url)
     assert "Nämn gärna cybersäkerhetslagen." in page.locator("main").inner_text()
-    page.locator("#id_body").fill("Omvärlden förändras snabbt.\n\n- AI-förordningen\n- NIS2 och cybersäkerhetslagen")
+    page.get_by_role("textbox", name="Text", exact=True).click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" och cybersäkerhetslagen")
+    assert page.locator("textarea#id_body").input_value().endswith("- NIS2 och cybersäkerhetslagen")
     with page.expect_navigation():
         page.get_by_role("button", name="Spara och klarmarkera").click()
 
@@ -121,6 +132,10 @@ def test_the_whole_round(page, setup, assert_no_axe_violations):
     page.context.clear_cookies()
     page.goto("/resultat/")
     page.get_by_role("link", name="Resultat 2026").click()
+    page.wait_for_load_state()
+    assert "Inga publicerade texter i kapitlet." in page.locator("main").inner_text()  # the overview: one chapter has the text
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Hela året på en sida").first.click()
     page.wait_for_load_state()
     main = page.locator("main").inner_text()
     assert "NIS2 och cybersäkerhetslagen" in main and "Digitalisering" in main

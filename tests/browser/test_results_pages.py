@@ -27,8 +27,15 @@ def test_published_2025_edition_is_readable_and_accessible(page, imported, asser
     page.get_by_role("link", name="Resultat 2025").click()
     page.wait_for_load_state()
     main = page.locator("main")
-    assert main.get_by_role("heading", level=2).count() == 7
+    # the year's overview: the contents, then one heading per chapter (7)
+    headings = main.get_by_role("heading", level=2).all_inner_texts()
+    assert headings[0] == "Innehåll" and len(headings) == 1 + 7, headings
     assert "Västerbotten" in main.inner_text()
+    assert_no_axe_violations(page)
+    # every text of the year on one page, with its filters
+    page.get_by_role("link", name="Hela året på en sida").first.click()
+    page.wait_for_load_state()
+    assert page.locator("main").get_by_role("heading", level=2).count() == 7
     page.get_by_label("Strategiskt område").select_option("a-digitalisering")
     page.get_by_role("button", name="Visa").click()
     page.wait_for_load_state()

@@ -127,6 +127,12 @@
     return out;
   }
 
+  function hasBlockChild(node) {
+    return Array.prototype.some.call(node.children, function (child) {
+      return /^(UL|OL|H[1-6]|P|DIV|BLOCKQUOTE)$/.test(child.tagName);
+    });
+  }
+
   function htmlToMarkup(root) {
     var blocks = [], loose = "";
     function flushLoose() { if (loose.trim()) blocks.push(loose.trim()); loose = ""; }
@@ -144,6 +150,12 @@
         flushLoose();
         var h = inlineMarkup(node).trim();
         if (h) blocks.push((tag === "H4" || tag === "H5" || tag === "H6" ? "#### " : "### ") + h);
+      } else if ((tag === "P" || tag === "DIV" || tag === "BLOCKQUOTE") && hasBlockChild(node)) {
+        /* The browser's list command can leave <p><ul>…</ul></p>: read such a paragraph
+           as the blocks it holds, or the list items would run together as one line. */
+        flushLoose();
+        var nested = htmlToMarkup(node);
+        if (nested) blocks.push(nested);
       } else if (tag === "P" || tag === "DIV" || tag === "BLOCKQUOTE") {
         flushLoose();
         var p = inlineMarkup(node).trim();

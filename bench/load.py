@@ -208,7 +208,14 @@ def editor_client(base: str, editor_base: str, start: threading.Barrier, window:
                   shared: bool = False):
     """``editor_base``: where the proxy's location rule sends /uppfoljning/ (the same as
     ``base`` with one gunicorn). Cookies do not depend on the port, as behind one proxy."""
-    with httpx.Client(base_url=base, timeout=30) as public_part, httpx.Client(base_url=editor_base, timeout=30) as client:
+    # An editor saves every 4 s; gunicorn closes an idle keep-alive connection after 2 s
+    # (its default). httpx would reuse a connection idle for up to 5 s and race the server's
+    # close ("connection reset by peer" on a POST, which httpx does not retry). Behind the
+    # proxy of docs/deploy.md a browser never talks to gunicorn directly, so the editors'
+    # client keeps connections for less than the server does.
+    limits = httpx.Limits(keepalive_expiry=1.0)
+    with httpx.Client(base_url=base, timeout=30, limits=limits) as public_part, \
+            httpx.Client(base_url=editor_base, timeout=30, limits=limits) as client:
         try:
             # before the window: not measured, so a starved machine may take long (Argon2, the full editor page)
             page = timed(stats, "login", public_part, "GET", "/konto/logga-in/", timeout=120)

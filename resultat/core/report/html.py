@@ -122,9 +122,11 @@ def _strategy_html(s) -> list[str]:
 
 
 def _section_html(sec) -> list[str]:
-    o = [f'<section class="question" aria-labelledby="{_e(sec.id)}"><h3 id="{_e(sec.id)}">{_e(sec.title)}</h3>']
+    # Only chapters, the front matter, the annex and the contacts are named regions (landmarks);
+    # questions, areas and indicators are found by their headings, not as 250 more landmarks.
+    o = [f'<section class="question"><h3 id="{_e(sec.id)}">{_e(sec.title)}</h3>']
     for b in sec.blocks:
-        o.append(f'<section class="area-block" aria-labelledby="{_e(b.id)}"><h4 id="{_e(b.id)}">{_e(b.heading)}</h4>')
+        o.append(f'<section class="area-block"><h4 id="{_e(b.id)}">{_e(b.heading)}</h4>')
         if b.subtitle:
             o.append(f'<p class="area-subtitle">{_e(b.subtitle)}</p>')
         o.append(f'<div class="prose">{_body(b.body_html)}</div>')
@@ -144,7 +146,7 @@ def _indicators_html(ch) -> list[str]:
     if ch.indicators_note:
         o.append(f'<p class="indicators-note">{_e(ch.indicators_note)}</p>')
     for ind in ch.indicators:
-        o.append(f'<section class="indicator" aria-labelledby="{_e(ind.id)}"><h4 id="{_e(ind.id)}">{_e(ind.title)}</h4>')
+        o.append(f'<section class="indicator"><h4 id="{_e(ind.id)}">{_e(ind.title)}</h4>')
         if ind.synthetic:
             o.append(f'<p class="synthetic"><strong>{charts.SYNTHETIC_LABEL}</strong></p>')
         o.append(chart_html(ind.chart))

@@ -44,6 +44,20 @@ def test_toc_and_anchors_are_stable_and_unique():
         assert f'id="{a}"' in html and f'href="#{a}"' in html
 
 
+def test_html_names_only_chapter_level_regions():
+    """Every <section> with an accessible name is a region landmark; the 2025 edition had
+    247 (one per question, area and indicator). Chapters, front matter, annex and contacts
+    are the landmarks; the rest is reached by headings."""
+    import re
+
+    r = sample_report()
+    html = render_fragment(r)
+    named = re.findall(r'<section class="([a-z-]+)" aria-labelledby=', html)
+    assert set(named) <= {"front", "chapter", "indicators", "annex", "contacts"}, set(named)
+    assert named.count("chapter") == len(r.chapters)
+    assert 'class="area-block"' in html and 'class="question"' in html  # the sections are still there, unnamed
+
+
 def _chapters(r, text, after):
     return summary.split_chapters(r, text, start_after=after)
 

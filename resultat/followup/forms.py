@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy as pgettext
 
 from resultat.followup.models import ContributionItem, Question, StandingArena
 from resultat.reference.models import SdgGoal
@@ -44,6 +45,11 @@ class ContributionForm(forms.Form):
                 "data-label-numbers": _("Numrerad lista"),
                 "data-label-link": _("Länk"),
                 "data-label-link-prompt": _("Länkens adress (https://…)"),
+                # the one-letter signs on the toolbar's buttons (the buttons' names are the labels above)
+                "data-sign-heading": pgettext("verktygsfältets tecken för Rubrik", "R"),
+                "data-sign-subheading": pgettext("verktygsfältets tecken för Underrubrik", "U"),
+                "data-sign-bold": pgettext("verktygsfältets tecken för Fetstil", "F"),
+                "data-sign-italic": pgettext("verktygsfältets tecken för Kursiv stil", "K"),
                 "data-help-rich": _(
                     "Formatera med knapparna. Text som klistras in från Word eller webben rensas till stycken, "
                     "rubriker, fetstil, kursiv stil, listor och länkar."

@@ -121,3 +121,12 @@ def test_a_refused_or_failed_autosave_is_shown_not_hidden(page, editor_page):
     page.keyboard.type(" Ännu mer.")
     status.get_by_text("Utkastet kunde inte sparas automatiskt").wait_for(timeout=15_000)
     assert "(500)" in status.inner_text()
+
+
+def test_the_toolbar_signs_follow_the_language(page, editor_page, live_server):
+    login(page, "ebba")
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(f"/uppfoljning/bidrag/{editor_page.pk}/")
+    bold = page.get_by_role("button", name="Bold")
+    assert bold.inner_text().strip() == "B"
+    assert page.get_by_role("button", name="Italic").inner_text().strip() == "I"

@@ -198,11 +198,11 @@
       styleWithCSS: false,
       onChange: sync,
       actions: [
-        { name: "h3", icon: icon("R"), title: t("labelHeading", "Rubrik"), result: block("h3") },
-        { name: "h4", icon: icon("U"), title: t("labelSubheading", "Underrubrik"), result: block("h4") },
+        { name: "h3", icon: icon(escapeHtml(t("signHeading", "R"))), title: t("labelHeading", "Rubrik"), result: block("h3") },
+        { name: "h4", icon: icon(escapeHtml(t("signSubheading", "U"))), title: t("labelSubheading", "Underrubrik"), result: block("h4") },
         { name: "p", icon: icon("¶"), title: t("labelParagraph", "Stycke"), result: block("p") },
-        { name: "bold", icon: icon("<b>F</b>"), title: t("labelBold", "Fet") },
-        { name: "italic", icon: icon("<i>K</i>"), title: t("labelItalic", "Kursiv") },
+        { name: "bold", icon: icon("<b>" + escapeHtml(t("signBold", "F")) + "</b>"), title: t("labelBold", "Fet") },
+        { name: "italic", icon: icon("<i>" + escapeHtml(t("signItalic", "K")) + "</i>"), title: t("labelItalic", "Kursiv") },
         { name: "ulist", icon: icon("•"), title: t("labelBullets", "Punktlista") },
         { name: "olist", icon: icon("№"), title: t("labelNumbers", "Numrerad lista") },
         {

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from resultat.core.sources.errors import SourceError
 from resultat.indicators import assessment, sync
 from resultat.indicators.models import Indicator, SyncJob
+from resultat.security.locks import serialise
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +124,9 @@ def start_job(user, *, sources: list[str] | None = None, launch: Callable[[SyncJ
         raise JobError(_("Okänd källa: %(source)s") % {"source": ", ".join(unknown)})
     launch = launch or launch_process
     with transaction.atomic():
-        # Serialise starts: two analysts clicking at once get one job.
-        list(SyncJob.objects.select_for_update().filter(state__in=[SyncJob.State.QUEUED, SyncJob.State.RUNNING]))
+        # Serialise starts: two analysts clicking at once get one job. A row lock is not
+        # enough (with no job queued there is no row to lock), so a named lock.
+        serialise("indicators:sync-job")
         running = active_job()
         if running is not None:
             return running, False

@@ -225,3 +225,20 @@ def test_two_report_imports_at_once_give_one_cycle_and_no_error(vasterbotten):
     created = sorted(o.totals["bidrag skapade"] for o in outcomes)
     assert created[0] == 0 and created[1] > 150  # the second import found everything in place
     assert Contribution.objects.filter(cycle__year=2025).count() == created[1]
+
+
+def test_two_analysts_starting_an_indicator_fetch_at_once_get_one_job(monkeypatch):
+    """With no job queued there is no row to lock: the start is serialised by a named lock,
+    so two analysts clicking "Starta hämtningen" at the same moment start one fetch."""
+    from resultat.accounts.models import Role
+    from resultat.indicators import jobs
+    from resultat.indicators.models import SyncJob
+    from tests.factories import make_user
+
+    monkeypatch.setattr(jobs, "launch_process", lambda job: None)
+    analysts = [make_user("anna", Role.ANALYST), make_user("arne", Role.ANALYST)]
+    for _ in range(ROUNDS // 4):
+        SyncJob.objects.all().delete()
+        outcomes = in_parallel(*(lambda c=client_for(a): c.post("/indikatorer/hamtning/") for a in analysts))
+        assert [o.status for o in outcomes] == [302, 302]
+        assert SyncJob.objects.count() == 1

@@ -67,7 +67,6 @@ def name_key(name: str) -> str:
 
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ0-9&-]{1,9}$")
 _PAREN_ACRONYM = re.compile(r"\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9&-]{1,11})\)\s*$")
-_PAREN_LONG = re.compile(r"^(?P<short>[A-ZÅÄÖ][\w&-]{1,11}(?:-\w+)?)\s*\((?P<long>[^)]{6,})\)\s*$")
 
 #: Words in a name that say what kind of initiative it is (folded, first match wins).
 _KIND_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) for kind, rx in (
@@ -169,10 +168,6 @@ def clean_name(title: str) -> tuple[str, str]:
     t = re.sub(r"[”“\"„'’]+", "", t).strip()
     t = re.sub(r"^(?:Implementering av reformen|Projektet|Projekt|Reformen|AI-verktyget)\s+", "", t, flags=re.I).strip()
     acronym = ""
-    m = _PAREN_LONG.match(t)
-    if m and m.group("short").isupper() is False and len(m.group("short")) <= 6:
-        # "Skoja" style: Name (Long name) is rare; keep as is
-        pass
     long_paren = re.search(r"\s*\(([^)]{13,})\)\s*$", t)
     if long_paren:  # "Tillväxtverkets RKA-grupp (Regionalt kompetensförsörjningsarbete)"
         t = t[: long_paren.start()].strip()

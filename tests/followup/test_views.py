@@ -59,6 +59,7 @@ def test_saving_over_a_newer_version_shows_the_conflict_page(client, contributio
     assert response.status_code == 409
     html = response.content.decode()
     assert "Annas text" in html and "Eriks text" in html
+    assert "Sparad version 1 av" in html and f'href="{reverse("followup:contribution", args=[contribution.pk])}"' in html
     contribution.refresh_from_db()
     assert "Annas text" in contribution.body
 

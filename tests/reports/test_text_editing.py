@@ -75,7 +75,8 @@ def test_stale_base_revision_is_a_409_conflict_page_and_overwrites_nothing(clien
     stale = client.post(_url("text_edit", cycle, "tredje-aret"), {"title": "Tredje året", "body": "Min egen version.", "base_revision": 1})
     assert stale.status_code == 409
     page = stale.content.decode()
-    assert "Min egen version." in page and "Annas version." in page and "version 2" in page
+    assert "Min egen version." in page and "Annas version." in page and "Sparad version 2" in page
+    assert f'href="{_url("text_edit", cycle, "tredje-aret")}"' in page
     s = ReportSection.objects.get(pk=texts["intro"].pk)
     assert s.revision == 2 and s.body == "<p>Annas version.</p>"
     with pytest.raises(editing.TextConflict):

@@ -264,10 +264,14 @@ def percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] * 1000
 
 
-def browse_process(base: str, clients: int, pipe) -> None:
+def browse_process(base: str, clients: int, pipe, niceness: int = 0) -> None:
     """The browsing clients, in a process of their own (forked before any thread starts):
     their Python work does not hold up the editors' clients, as separate browsers would
-    not. Waits for the window's end time from the pipe, sends back the latencies."""
+    not. With ``niceness`` the process gives the CPU to the servers and the editors'
+    clients first (the browsers stand in for people on other machines). Waits for the
+    window's end time from the pipe, sends back the latencies."""
+    if niceness:
+        os.nice(niceness)
     stats = Stats()
     window: dict = {}
     ready = threading.Event()
@@ -325,6 +329,11 @@ def main():
     parser.add_argument("--editor-threads", type=int, default=4, help="with --split: threads per editors' worker")
     parser.add_argument("--public-nice", type=int, default=10,
                         help="with --split: niceness of the public gunicorn (systemd Nice= in docs/deploy.md); 0 for equal priority")
+    parser.add_argument("--client-nice", type=int, default=0,
+                        help="niceness of the browsing clients' own process (default 0). The browsers stand in for "
+                             "people on other machines; on a 2-core machine their Python work competes with the servers "
+                             "and with the editors' clients whose latency is measured. 10 = the same priority as the "
+                             "public gunicorn they load")
     parser.add_argument("--autosave-every", type=float, default=4.0,
                         help="seconds between an editor's autosaves (the page's own debounce is 4 s; 0.5 is a stress test)")
     args = parser.parse_args()
@@ -356,6 +365,8 @@ def main():
                    start_gunicorn(env, editor_port, args.editor_workers, args.editor_threads, access_log=editor_log)]
         shape = (f"publik gunicorn {args.workers}×{args.threads} (nice {args.public_nice}) + redaktörernas gunicorn "
                  f"{args.editor_workers}×{args.editor_threads} för {EDITOR_PREFIX}")
+    if args.client_nice:
+        shape += f"; de surfande klienterna med nice {args.client_nice}"
     else:
         editor_port = port
         servers = [start_gunicorn(env, port, args.workers, args.threads)]
@@ -371,7 +382,7 @@ def main():
                 except httpx.HTTPError:
                     time.sleep(0.2)
         ours, theirs = multiprocessing.get_context("fork").Pipe()
-        browser = multiprocessing.get_context("fork").Process(target=browse_process, args=(base, browsers, theirs))
+        browser = multiprocessing.get_context("fork").Process(target=browse_process, args=(base, browsers, theirs, args.client_nice))
         browser.start()  # before any thread of this process starts
         stats, acked, window = Stats(), {}, {"autosave_every": args.autosave_every}
 

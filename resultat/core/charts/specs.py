@@ -128,12 +128,103 @@ def _describe_series(series: Sequence[ChartSeries], unit: str, decimals: int) ->
             parts.append(f"{s.label}: inga värden")
             continue
         first = years[0]
+        if first == latest[0]:
+            parts.append(f"{s.label}: {format_number(latest[1], decimals)} {_when(first)}")
+            continue
         parts.append(
             f"{s.label}: {format_number(s.points[first], decimals)} {_when(first)}, "
             f"{format_number(latest[1], decimals)} {_when(latest[0])}"
         )
     unit_text = f" ({unit})" if unit else ""
     return "; ".join(parts) + unit_text + "."
+
+
+def _segments(keys: Sequence[Any]) -> list[int]:
+    """Run number of each sorted key: a new run starts after a gap (a whole year with no
+    value between two that have one), so the line breaks there instead of drawing a
+    straight line through a year nobody measured. Sub-annual periods are one run."""
+    runs, run = [], 0
+    for i, key in enumerate(keys):
+        if i and isinstance(key, int) and isinstance(keys[i - 1], int) and key - keys[i - 1] > 1:
+            run += 1
+        runs.append(run)
+    return runs
+
+
+def _gaps(points: Mapping[Any, float | None]) -> list[int]:
+    """The whole years without a value between a series' first and last value."""
+    years = sorted(k for k, v in points.items() if v is not None and isinstance(k, int))
+    return [y for a, b in zip(years, years[1:]) for y in range(a + 1, b)]
+
+
+def _series_rows(series: Sequence[ChartSeries]) -> list[dict]:
+    rows = []
+    for s in series:
+        keys = sorted(k for k, v in s.points.items() if v is not None)
+        for key, run in zip(keys, _segments(keys)):
+            start, label = _period_fields(key)
+            rows.append({"år": start, "period": label, "serie": s.label, "del": f"{s.label}\u241f{run}",
+                         "värde": float(s.points[key]), "syntetisk": s.synthetic})
+    return rows
+
+
+def _series_scales(order: list[str]) -> dict:
+    n = max(1, len(order))
+    scale = {"type": "nominal", "title": None, "sort": order}
+    return {
+        "color": {"field": "serie", **scale, "scale": {"domain": order, "range": (PALETTE * (n // len(PALETTE) + 1))[:n]}},
+        "strokeDash": {"field": "serie", **scale, "scale": {"domain": order, "range": (DASHES * (n // len(DASHES) + 1))[:n]}},
+        "shape": {"field": "serie", **scale, "scale": {"domain": order, "range": (SHAPES * (n // len(SHAPES) + 1))[:n]}},
+    }
+
+
+def _single_period_layer(rows: list[dict], order: list[str], unit: str, decimals: int) -> dict:
+    """One period only: a line through one point says nothing, so each series is a bar
+    from zero with its value written above it (the period is the axis title)."""
+    fmt = _number_format(decimals)
+    for row in rows:
+        row["etikett"] = format_number(row["värde"], decimals)
+    period = rows[0]["period"]
+    x = {"field": "serie", "type": "nominal", "sort": order, "title": period if not period.isdigit() else f"År {period}",
+         "axis": {"labelAngle": 0, "labelLimit": 160}}
+    y = {"field": "värde", "type": "quantitative", "title": unit or "Värde", "axis": {"format": fmt}, "scale": {"zero": True}}
+    colour = _series_scales(order)["color"]
+    return {
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "bar", "width": {"band": 0.6}},
+             "encoding": {"x": x, "y": y, "color": {**colour, "legend": None},
+                          "tooltip": [{"field": "serie", "type": "nominal", "title": "Serie"},
+                                      {"field": "period", "type": "nominal", "title": "Period" if not period.isdigit() else "År"},
+                                      {"field": "värde", "type": "quantitative", "title": unit or "Värde", "format": fmt}]}},
+            # the value above its bar, on a white halo so a target rule behind it stays readable
+            *({"mark": {"type": "text", "baseline": "bottom", "dy": -4, "fontSize": 13, **paint},
+               "encoding": {"x": x, "y": {"field": "värde", "type": "quantitative"}, "text": {"field": "etikett"}}}
+              for paint in ({"stroke": "#ffffff", "strokeWidth": 4, "strokeJoin": "round"}, {"color": "#1a1a1a"})),
+        ],
+    }
+
+
+def _lines_layer(rows: list[dict], order: list[str], unit: str, decimals: int, sub_annual: bool) -> dict:
+    x_encoding, x_tooltip = _time_axis(sub_annual, len(rows))
+    fmt = _number_format(decimals)
+    return {
+        "data": {"values": rows},
+        "mark": {"type": "line", "point": {"filled": True, "size": 50}, "strokeWidth": 2.5},
+        "encoding": {
+            "x": x_encoding,
+            "y": {"field": "värde", "type": "quantitative", "title": unit or "Värde",
+                  "axis": {"format": fmt}, "scale": {"zero": False}},
+            **_series_scales(order),
+            # one path per unbroken run of years: a gap breaks the line
+            "detail": {"field": "del", "type": "nominal"},
+            "tooltip": [
+                {"field": "serie", "type": "nominal", "title": "Serie"},
+                x_tooltip,
+                {"field": "värde", "type": "quantitative", "title": unit or "Värde", "format": fmt},
+            ],
+        },
+    }
 
 
 def time_series(
@@ -148,58 +239,40 @@ def time_series(
     width: int = 560,
     height: int = 280,
 ) -> dict:
-    """Lines over years: the county, the country and optional municipalities, plus a target line."""
+    """Lines over years: the county, the country and optional municipalities, plus a target line.
+
+    With values for one period only, bars with their values written out instead of lines
+    (a line with one point is meaningless); a year without a value breaks its line."""
     synthetic = any(s.synthetic for s in series)
-    rows = []
     order = [s.label for s in series]
-    sub_annual = _sub_annual(k for s in series for k in s.points)
-    for s in series:
-        for key, value in sorted(s.points.items()):
-            if value is None:
-                continue
-            start, label = _period_fields(key)
-            rows.append({"år": start, "period": label, "serie": s.label, "värde": float(value),
-                         "syntetisk": s.synthetic})
-    x_encoding, x_tooltip = _time_axis(sub_annual, len(rows))
-    n = max(1, len(order))
-    colours = (PALETTE * (n // len(PALETTE) + 1))[:n]
-    dashes = (DASHES * (n // len(DASHES) + 1))[:n]
-    shapes = (SHAPES * (n // len(SHAPES) + 1))[:n]
-    fmt = _number_format(decimals)
-    series_layer = {
-        "data": {"values": rows},
-        "mark": {"type": "line", "point": {"filled": True, "size": 50}, "strokeWidth": 2.5},
-        "encoding": {
-            "x": x_encoding,
-            "y": {"field": "värde", "type": "quantitative", "title": unit or "Värde",
-                  "axis": {"format": fmt}, "scale": {"zero": False}},
-            "color": {"field": "serie", "type": "nominal", "title": None,
-                      "scale": {"domain": order, "range": colours}, "sort": order},
-            "strokeDash": {"field": "serie", "type": "nominal", "title": None,
-                           "scale": {"domain": order, "range": dashes}, "sort": order},
-            "shape": {"field": "serie", "type": "nominal", "title": None,
-                      "scale": {"domain": order, "range": shapes}, "sort": order},
-            "tooltip": [
-                {"field": "serie", "type": "nominal", "title": "Serie"},
-                x_tooltip,
-                {"field": "värde", "type": "quantitative", "title": unit or "Värde", "format": fmt},
-            ],
-        },
-    }
-    layers = [series_layer]
-    description = f"Linjediagram: {title}. " + _describe_series(series, unit, decimals)
+    rows = _series_rows(series)
+    single = len({r["period"] for r in rows}) == 1
+    if single:
+        layers = [_single_period_layer(rows, order, unit, decimals)]
+        description = f"Stapeldiagram, ett enda år: {title}. "
+    else:
+        layers = [_lines_layer(rows, order, unit, decimals, _sub_annual(k for s in series for k in s.points))]
+        description = f"Linjediagram: {title}. "
+    description += _describe_series(series, unit, decimals)
+    gaps = [f"{s.label} {', '.join(map(str, g))}" for s in series if (g := _gaps(s.points))]
+    if gaps:
+        description += " Värde saknas för " + "; ".join(gaps) + "."
     if target is not None:
         value, year = target
         target_label = f"Målvärde {format_number(value, decimals)}" + (f" år {year}" if year else "")
-        layers.append({
-            "data": {"values": [{"mål": float(value), "etikett": target_label}]},
-            "layer": [
-                {"mark": {"type": "rule", "strokeDash": [3, 3], "color": "#1a1a1a", "strokeWidth": 1.5},
-                 "encoding": {"y": {"field": "mål", "type": "quantitative"}}},
-                {"mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "color": "#1a1a1a", "x": 0},
-                 "encoding": {"y": {"field": "mål", "type": "quantitative"}, "text": {"field": "etikett"}}},
-            ],
-        })
+        rule = {"mark": {"type": "rule", "strokeDash": [3, 3], "color": "#1a1a1a", "strokeWidth": 1.5},
+                "encoding": {"y": {"field": "mål", "type": "quantitative"}}}
+        text = {"mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "color": "#1a1a1a", "x": 0},
+                "encoding": {"y": {"field": "mål", "type": "quantitative"}, "text": {"field": "etikett"}}}
+        target_layer = {"data": {"values": [{"mål": float(value), "etikett": target_label}]},
+                        "layer": [rule] if single else [rule, text]}
+        if single:
+            # the bars' value labels sit where the target's label would: it goes in the
+            # subtitle, and the rule under the bars' labels
+            subtitle = "; ".join(p for p in (subtitle, f"Streckad linje: {target_label.lower()}") if p)
+            layers.insert(0, target_layer)
+        else:
+            layers.append(target_layer)
         description += f" {target_label}."
     if synthetic:
         description += f" {SYNTHETIC_NOTE}."

@@ -103,3 +103,65 @@ def test_data_rows_table():
     header, rows = data_rows(_series(), 1)
     assert header == ["År", "Västerbottens län", "Riket", "Umeå"]
     assert rows[0][0] == "2020" and rows[0][1] == "1\u202f234,5"
+
+
+def _marks(spec):
+    """Every mark type in a (layered) spec."""
+    found = []
+    for layer in spec.get("layer", []):
+        if "mark" in layer:
+            found.append(layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"])
+        found += _marks(layer)
+    return found
+
+
+def test_one_year_is_drawn_as_labelled_bars_not_a_line():
+    series = [ChartSeries("Västerbottens län", {2024: 1234.5, 2023: None}, "county", True),
+              ChartSeries("Riket", {2024: 1100.0}, "country")]
+    spec = time_series(title="Ett år", series=series, unit="kr", decimals=1, target=(1500, 2030))
+    validate(spec)
+    marks = _marks(spec)
+    assert "line" not in marks and "bar" in marks and "text" in marks
+    rule, bars = spec["layer"]  # the target's rule first, under the bars' value labels
+    assert _marks(rule) == ["rule"]
+    assert bars["layer"][0]["encoding"]["x"]["title"] == "År 2024"
+    assert spec["title"]["subtitle"][0] == "Streckad linje: målvärde 1\u202f500,0 år 2030"
+    assert bars["layer"][0]["encoding"]["y"]["scale"]["zero"] is True  # a bar's length is its value
+    assert [r["etikett"] for r in bars["data"]["values"]] == ["1\u202f234,5", "1\u202f100,0"]
+    assert spec["description"].startswith("Stapeldiagram, ett enda år: Ett år. ")
+    assert "Västerbottens län: 1\u202f234,5 år 2024;" in spec["description"]  # said once, not "first, latest"
+    assert SYNTHETIC_NOTE in spec["description"] and SYNTHETIC_NOTE in spec["title"]["subtitle"][1]
+    svg = to_svg(spec)
+    assert ">1\u202f234,5<" in svg and ">1\u202f100,0<" in svg  # the values are written on the chart
+    assert SYNTHETIC_NOTE in svg and "<path" in svg
+
+
+def test_two_years_are_still_lines():
+    spec = time_series(title="T", series=[ChartSeries("A", {2023: 1.0, 2024: 2.0})])
+    assert _marks(spec) == ["line"]
+    assert spec["description"].startswith("Linjediagram")
+
+
+def test_a_gap_breaks_the_line_and_is_said():
+    series = [ChartSeries("A", {2019: 1.0, 2020: 2.0, 2021: None, 2023: 4.0, 2024: 5.0, 2026: 6.0}),
+              ChartSeries("B", {2019: 1.5, 2020: 1.6, 2021: 1.7})]
+    spec = time_series(title="Lucka", series=series)
+    validate(spec)
+    layer = spec["layer"][0]
+    assert layer["encoding"]["detail"]["field"] == "del"
+    runs = {}
+    for row in layer["data"]["values"]:
+        runs.setdefault((row["serie"], row["del"]), []).append(row["år"][:4])
+    assert sorted(runs.values()) == [["2019", "2020"], ["2019", "2020", "2021"], ["2023", "2024"], ["2026"]]
+    assert "Värde saknas för A 2021, 2022, 2025." in spec["description"]
+    # without the break, A's line would run from 2020 straight to 2023: one path per run
+    svg = to_svg(spec)
+    paths = re.findall(r'<path[^>]*aria-roledescription="line mark"', svg)
+    assert len(paths) == 4, len(paths)
+
+
+def test_one_year_gender_gap_still_renders():
+    spec = gender_gap(title="Y", women={2024: 10.0}, men={2024: 11.0})
+    validate(spec)
+    assert "line" not in _marks(spec["vconcat"][0])
+    assert to_png(spec)[:4] == b"\x89PNG"

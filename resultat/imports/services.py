@@ -133,8 +133,56 @@ def import_report(
     return result
 
 
+@dataclass
+class _Writing:
+    """What writing one report's blocks needs at hand: the cycle, the lookups by code, the
+    initiative register, and where counts and warnings go."""
+
+    cycle: Cycle
+    path: Path
+    result: ImportResult
+    questions: dict
+    areas: dict
+    placements: dict
+    existing: dict  # (area id, question id) -> the cycle's contribution
+    goals: dict
+    targets: dict
+    arenas: dict
+    initiatives: object  # initiative_register's record of the report's named initiatives
+    seen: set[int] = field(default_factory=set)
+
+    def warn(self, line: int, message: str) -> None:
+        self.result.warnings.append(f"{self.path.name}:{line}: {message}")
+
+
 def _write(report: ParsedReport, version, question_set, structure_file: Path, path: Path, result: ImportResult, progress) -> None:
     loaders.load_structure(structure_file)
+    cycle = _cycle(report, version, question_set, path, result)
+    w = _lookups(report, version, question_set, cycle, path, result)
+    total_blocks = sum(len(s.blocks) for ch in report.chapters for s in ch.sections)
+    done = 0
+    for chapter in report.chapters:
+        counts = result.per_chapter.setdefault(chapter.code, Counter())
+        for section in chapter.sections:
+            question = w.questions.get(section.question)
+            if question is None:
+                w.warn(section.lines.first, f"okänd fråga {section.question!r}, hoppas över")
+                continue
+            for block in section.blocks:
+                done += 1
+                if progress:
+                    progress("skriver", done, total_blocks)
+                _write_block(w, question, block, counts)
+    # Areas × questions with no block in the report: empty, published, so the year is complete.
+    for (area_id, question_id), contribution in w.existing.items():
+        if contribution.pk not in w.seen and contribution.source_file == path.name:
+            contribution.delete()
+    result.totals["samverkansytor"] = StandingArena.objects.count()
+    result.totals["insatser"] = Initiative.objects.count()
+
+
+def _cycle(report: ParsedReport, version, question_set, path: Path, result: ImportResult) -> Cycle:
+    """The year's cycle on this strategy version, created published when it is new."""
     cycle = Cycle.objects.filter(version__strategy=version.strategy, year=report.year).first()
     if cycle is None:
         cycle = Cycle.objects.create(year=report.year, version=version, question_set=question_set, state=Cycle.State.PUBLISHED, published_at=timezone.now())
@@ -142,89 +190,103 @@ def _write(report: ParsedReport, version, question_set, structure_file: Path, pa
         result.totals["cykel skapad"] += 1
     elif cycle.version_id != version.pk:
         raise ImportError_(f"Cykeln {report.year} finns redan på en annan strategiversion ({cycle.version.code})")
-    questions = {q.code: q for q in question_set.questions.all()}
+    return cycle
+
+
+def _lookups(report: ParsedReport, version, question_set, cycle: Cycle, path: Path, result: ImportResult) -> _Writing:
     areas = {a.code: a for a in StrategicArea.objects.all()}
     placements = {}
     for area in areas.values():
         placement = area.placements.filter(chapter__version=version).select_related("chapter").first()
         if placement:
             placements[area.code] = placement
-    existing = {(c.area_id, c.question_id): c for c in cycle.contributions.all()}
-    goals = {g.number: g for g in SdgGoal.objects.all()}
-    targets = {t.code: t for t in SdgTarget.objects.all()}
-    arenas = {a.code: a for a in StandingArena.objects.all()}
-    initiatives = initiative_register.build(report, path.name, result.totals)  # the whole report's named initiatives
-    total_blocks = sum(len(s.blocks) for ch in report.chapters for s in ch.sections)
-    done = 0
-    seen: set[int] = set()
-    for chapter in report.chapters:
-        counts = result.per_chapter.setdefault(chapter.code, Counter())
-        for section in chapter.sections:
-            question = questions.get(section.question)
-            if question is None:
-                result.warnings.append(f"{path.name}:{section.lines.first}: okänd fråga {section.question!r}, hoppas över")
-                continue
-            for block in section.blocks:
-                done += 1
-                if progress:
-                    progress("skriver", done, total_blocks)
-                lead = None
-                for area_code in block.area_codes:
-                    area = areas.get(area_code)
-                    if area is None or area_code not in placements:
-                        result.warnings.append(f"{path.name}:{block.lines.first}: okänt område {area_code!r}, hoppas över")
-                        continue
-                    placement = placements[area_code]
-                    body = merge_adjacent_lists(sanitize(markup_to_html(block.text)))
-                    contribution = existing.get((area.pk, question.pk))
-                    created = contribution is None
-                    if created:
-                        contribution = Contribution(cycle=cycle, area=area, question=question)
-                    contribution.chapter = placement.chapter
-                    contribution.area_order = placement.order
-                    if not created:  # the proof-reader's corrections survive a re-import
-                        body, lost = proofreading.reapply_body(contribution, body)
-                        result.warnings.extend(f"{path.name}:{block.lines.first}: {w}" for w in lost)
-                    changed = created or contribution.body != body or contribution.source_text != block.raw
-                    contribution.body = body
-                    contribution.state = Contribution.State.PUBLISHED
-                    contribution.source_file = path.name
-                    contribution.source_first_line = block.lines.first
-                    contribution.source_last_line = block.lines.last
-                    contribution.source_text = block.raw
-                    contribution.joint_with = lead
-                    if changed:
-                        contribution.revision += 1
-                    contribution.save()
-                    existing[(area.pk, question.pk)] = contribution
-                    seen.add(contribution.pk)
-                    initiatives.link(contribution, block)
-                    if lead is None:
-                        lead = contribution
-                    items = [_item(contribution, it, goals, targets, arenas, initiatives, result, path) for it in block.items]
-                    items = [i for i in items if i is not None]
-                    if not created:
-                        lost = proofreading.reapply_items(contribution, items)
-                        result.warnings.extend(f"{path.name}:{block.lines.first}: {w}" for w in lost)
-                    if changed or _item_keys(contribution.items.all()) != _item_keys(items):
-                        contribution.items.all().delete()
-                        ContributionItem.objects.bulk_create(items)
-                    if changed:
-                        Revision.objects.create(contribution=contribution, number=contribution.revision, body=body, items=[], note=f"Importerad från {path.name} rad {block.lines.first}–{block.lines.last}")
-                        StateChange.objects.create(contribution=contribution, from_state="", to_state=Contribution.State.PUBLISHED, comment=f"Importerad från {path.name}", revision_number=contribution.revision)
-                        result.totals["bidrag skapade" if created else "bidrag uppdaterade"] += 1
-                    else:
-                        result.totals["bidrag oförändrade"] += 1
-                    counts["bidrag"] += 1
-                    for it in items:
-                        counts[it.kind] += 1
-                        result.totals[f"listposter: {it.kind}"] += 1
-    # Areas × questions with no block in the report: empty, published, so the year is complete.
-    for (area_id, question_id), contribution in existing.items():
-        if contribution.pk not in seen and contribution.source_file == path.name:
-            contribution.delete()
-    result.totals["samverkansytor"] = StandingArena.objects.count()
-    result.totals["insatser"] = Initiative.objects.count()
+    return _Writing(
+        cycle=cycle,
+        path=path,
+        result=result,
+        questions={q.code: q for q in question_set.questions.all()},
+        areas=areas,
+        placements=placements,
+        existing={(c.area_id, c.question_id): c for c in cycle.contributions.all()},
+        goals={g.number: g for g in SdgGoal.objects.all()},
+        targets={t.code: t for t in SdgTarget.objects.all()},
+        arenas={a.code: a for a in StandingArena.objects.all()},
+        initiatives=initiative_register.build(report, path.name, result.totals),  # the whole report's named initiatives
+    )
+
+
+def _write_block(w: _Writing, question, block, counts: Counter) -> None:
+    """One area block: a contribution per area it names (the first leads a joint text)."""
+    lead = None
+    for area_code in block.area_codes:
+        area = w.areas.get(area_code)
+        if area is None or area_code not in w.placements:
+            w.warn(block.lines.first, f"okänt område {area_code!r}, hoppas över")
+            continue
+        contribution, created, changed = _write_contribution(w, area, question, block, lead)
+        if lead is None:
+            lead = contribution
+        items = _write_items(w, contribution, block, created, changed)
+        if changed:
+            _record_import(w, contribution, block)
+            w.result.totals["bidrag skapade" if created else "bidrag uppdaterade"] += 1
+        else:
+            w.result.totals["bidrag oförändrade"] += 1
+        counts["bidrag"] += 1
+        for it in items:
+            counts[it.kind] += 1
+            w.result.totals[f"listposter: {it.kind}"] += 1
+
+
+def _write_contribution(w: _Writing, area, question, block, lead) -> tuple[Contribution, bool, bool]:
+    """Create or update the area's contribution from the block; ``(contribution, created,
+    changed)``. The proof-reader's corrections survive a re-import."""
+    placement = w.placements[area.code]
+    body = merge_adjacent_lists(sanitize(markup_to_html(block.text)))
+    contribution = w.existing.get((area.pk, question.pk))
+    created = contribution is None
+    if created:
+        contribution = Contribution(cycle=w.cycle, area=area, question=question)
+    contribution.chapter = placement.chapter
+    contribution.area_order = placement.order
+    if not created:
+        body, lost = proofreading.reapply_body(contribution, body)
+        w.result.warnings.extend(f"{w.path.name}:{block.lines.first}: {msg}" for msg in lost)
+    changed = created or contribution.body != body or contribution.source_text != block.raw
+    contribution.body = body
+    contribution.state = Contribution.State.PUBLISHED
+    contribution.source_file = w.path.name
+    contribution.source_first_line = block.lines.first
+    contribution.source_last_line = block.lines.last
+    contribution.source_text = block.raw
+    contribution.joint_with = lead
+    if changed:
+        contribution.revision += 1
+    contribution.save()
+    w.existing[(area.pk, question.pk)] = contribution
+    w.seen.add(contribution.pk)
+    w.initiatives.link(contribution, block)
+    return contribution, created, changed
+
+
+def _write_items(w: _Writing, contribution: Contribution, block, created: bool, changed: bool) -> list[ContributionItem]:
+    """The contribution's typed items, rewritten only when they (or the text) changed."""
+    items = [_item(contribution, it, w.goals, w.targets, w.arenas, w.initiatives, w.result, w.path) for it in block.items]
+    items = [i for i in items if i is not None]
+    if not created:
+        lost = proofreading.reapply_items(contribution, items)
+        w.result.warnings.extend(f"{w.path.name}:{block.lines.first}: {msg}" for msg in lost)
+    if changed or _item_keys(contribution.items.all()) != _item_keys(items):
+        contribution.items.all().delete()
+        ContributionItem.objects.bulk_create(items)
+    return items
+
+
+def _record_import(w: _Writing, contribution: Contribution, block) -> None:
+    """The changed contribution's revision and state change, naming the source lines."""
+    name = w.path.name
+    Revision.objects.create(contribution=contribution, number=contribution.revision, body=contribution.body, items=[], note=f"Importerad från {name} rad {block.lines.first}–{block.lines.last}")
+    StateChange.objects.create(contribution=contribution, from_state="", to_state=Contribution.State.PUBLISHED, comment=f"Importerad från {name}", revision_number=contribution.revision)
 
 
 def _item_keys(items) -> list[tuple]:

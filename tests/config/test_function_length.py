@@ -24,8 +24,6 @@ MARKER = re.compile(r"^\s*#\s*long:\s*(\S.{8,})$")  # a reason of at least ten c
 PENDING = {
     "resultat/core/ocr/candidates.py::_analyse": "pending split, see issue 16 (OCR repair was being changed today)",
     "resultat/core/ocr/context.py::_rules": "pending split, see issue 16 (OCR repair was being changed today)",
-    "resultat/imports/services.py::_write": "pending split, see issue 16 (the report import was being changed today)",
-    "resultat/core/reportparse/parser.py::_blocks": "pending split, see issue 16 (the report parser: not reached in time)",
 }
 
 

@@ -555,8 +555,7 @@ class _Parser:
         """Choose the area headings of a section: a monotone alignment of the candidates
         with the chapter's areas that maximises the evidence."""
         cands = [c for c in sec.cands if not c.inner and not c.sdg and not c.bullet]
-        n, m = len(cands), len(areas)
-        if not m:
+        if not areas:
             if cands or any(self.clean[i].strip() for i in range(sec.first + 1, sec.end)):
                 self.warn(
                     sec.first, f"Kapitlet {ch.code} har inga områden i strukturen; underrubriken hoppas över"
@@ -567,73 +566,26 @@ class _Parser:
         score = [[self._area_score(a, st) for a in areas] for st in stems_of]
         cue = [self._form_cue(sec, c) for c in cands]
         hint = self._hints(sec, areas)
-        NEG = float("-inf")
-
-        def value(ci: int, ai: int) -> float:
-            s = score[ci][ai]
-            eps = 1e-4 * ci / max(n, 1)
-            if s >= AREA_MATCH:
-                v = 1.0 + s + (0.3 if cue[ci] else 0.0)
-                if s > 0.99 and key(cands[ci].fixed) == key(areas[ai].name):
-                    v += 0.3
-                return v - eps
-            if cue[ci] or hint.get(ai) == cands[ci].first:
-                return 0.7 - eps
-            if s >= WEAK_MATCH:
-                return 0.5 - eps
-            return NEG
-
-        # best[ci][ai]: best total using candidates ci.. and areas ai..
-        best = [[0.0] * (m + 1) for _ in range(n + 1)]
-        choice: dict[tuple[int, int], tuple] = {}
-        for ci in range(n - 1, -1, -1):
-            for ai in range(m - 1, -1, -1):
-                opts = [(best[ci + 1][ai], ("skipc",)), (best[ci][ai + 1], ("skipa",))]
-                v = value(ci, ai)
-                if v > NEG:
-                    opts.append((v + best[ci + 1][ai + 1], ("take", 1)))
-                if ai + 1 < m and areas[ai + 1].code in areas[ai].joint:
-                    s1, s2 = score[ci][ai], score[ci][ai + 1]
-                    if s1 >= AREA_MATCH and s2 >= AREA_MATCH:
-                        opts.append((2.0 + s1 + s2 + best[ci + 1][ai + 2], ("take", 2)))
-                b = max(opts, key=lambda o: o[0])
-                best[ci][ai] = b[0]
-                choice[(ci, ai)] = b[1]
-        picks: list[tuple[int, tuple[str, ...], int]] = []  # (line, area codes, cand index)
-        ci = ai = 0
-        while ci < n and ai < m:
-            ch_ = choice[(ci, ai)]
-            if ch_[0] == "skipc":
-                ci += 1
-            elif ch_[0] == "skipa":
-                ai += 1
-            else:
-                k = ch_[1]
-                picks.append((cands[ci].first, tuple(a.code for a in areas[ai : ai + k]), ci))
-                ci += 1
-                ai += k
-        # A block starts at the first heading that names its area(s): an earlier heading
-        # between the previous block's and the chosen one takes the start.
-        for k, (line0, codes, ci) in enumerate(picks):
-            lo = picks[k - 1][2] + 1 if k else 0
-            ais = [index[c] for c in codes]
-            for cj in range(lo, ci):
-                if all(score[cj][a] >= max(AREA_MATCH, score[ci][a] - 0.01) for a in ais):
-                    picks[k] = (cands[cj].first, codes, cj)
-                    break
-        # An area whose text has no heading: the structure's first line, if it is here.
-        for ai, line0 in hint.items():
-            code = areas[ai].code
-            if any(code in p[1] for p in picks):
-                continue
-            before = [p for p in picks if index[p[1][0]] < ai]
-            after = [p for p in picks if index[p[1][0]] > ai]
-            if (not before or before[-1][0] < line0) and (not after or line0 < after[0][0]):
-                if not any(c.first == line0 for c in cands):
-                    picks.append((line0, (code,), -1))
+        picks = _align(cands, areas, score, cue, hint)
+        _pull_starts_back(picks, cands, score, index)
+        _add_unheaded_areas(picks, cands, areas, hint, index)
         picks.sort()
+        self._lead_and_coverage(ch, sec, areas, picks)
+        for k, (line0, codes, ci) in enumerate(picks):
+            end = picks[k + 1][0] if k + 1 < len(picks) else sec.end
+            head = cands[ci] if ci >= 0 else None
+            if head is not None and len(codes) == 1:
+                ai = index[codes[0]]
+                if score[ci][ai] < WEAK_MATCH and not cue[ci]:
+                    # placed by the structure's line only: the line is the text's first
+                    # heading, not an area heading ("Ökat fokus på säkerhet …")
+                    head = None
+            sec.blocks.append((codes, line0, end, head))
+
+    def _lead_and_coverage(self, ch: _Chap, sec: _Sec, areas: list[_Area], picks: list[tuple]) -> None:
+        """Text before the first block joins it (or is skipped when there is no block), and
+        an area with no block is warned about. ``picks`` is sorted; its first may change."""
         title = grammar.QUESTION_TITLES[sec.code]
-        # Text before the first block.
         first_block = picks[0][0] if picks else sec.end
         if any(self.clean[i].strip() for i in range(sec.first + 1, first_block)):
             lead = next(i for i in range(sec.first + 1, first_block) if self.clean[i].strip())
@@ -646,16 +598,6 @@ class _Parser:
         for a in areas:
             if a.code not in covered:
                 self.warn(sec.first, f"Området ”{a.name}” har ingen text under ”{title}” ({ch.code})")
-        for k, (line0, codes, ci) in enumerate(picks):
-            end = picks[k + 1][0] if k + 1 < len(picks) else sec.end
-            head = cands[ci] if ci >= 0 else None
-            if head is not None and len(codes) == 1:
-                ai = index[codes[0]]
-                if score[ci][ai] < WEAK_MATCH and not cue[ci]:
-                    # placed by the structure's line only: the line is the text's first
-                    # heading, not an area heading ("Ökat fokus på säkerhet …")
-                    head = None
-            sec.blocks.append((codes, line0, end, head))
 
     def _hints(self, sec: _Sec, areas: list[_Area]) -> dict[int, int]:
         """Areas whose structure ``source_lines`` start inside this section (0-based line).
@@ -960,6 +902,90 @@ class _Parser:
 
 
 _DUMMY = "Xq."
+
+
+# --- choosing a section's area headings (steps of _Parser._blocks) ---------------------
+# A pick is ``(line, area codes, candidate index)``; the index is -1 for an area placed
+# by the structure's line and -2 once the text before the first heading joins that block.
+
+_NEG = float("-inf")
+
+
+def _align(cands: list[_Cand], areas: list[_Area], score, cue, hint) -> list[tuple[int, tuple[str, ...], int]]:
+    """The monotone alignment of heading candidates with areas that maximises the summed
+    evidence (a dynamic programme over candidates × areas); joint areas may share a heading."""
+    n, m = len(cands), len(areas)
+
+    def value(ci: int, ai: int) -> float:
+        s = score[ci][ai]
+        eps = 1e-4 * ci / max(n, 1)
+        if s >= AREA_MATCH:
+            v = 1.0 + s + (0.3 if cue[ci] else 0.0)
+            if s > 0.99 and key(cands[ci].fixed) == key(areas[ai].name):
+                v += 0.3
+            return v - eps
+        if cue[ci] or hint.get(ai) == cands[ci].first:
+            return 0.7 - eps
+        if s >= WEAK_MATCH:
+            return 0.5 - eps
+        return _NEG
+
+    # best[ci][ai]: best total using candidates ci.. and areas ai..
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    choice: dict[tuple[int, int], tuple] = {}
+    for ci in range(n - 1, -1, -1):
+        for ai in range(m - 1, -1, -1):
+            opts = [(best[ci + 1][ai], ("skipc",)), (best[ci][ai + 1], ("skipa",))]
+            v = value(ci, ai)
+            if v > _NEG:
+                opts.append((v + best[ci + 1][ai + 1], ("take", 1)))
+            if ai + 1 < m and areas[ai + 1].code in areas[ai].joint:
+                s1, s2 = score[ci][ai], score[ci][ai + 1]
+                if s1 >= AREA_MATCH and s2 >= AREA_MATCH:
+                    opts.append((2.0 + s1 + s2 + best[ci + 1][ai + 2], ("take", 2)))
+            b = max(opts, key=lambda o: o[0])
+            best[ci][ai] = b[0]
+            choice[(ci, ai)] = b[1]
+    picks: list[tuple[int, tuple[str, ...], int]] = []
+    ci = ai = 0
+    while ci < n and ai < m:
+        step = choice[(ci, ai)]
+        if step[0] == "skipc":
+            ci += 1
+        elif step[0] == "skipa":
+            ai += 1
+        else:
+            k = step[1]
+            picks.append((cands[ci].first, tuple(a.code for a in areas[ai : ai + k]), ci))
+            ci += 1
+            ai += k
+    return picks
+
+
+def _pull_starts_back(picks: list[tuple], cands: list[_Cand], score, index: dict[str, int]) -> None:
+    """A block starts at the first heading that names its area(s): an earlier heading
+    between the previous block's and the chosen one takes the start (in place)."""
+    for k, (line0, codes, ci) in enumerate(picks):
+        lo = picks[k - 1][2] + 1 if k else 0
+        ais = [index[c] for c in codes]
+        for cj in range(lo, ci):
+            if all(score[cj][a] >= max(AREA_MATCH, score[ci][a] - 0.01) for a in ais):
+                picks[k] = (cands[cj].first, codes, cj)
+                break
+
+
+def _add_unheaded_areas(picks: list[tuple], cands: list[_Cand], areas: list[_Area], hint, index: dict[str, int]) -> None:
+    """An area whose text has no heading starts at the structure's first line, if that
+    line is in this section and fits the order of the chosen blocks (appended, unsorted)."""
+    for ai, line0 in hint.items():
+        code = areas[ai].code
+        if any(code in p[1] for p in picks):
+            continue
+        before = [p for p in picks if index[p[1][0]] < ai]
+        after = [p for p in picks if index[p[1][0]] > ai]
+        if (not before or before[-1][0] < line0) and (not after or line0 < after[0][0]):
+            if not any(c.first == line0 for c in cands):
+                picks.append((line0, (code,), -1))
 
 
 def _first_line(source_lines) -> int | None:

@@ -73,7 +73,7 @@ _KIND_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) fo
     ("award", r"pris\b|priset|award|stipendi|\barets\b|\bstars\b|utmarkelse"),
     ("fund", r"fond(en)?\b|\binvest\b|riskkapital"),
     ("event", r"konferens|festival|\w*fest\b|job fair|\bmassa|veckan\b|dagen\b|studion\b|seminarieserie|\bgala\b|change the game"),
-    ("network", r"natverk|forum\b|\w*rad(et)?\b|allians|alliance|college|\bgrupp|\w+gruppen\b|plattform|arena|korridor|kontoret|\w*mote\b|\w*traff(en|ar|arna)?\b|\bnod\b|kluster|cluster|partnerskap|network|\bhub\b"),
+    ("network", r"natverk|forum\b|\w*(?<!om)rad(et)?\b|allians|alliance|college|\bgrupp|\w+gruppen\b|plattform|arena|korridor|kontoret|\w*mote\b|\w*traff(en|ar|arna)?\b|\bnod\b|kluster|cluster|partnerskap|network|\bhub\b"),
     ("study", r"analys|utredning|kartlaggning|forstudie|undersok"),
     ("strategy", r"strategi|agenda|\bplan(en)?\b|transportplan|trafikforsorjningsprogram|reform|handlingsplan|ramverk|overenskommels"),
     ("programme", r"program|dialoger|academy|akademi|satsning"),
@@ -82,7 +82,7 @@ _NAME_CUES = (
     "projekt", "program", "natverk", "forum", "rad", "strategi", "agenda", "pris", "fond", "academy", "lab", "college",
     "arena", "allians", "alliance", "plattform", "festival", "konferens", "nod", "kluster", "invest", "park", "hub", "center",
     "centre", "kontor", "korridor", "grupp", "initiativ", "satsning", "studio", "forsk", "innovation", "fair", "up", "north",
-    "sweden", "norr", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram",
+    "sweden", "norr", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network",
 )
 #: First words of headings that describe work rather than name an initiative.
 _GENERIC_START = {
@@ -102,6 +102,12 @@ _NOT_INITIATIVES = {
     "lanstrafiken i vasterbott", "myndigheten for yrkeshogskol", "myndigheten for yrkeshogskolan", "kommuner", "kommunerna",
     "skolverket", "arbetsformedlingen", "vinnova", "umu", "ltu", "eu", "eruf", "agenda 2030", "rus", "ai", "eu s",
 }
+
+
+def _has_name_cue(folded: str) -> bool:
+    """A word in the (folded) name that names a kind of initiative; "område" is no "råd"."""
+    plain = folded.replace("omrade", "")
+    return any(cue in plain for cue in _NAME_CUES)
 
 
 def _words(name: str) -> list[str]:
@@ -136,7 +142,7 @@ def name_score(name: str) -> float:
     if not words or len(name) > 110 or len(words) > 12:
         return 0.0
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", name)
-    if _ORGANISATION.search(fold(bare)) and not re.search(r"natverk|rad\b|radet|projekt|program|forum", fold(bare)):
+    if _ORGANISATION.search(fold(bare)) and not re.search(r"natverk|rad\b|radet|projekt|program|forum|\w{3}strategi|\w{3}plan\b|\w{3}planen", fold(bare)):
         return 0.0
     f = fold(name)
     if f in _NOT_INITIATIVES or name_key(name) in _NOT_INITIATIVES or fold(re.sub(r"\s*\([^)]*\)\s*$", "", name)) in _NOT_INITIATIVES:
@@ -146,7 +152,7 @@ def name_score(name: str) -> float:
         score += 0.3
     if _capitalised_inner(name) >= 1:
         score += 0.2
-    if any(cue in f for cue in _NAME_CUES):
+    if _has_name_cue(f):
         score += 0.2
     if re.search(r"[a-z][A-Z]", name) or re.search(r"\b(the|of|for|and|to|up|in)\b", name):  # ViiBIC, "Move up North"
         score += 0.15
@@ -280,25 +286,51 @@ def period_in(context: str) -> tuple[int | None, int | None]:
 
 # --- candidates from prose -------------------------------------------------------------
 
-_NAME = r"[A-ZÅÄÖ][\wÅÄÖåäöé&:-]*(?:\s+(?:[A-ZÅÄÖ0-9][\wÅÄÖåäöé&:-]*|i|för|och|of|the|for|up|to|in|av|på|2\.0))*"
+_NAME = r"[A-ZÅÄÖ][\wÅÄÖåäöé&:-]*(?:\s+(?:[A-ZÅÄÖ0-9][\wÅÄÖåäöé&:-]*|(?:i|för|och|of|the|for|up|to|in|av|på|2\.0)\b))*"
+#: A lower-case noun after a capitalised name that says what the name is ("Botniska korridoren").
+_KIND_NOUN = r"(?:korridor|grupp|nätverk|råd|allians|forum|plattform|program|projekt|fond|pris|arena|kluster|partnerskap|initiativ|strategi|satsning|akademi|nod)(?:en|et|n|na|erna)?"
+_NAME_K = rf"{_NAME}(?:\s+{_KIND_NOUN}\b)?"
+#: The words before a name that say an initiative follows (singular and definite).
+_CUE = (r"projektet|projekt|programmet|nätverket|satsningen|initiativet|konferensen|priset|fonden|plattformen|samarbetet|"
+        r"utmärkelsen|stipendiet|tävlingen|utlysningen|kampanjen|mässan|festivalen|evenemanget|klustret|forumet|rådet|ramen för")
+#: A single capitalised compound whose tail says what it is ("Norrbotniabanegruppen", "Norrlandsfonden").
+_KIND_TAIL = r"(?:gruppen|nätverket|rådet|forumet|fonden|priset|programmet|projektet|korridoren|alliansen|plattformen|klustret|akademin|stipendiet)"
 _QUOTED = r"[\"”“„]\s*(?P<q>[^\"”“„]{3,90}?)\s*[\"”“]"
 _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     # projektet "Living lab för ..." / projekten "Fossilfria leveranser"
-    (re.compile(rf"\b(?:projektet|projekten|projekt|programmet|nätverket|satsningen|initiativet|konferensen|priset|fonden|kampanjen|reformen|plattformen|samarbetet|förstudien|under namnet|kallat|kallad)\s+{_QUOTED}"), 1.0),
+    (re.compile(rf"\b(?:{_CUE}|projekten|reformen|förstudien|under namnet|kallat|kallad)\s+{_QUOTED}"), 1.0),
     # AI-verktyget "Skoljuridisk assistent" (Skoja)
     (re.compile(rf"{_QUOTED}\s*\((?P<a>[A-ZÅÄÖ][\wåäö-]{{1,9}})\)"), 0.9),
     # Region Västerbottens Agenda för kompetensförsörjning
     (re.compile(r"(?<=[a-zåäö,] )(?P<n>(?:Agenda|Strategi|Handlingsplan|Program|Plan)\w* för [a-zåäö-]+(?: (?:och|inom) [a-zåäö-]+)?)"), 0.85),
-    # projektet New North / nätverket X (capitalised name right after the cue)
-    (re.compile(rf"\b(?:projektet|projekt|programmet|nätverket|satsningen|initiativet|konferensen|priset|fonden|plattformen|samarbetet|ramen för)\s+(?P<n>{_NAME})"), 0.75),
+    # projektet X i y (ACR): after a cue the words up to an acronym in parentheses are the
+    # name even in lower case, and the acronym is its own even when it spells something else
+    (re.compile(rf"\b(?:{_CUE})\s+(?P<n>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?!och\b|samt\b)[\wÅÄÖåäö-]+){{0,6}}?)\s+\((?P<ca>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{{1,9}})\)"), 0.9),
+    # projektet New North / nätverket X / samarbetet Botniska korridoren (capitalised name right after the cue)
+    (re.compile(rf"\b(?:{_CUE})\s+(?P<n>{_NAME_K})"), 0.75),
     # "Nätverket för fjärrundervisande lärare, drivs av ..." at a sentence start
     (re.compile(r"(?:^|(?<=[.!?] ))(?P<n>(?:Nätverket|Rådet|Programmet|Forumet|Projektet) för [a-zåäö -]{4,60}?)(?=[,.]| drivs| leds)"), 0.85),
     # Name (ACR)
     (re.compile(rf"(?P<n>{_NAME})\s+\((?P<a>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{{1,9}})\)"), 0.75),
     # "Kompetensråd Västerbotten" in quotes after skapat/ett
     (re.compile(rf"\b(?:skapat|startat|bildat|inrättat|lanserat)\s+(?:ett|en)\s+{_QUOTED}"), 0.8),
+    # … Norrlandsfonden, Norrbotniabanegruppen: a capitalised compound ending in a kind noun,
+    # inside a sentence (at its start a capital says nothing: "Styrgruppen har …")
+    (re.compile(rf"\b(?<=[\wåäö,)] )(?P<n>[A-ZÅÄÖ][a-zåäöé-]{{3,}}{_KIND_TAIL})\b"), 0.75),
+    # Region Västerbottens flygstrategi: an owner's compound strategy, plan or programme
+    (re.compile(r"(?<![\wÅÄÖåäö])(?P<n>(?:[A-ZÅÄÖ][\wåäö]+ )?[A-ZÅÄÖ][\wåäö]+s [a-zåäö-]{3,}(?:strategi|strategin|plan|planen|program|programmet|agenda|agendan))\b"), 0.8),
+    # inom/genom/via X where X names itself as an initiative (a kind word in it is checked later)
+    (re.compile(rf"\b(?:inom|genom|via|med stöd från|med stöd av|finansieras av)\s+(?P<n>{_NAME_K})"), 0.7),
+    # förslaget till fast förbindelse, Nordic Connector, finns …: a capitalised name in apposition
+    (re.compile(r"(?<=[a-zåäö]{3}, )(?P<n>[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+){1,4})(?=, [a-zåäö])"), 0.6),
+    # a quoted capitalised name with no cue word
+    (re.compile(r"(?<![\w\"”“„])[\"”“„](?P<q>[A-ZÅÄÖ][^\"”“„]{2,60}?)[\"”“]"), 0.65),
 )
-_LIST_CUE = re.compile(rf"\b(?:projekt(?:en)?|nätverk(?:en)?|satsningar(?:na)?|initiativ(?:en)?)\s+(?:som|såsom|t\.ex\.|exempelvis|bland annat)\s+(?P<list>{_NAME}(?:\s*,\s*{_NAME})*(?:\s+och\s+{_NAME})?)")
+#: Patterns whose name must carry a kind word or an acronym (a bare place after "inom" is no initiative).
+_NEEDS_KIND_WORD = {_PROSE_PATTERNS[10][0].pattern}
+_LIST_CUE = re.compile(rf"\b(?:projekt(?:en)?|nätverk(?:en)?|satsningar(?:na)?|initiativ(?:en)?|program(?:men)?|samarbeten(?:a)?)\s+(?:som|såsom|t\.ex\.|exempelvis|bland annat)\s+(?P<list>{_NAME_K}(?:\s*,\s*{_NAME_K})*(?:\s+och\s+{_NAME_K})?)")
+#: Lists after a weaker cue ("aktörer som A, B och C", "samarbetet A och B"): members are candidates with a lower weight.
+_LIST_CUE_WEAK = re.compile(rf"\b(?:(?:aktörer|organisationer|parter)\s+(?:som|såsom|t\.ex\.|exempelvis|bland annat)|(?:ramen för\s+)?samarbetet|samarbetena|nätverken|projekten)\s+(?P<list>{_NAME_K}(?:\s*,\s*{_NAME_K})*(?:\s+och\s+{_NAME_K})+)")
 
 
 @dataclass
@@ -345,18 +377,19 @@ class ExtractedInitiative:
 _SOURCE_BASE = {"urval": 0.55, "arena": 0.4, "activity": 0.15, "heading": 0.15, "prose": 0.0}
 
 
-def _candidate(title: str, source: str, base_conf: float, context: str, section: str, mention: Mention, description: str = "") -> list[ExtractedInitiative]:
+def _candidate(title: str, source: str, base_conf: float, context: str, section: str, mention: Mention, description: str = "",
+               acronym_cued: bool = False) -> list[ExtractedInitiative]:
     out = []
     members = split_group(title) if source in ("urval", "arena", "activity", "heading") else [title]
     for member in members:
         name, acronym = clean_name(member)
         if len(name) < 2 or not (name[0].isupper() or name[0].isdigit()):
             continue
-        if acronym and fold(acronym)[:1] != fold(name)[:1] and acronym != name:
+        if acronym and fold(acronym)[:1] != fold(name)[:1] and acronym != name and not acronym_cued:
             if source == "prose":
                 continue  # "Övre Norrland (ERUF)": the parenthesis names something else
             acronym = ""
-        if source == "prose" and len(name.split()) == 1 and not acronym and not re.search(r"[a-zåäö][A-ZÅÄÖ]|\d|^[A-ZÅÄÖ0-9-]+$", name) and not any(c in fold(name) for c in _NAME_CUES):
+        if source == "prose" and len(name.split()) == 1 and not acronym and not re.search(r"[a-zåäö][A-ZÅÄÖ]|\d|^[A-ZÅÄÖ0-9-]+$", name) and not _has_name_cue(fold(name)):
             continue  # one ordinary word ("Regional") is not a name
         form = name_score(name if not acronym else f"{name} ({acronym})")
         if form == 0.0 and source != "urval":
@@ -387,25 +420,45 @@ def _candidate(title: str, source: str, base_conf: float, context: str, section:
     return out
 
 
+def _acronym_words(raw: str, acr: str) -> str:
+    """The words an acronym in parentheses belongs to: "Norrbotniabanegruppen och
+    Europaforum Norra Sverige (EFNS)" → "Europaforum Norra Sverige" (the last run of
+    words that starts with the acronym's first letter), or "" when none does."""
+    words = raw.split()
+    first = fold(acr)[:1]
+    for i, w in enumerate(words):
+        if fold(w)[:1] == first and w[:1].isupper() and not any(x in ("och", "samt") for x in words[i:]):
+            return " ".join(words[i:])
+    return ""
+
+
 def _prose_candidates(text: str, section: str, mention_for) -> list[ExtractedInitiative]:
     out: list[ExtractedInitiative] = []
     flat = re.sub(r"\s+", " ", text.replace("### ", " ").replace("\n- ", " "))
     for pattern, weight in _PROSE_PATTERNS:
         for m in pattern.finditer(flat):
-            raw = m.groupdict().get("q") or m.groupdict().get("n") or ""
+            groups = m.groupdict()
+            raw = groups.get("q") or groups.get("n") or ""
             raw = re.split(r"\s+(?:som|med|i syfte|för att|är|har|vid)\s+", raw)[0].strip(" ,.")
             raw = re.sub(r"(?:\s+(?:i|och|för|of|the|for|to|in|av|på))+$", "", raw)
+            acr, cued = groups.get("a") or groups.get("ca"), bool(groups.get("ca"))
+            if acr and fold(acr) == fold(raw):
+                acr = None  # "FORTE (FORTE)": the same word twice, no acronym of a longer name
+            if acr and not cued and fold(acr)[:1] != fold(raw)[:1]:
+                raw = _acronym_words(raw, acr) or raw
             words = raw.split()
-            if not raw or len(words) > 9 or (len(words) == 1 and len(raw) < 8 and not _ACRONYM.match(raw) and not m.groupdict().get("a")):
+            if not raw or len(words) > 9 or (len(words) == 1 and len(raw) < 8 and not _ACRONYM.match(raw) and not acr):
                 continue
-            acr = m.groupdict().get("a")
+            if pattern.pattern in _NEEDS_KIND_WORD and not (_has_name_cue(fold(raw)) or _ACRONYM.match(words[0])):
+                continue
             title = f"{raw} ({acr})" if acr else raw
-            out += _candidate(title, "prose", weight, _context(flat, raw), section, mention_for(raw))
-    for m in _LIST_CUE.finditer(flat):
-        for member in re.split(r"\s*,\s*|\s+och\s+", m.group("list")):
-            member = member.strip(" ,.")
-            if member:
-                out += _candidate(member, "prose", 0.8, _context(flat, member), section, mention_for(member))
+            out += _candidate(title, "prose", weight, _context(flat, raw), section, mention_for(raw), acronym_cued=cued)
+    for cue, weight in ((_LIST_CUE, 0.8), (_LIST_CUE_WEAK, 0.65)):
+        for m in cue.finditer(flat):
+            for member in re.split(r"\s*,\s*|\s+och\s+", m.group("list")):
+                member = member.strip(" ,.")
+                if member:
+                    out += _candidate(member, "prose", weight, _context(flat, member), section, mention_for(member))
     return out
 
 

@@ -105,3 +105,34 @@ def test_a_generic_heading_is_a_candidate_for_review_not_a_record():
     block = _block(1, 10, "### Analyser och underlag\n\nRegion Västerbotten har arbetat med analyser.")
     register = extract_initiatives(_report([("bidrag", [block])]))
     assert all(x.needs_review for x in register)
+
+
+def _names(text, question="bidrag"):
+    return {x.name: x for x in extract_initiatives(_report([(question, [_block(1, 20, text)])]))}
+
+
+def test_running_prose_classes_of_names():
+    # cue + lower-case name + an acronym that spells something else
+    names = _names("Det EU-finansierade projektet Hållbart bredband i samverkan (OSN) fortsätter till 2026.")
+    assert names["Hållbart bredband i samverkan"].acronym == "OSN"
+    # a list after "samarbetet": a capitalised word and the kind noun after it; the acronym
+    # in parentheses belongs to the words just before it, not to the whole list
+    names = _names("Inom ramen för samarbetet Östra korridoren och Mittforum Norra Norden (MNN) har vi arbetat. "
+                   "Insatser från aktörer som Kustgruppen, Mittforum Norra Norden och Nordbanegruppen.")
+    assert {"Östra korridoren", "Mittforum Norra Norden", "Kustgruppen", "Nordbanegruppen"} <= set(names)
+    assert names["Mittforum Norra Norden"].acronym == "MNN"
+    assert "Nordbanegruppen" in names and names["Nordbanegruppen"].kind == "network"
+    # an owner's compound strategy; a fund named mid-sentence; a name in apposition
+    names = _names("Arbetet med att uppdatera Region Norrbottens tågstrategi pågår. Stödet ges genom Fjällfonden till företag. "
+                   "Förslaget till en ny bro, Baltic Link, finns nu med i planen.")
+    assert names["Region Norrbottens tågstrategi"].kind == "strategy"
+    assert names["Fjällfonden"].kind == "fund"
+    assert names["Baltic Link"].needs_review  # apposition alone is weak evidence: an analyst confirms
+    # nothing from a capital at a sentence start, a place after "inom" or "EU:s uppsatta"
+    names = _names("Styrgruppen har träffats. Arbetet sker inom Västerbotten och inom EU:s uppsatta mål.")
+    assert not names
+
+
+def test_a_place_called_omrade_is_no_council():
+    assert kind_of("Biosfärområdet") == "project"
+    assert kind_of("Kulturrådet") == "network"

@@ -51,6 +51,8 @@ MAX_READINGS = 48
 # Penalties (log10) of the rarer analyses.
 #: Each letter read as another letter (d→ä, i→ä, I→l).
 LETTER_CONFUSION = -2.5
+#: An å/ä/ö the OCR dropped altogether ("synliggrande").
+LOST_LETTER = -3.0
 #: Each join in a compound.
 COMPOUND_JOIN = -1.0
 #: Reading a first part as a word plus linking -s rather than as a word
@@ -72,6 +74,8 @@ COMPOUND_TRIGGER_COST = 850
 LETTER_COMPOUND_TRIGGER = 1200
 #: A compound scoring below this (log10) may still be a misread letter inside one.
 WEAK_COMPOUND = -18.0
+#: A dropped å/ä/ö ("synliggrande"), when nothing else was found.
+LOST_LETTER_TRIGGER = 850
 #: A glued preposition ("ilanet").
 GLUED_TRIGGER_COST = 500
 #: Two common words run together ("paen" = "på en"), in tokens this short.
@@ -81,6 +85,8 @@ MAX_SPLIT_LENGTH = 10
 # How rare the words found by those analyses may be (cost).
 #: A word found through a misread letter.
 LETTER_WORD_COST = 760
+#: A whole unknown word read as a known stem plus an ending ("orkestrera|nde").
+INFLECTED_WORD_COST = 800
 #: A first part of a compound, and the last part.
 PART_COST = 650
 FINAL_PART_COST = 700
@@ -109,6 +115,7 @@ NOT_PARTS = frozenset(
 NOT_HEADS = NOT_PARTS | frozenset(["låg"])
 
 _DIA = "åäö"
+_VOWELS = frozenset("aeiouyåäöé")
 #: An English word is left alone unless Swedish has it as it stands at most this rare.
 ENGLISH_SWEDISH_COST = 600
 
@@ -345,6 +352,24 @@ def _restored(candidate: str, reading: str) -> int:
     return sum(1 for c, r in zip(candidate, reading) if c in _DIA and r not in _DIA)
 
 
+class _Scored:
+    """The candidate spellings found so far: word -> (score, case pattern), best kept."""
+
+    __slots__ = ("words",)
+
+    def __init__(self):
+        self.words: dict[str, tuple[float, str]] = {}
+
+    def add(self, word: str, score: float, pattern: str) -> None:
+        old = self.words.get(word)
+        if old is None or score > old[0]:
+            self.words[word] = (score, pattern)
+
+    def top(self) -> float:
+        """The best score so far; -99 when nothing was found."""
+        return max((s for s, _ in self.words.values()), default=-99.0)
+
+
 class Analyser:
     """Turns tokens into candidate lists; one per document (it holds ``p_strip``).
 
@@ -527,6 +552,11 @@ class Analyser:
         j = 3
         while j < stop:
             head = head_of(reading[j:])
+            if reading[j - 1] == reading[j - 2] and reading[j - 1] not in _VOWELS:
+                # three equal consonants written as two: "process|stöd" is "processtöd"
+                shared = head_of(reading[j - 1 :])
+                if shared is not None and (head is None or shared[1] > head[1]):
+                    head = (shared[0][1:], shared[1])
             if head is not None:
                 if not found:
                     stop = min(stop, j + HEAD_WINDOW)
@@ -583,92 +613,127 @@ class Analyser:
             cache.clear()
 
     def _analyse(self, token: str, in_capitals: bool = False) -> tuple[Candidate, ...]:
-        lex = self.lexicon
-        fix = lex.gazetteer.fixes.get(token)
+        """The analysis behind :meth:`analyse`: the readings in order, each step
+        only when the steps before found nothing common enough."""
+        fix = self.lexicon.gazetteer.fixes.get(token)
         if fix is not None:
             return (Candidate(fix.lower(), fix, 0.0),)
-        if not _worth_reading(token, in_capitals):
+        if self._left_alone(token, in_capitals):
             return ()
+        lower = token.lower()
+        damaged = _SYMBOLS.search(token) is not None
+        short_di = len(lower) <= 3 and ("d" in lower or "i" in lower)
+        readings = symbol_readings(token)
+        scored = _Scored()
+        for reading, pattern, penalty in readings:
+            for word, score in self._spell(reading, penalty):
+                scored.add(word, score, pattern)
+        # a misread letter can only win over a word this rare (longer words
+        # would need a very common alternative, and those are short)
+        trigger = LETTER_TRIGGER_COST if len(lower) <= 5 else LETTER_TRIGGER_COST_LONG
+        if scored.top() < -trigger / 100 or short_di:
+            self._misread_letters(token, readings, scored)
+        if scored.top() < -COMPOUND_TRIGGER_COST / 100 and not (token.isupper() and len(token) > 1):
+            # not for words in capitals: names ("LITTFORS" is not "litt|förs")
+            self._compounds(readings, damaged, scored)
+        if scored.top() < -LETTER_COMPOUND_TRIGGER / 100 and len(lower) >= 7:
+            self._misread_in_compound(readings, scored)
+        if scored.top() < -LOST_LETTER_TRIGGER / 100 and len(lower) >= 7:
+            self._lost_letter(readings, scored)
+        if scored.top() < -GLUED_TRIGGER_COST / 100:
+            self._glued(token, readings, scored.add)
+        if scored.top() < -SPLIT_TRIGGER_COST / 100 and len(lower) <= MAX_SPLIT_LENGTH:
+            self._two_words(readings, scored.add)
+        return self._cased(token, scored)
+
+    # the steps of _analyse ---------------------------------------------------
+    def _left_alone(self, token: str, in_capitals: bool) -> bool:
+        """Codes, numbers and acronyms; common words with nothing to restore;
+        English words Swedish lacks ("Sparsely", "SMALL")."""
+        if not _worth_reading(token, in_capitals):
+            return True
         lower = token.lower()
         damaged = _SYMBOLS.search(token) is not None
         short_di = len(lower) <= 3 and ("d" in lower or "i" in lower)
         if not damaged and not short_di and "a" not in lower and "o" not in lower:
             c = self._costs.get(lower)
             if c is not None and c <= LETTER_TRIGGER_COST:
-                return ()  # nothing to restore, too common to be a misreading
-        if (
+                return True  # nothing to restore, too common to be a misreading
+        return (
             not damaged
             and token.isalpha()
             and _english_not_swedish(lower, self._costs, in_capitals, token.isupper())
             and (token.isupper() or lower not in self._variants)
-        ):
-            return ()  # "Sparsely", "SMALL": English words are left as they are
-        caps = token.isupper() and len(token) > 1
-        readings = symbol_readings(token)
-        scored: dict[str, tuple[float, str]] = {}  # word -> (score, case pattern)
+        )
 
-        def add(word: str, score: float, pattern: str) -> None:
-            old = scored.get(word)
-            if old is None or score > old[0]:
-                scored[word] = (score, pattern)
+    def _misread_letters(self, token: str, readings, scored: _Scored) -> None:
+        """d/i read for å/ä/ö ("ldnet"), and a leading capital I read for l ("Iénet")."""
+        for reading, pattern, penalty in readings[:3]:
+            for alt, alt_penalty in letter_readings(reading):
+                for word, score in self._spell(alt, penalty + alt_penalty, LETTER_WORD_COST):
+                    scored.add(word, score, pattern)
+            if token[:1] == "I" and reading[:1] == "i":
+                case = "lower" if token[1:2].islower() or token[1:2] in "6é" else pattern
+                for word, score in self._spell("l" + reading[1:], penalty + LETTER_CONFUSION):
+                    scored.add(word, score, case)
 
-        def top() -> float:
-            return max((s for s, _ in scored.values()), default=-99.0)
+    def _compounds(self, readings, damaged: bool, scored: _Scored) -> None:
+        """A known stem with an ending, or a compound, of an unknown word."""
+        for reading, pattern, penalty in readings[:3]:
+            if not reading.isalpha():
+                continue
+            if not damaged and "a" not in reading and "o" not in reading:
+                continue  # nothing a compound analysis could restore
+            infl = self._inflected(reading, INFLECTED_WORD_COST)
+            if infl is not None:
+                scored.add(infl[0], infl[1] + penalty, pattern)
+            comp = self._compound(reading, penalty)
+            if comp is not None:
+                scored.add(comp[0], comp[1], pattern)
 
-        for reading, pattern, penalty in readings:
-            for word, score in self._spell(reading, penalty):
-                add(word, score, pattern)
-        # a misread letter can only win over a word this rare (longer words
-        # would need a very common alternative, and those are short)
-        trigger = LETTER_TRIGGER_COST if len(lower) <= 5 else LETTER_TRIGGER_COST_LONG
-        if top() < -trigger / 100 or short_di:
-            for reading, pattern, penalty in readings[:3]:
-                for alt, alt_penalty in letter_readings(reading):
-                    for word, score in self._spell(alt, penalty + alt_penalty, LETTER_WORD_COST):
-                        add(word, score, pattern)
-                if token[:1] == "I" and reading[:1] == "i":
-                    # a leading capital I read for l: "Iénet" = länet
-                    case = "lower" if token[1:2].islower() or token[1:2] in "6é" else pattern
-                    for word, score in self._spell("l" + reading[1:], penalty + LETTER_CONFUSION):
-                        add(word, score, case)
-        if top() < -COMPOUND_TRIGGER_COST / 100 and not caps:
-            # not for words in capitals: names ("LITTFORS" is not "litt|förs")
-            for reading, pattern, penalty in readings[:3]:
-                if not reading.isalpha():
-                    continue
-                if not damaged and "a" not in reading and "o" not in reading:
-                    continue  # nothing a compound analysis could restore
-                infl = self._inflected(reading, FINAL_PART_COST)
-                if infl is not None:
-                    add(infl[0], infl[1] + penalty, pattern)
-                comp = self._compound(reading, penalty)
+    def _misread_in_compound(self, readings, scored: _Scored) -> None:
+        """A misread letter inside a compound: "omvdrldsbevakning", also in a
+        heading ("Exportfrimjande"); two in a long one ("Ndringslivsndtverket")."""
+        first, first_pattern = readings[0][0], readings[0][1]
+        if first_pattern not in ("lower", "title") or not first.isalpha():
+            return
+        if not _weak(self._compound(first, 0.0)):
+            return
+        single = len(first) < 12
+        for reading, pattern, penalty in readings[:2]:
+            if not reading.isalpha():
+                continue
+            for alt, alt_penalty in letter_readings(reading, single=single):
+                comp = self._compound(alt, penalty + alt_penalty)
                 if comp is not None:
-                    add(comp[0], comp[1], pattern)
-        if (
-            top() < -LETTER_COMPOUND_TRIGGER / 100
-            and len(lower) >= 7
-            and readings[0][1] in ("lower", "title")
-            and readings[0][0].isalpha()
-            and _weak(self._compound(readings[0][0], 0.0))
-        ):
-            # a misread letter inside a compound: "omvdrldsbevakning", also in a
-            # heading ("Exportfrimjande"); two in a long one ("Ndringslivsndtverket")
-            single = len(lower) < 12
-            for reading, pattern, penalty in readings[:2]:
-                if not reading.isalpha():
-                    continue
-                for alt, alt_penalty in letter_readings(reading, single=single):
-                    comp = self._compound(alt, penalty + alt_penalty)
-                    if comp is not None:
-                        add(comp[0], comp[1], pattern)
-        if top() < -GLUED_TRIGGER_COST / 100:
-            self._glued(token, readings, add)
-        if top() < -SPLIT_TRIGGER_COST / 100 and len(lower) <= MAX_SPLIT_LENGTH:
-            self._two_words(readings, add)
-        if not scored:
+                    scored.add(comp[0], comp[1], pattern)
+
+    def _lost_letter(self, readings, scored: _Scored) -> None:
+        """An å/ä/ö the OCR dropped altogether: "synliggrande" = synliggörande.
+
+        Only in a longer word that nothing else explained, and only when the
+        letter gives a known word as it stands or a known stem with an ending.
+        """
+        reading, pattern, penalty = readings[0]
+        if pattern not in ("lower", "title") or not reading.isalpha():
+            return
+        for k in range(2, len(reading) - 1):
+            for letter in _DIA:
+                alt = reading[:k] + letter + reading[k:]
+                found = self._best(alt, INFLECTED_WORD_COST)
+                if found is None and len(alt) > 8:
+                    found = self._inflected(alt, PART_COST)
+                if found is not None and found[0][k] == letter:
+                    scored.add(found[0], found[1] + penalty + LOST_LETTER, pattern)
+
+    def _cased(self, token: str, scored: _Scored) -> tuple[Candidate, ...]:
+        """The candidates, best first, cased like the token (names as the gazetteer has them)."""
+        if not scored.words:
             return ()
+        lex = self.lexicon
+        lower = token.lower()
         cands = []
-        for word, (score, pattern) in scored.items():
+        for word, (score, pattern) in scored.words.items():
             if pattern in ("title", "upper"):
                 proper = lex.proper_name(word)
                 if proper is not None:

@@ -257,145 +257,266 @@ _SUPINE = re.compile(r"(?:it|at|tt|ts|its|ats|tts|ått|ort|tat|fått|haft|varit|
 _DEFINITE = re.compile(r"(?:en|et|na|arna|erna|orna)$")
 
 
+@dataclass(slots=True)
+class _Spot:
+    """What the rules see of one ambiguous token: its spellings and its neighbours."""
+
+    skeleton: str
+    words: set[str]
+    left: Side
+    right: Side
+    prev: str
+    nxt: str
+    bonus: dict[str, float] = field(default_factory=dict)
+
+    def give(self, word: str, amount: float) -> None:
+        if word in self.words:
+            self.bonus[word] = self.bonus.get(word, 0.0) + amount
+
+
 def _rules(skeleton: str, options: list[Candidate], left: Side, right: Side) -> dict[str, float]:
     """Bonuses (log10) for spellings, from hand-written patterns."""
-    words = {c.word for c in options}
-    bonus: dict[str, float] = {}
-    prev, nxt = (
-        (left.first if not left.boundary else ""),
-        (right.first if not right.boundary else ""),
+    spot = _Spot(
+        skeleton,
+        {c.word for c in options},
+        left,
+        right,
+        left.first if not left.boundary else "",
+        right.first if not right.boundary else "",
     )
-
-    def give(word: str, amount: float) -> None:
-        if word in words:
-            bonus[word] = bonus.get(word, 0.0) + amount
-
-    if skeleton == "ar":
-        if prev in _SUBJECTS:
-            give("är", 2.0)  # "det är", "som är"
-        if (
-            (_NUM.fullmatch(nxt) and len(nxt) == 4)  # "år 2030"
-            or (_NUM.fullmatch(prev) and not _YEAR.fullmatch(prev))  # "3 år", not "2030 är"
-            or prev in NUMBER_WORDS
-        ):
-            give("år", 1.0 if prev in _SUBJECTS else 3.0)
-        elif (
-            prev in ("i", "under", "per", "om")
-            and (right.boundary or nxt in PREPOSITIONS)
-            or prev in ("många", "flera", "några", "fler", "tio", "hundra")
-            and nxt not in _NOT_NOUNS
-        ):
-            give("år", 2.0)
-        elif (
-            prev in ("senare", "senaste", "tidigare", "kommande")
-            and left.words[1:2]
-            and left.words[1] in ("under", "på", "i", "för", "sedan")
-        ):
-            give("år", 3.0)  # "under senare år", not "det senare är"
-        elif prev == "antal" and left.words[1:2] == ("ett",) and _SUPINE.search(nxt):
-            give("år", 3.0)  # "under ett antal år handlat om"
-    elif skeleton in ("aret", "arets", "aren", "arlig", "arliga", "arligen", "arligt"):
-        for w in words:
-            if w.startswith("å"):
-                give(w, 1.0)
-    elif skeleton == "har":
-        if left.boundary:
-            if nxt in PRONOUNS and nxt not in ("den", "det", "de"):
-                give("har", 1.0)
-            elif not _SUPINE.search(nxt):
-                give("här", 2.5)
-        elif (
-            prev in ("den", "det", "de", "detta")
-            and nxt
-            and nxt not in _NOT_NOUNS
-            and not (_SUPINE.search(nxt))
-            and (_DEFINITE.search(nxt) or nxt.endswith(("ar", "er")))
-        ):
-            give("här", 2.5)
-        elif right.boundary and prev not in PRONOUNS and prev != "som":
-            give("här", 1.5)
-        elif _SUPINE.search(nxt):
-            give("har", 1.0)
-    elif skeleton in ("vara", "var"):
-        if skeleton == "var" and nxt in ("och", "för", "sin", "sitt", "sina"):
-            give("var", 2.5)  # "var och en", "var för sig"
-        elif skeleton == "var" and nxt in _SUBJECT_PRONOUNS:
-            give("var", 3.0)  # "utgått från var det finns": "vår" needs a noun
-        elif prev in MODALS:
-            give("vara" if skeleton == "vara" else "var", 2.0)
-        elif left.words[:2] == ("till", "ta"):
-            give("vara", 2.0)  # "ta till vara"
-        elif prev in PREPOSITIONS:
-            give("våra" if skeleton == "vara" else "vår", 2.0)
-    elif skeleton == "bor":
-        mark = right.gap.strip()[:1]
-        clause_end = right.boundary or (mark != "" and mark in ",;)")
-        if (
-            nxt in PREPOSITIONS
-            or nxt in ("kvar", "nära", "ute", "där", "här")
-            or clause_end
-            or prev in ("som",)
-            and nxt in PREPOSITIONS
-        ):
-            give("bor", 2.0)
-        else:
-            give("bör", 0.5)
-    elif skeleton in ("for", "an", "over"):
-        english = left.first in ENGLISH or right.first in ENGLISH or _english_names(left, right)
-        plain = skeleton
-        if english:
-            give(plain, 4.0)
-        elif skeleton == "an" and prev.startswith(("knyt", "knöt", "knut")):
-            give("an", 3.0)  # "knyter an till"
-    elif skeleton == "ost" and right.gap[:1] in "-–":
-        give("öst", 3.0)
-    elif skeleton == "rad":
-        if prev in ("en", "lång", "långa", "hel", "första", "andra", "sista", "varje"):
-            give("rad", 2.0)  # "en rad samarbeten"
-    elif skeleton == "starkt" and (
-        prev in ("har", "hade", "ha", "blivit", "också", "även") or nxt in _OBJECT_OPENERS
-    ):
-        give("stärkt", 1.5)  # "har stärkt argumentationen", "har under året stärkt sin"
-    elif skeleton == "stark" and not left.boundary:
-        give("stark", 2.0)  # the imperative "Stärk" only opens a sentence or heading
-    elif (
-        skeleton == "starka"
-        and prev not in MODALS
-        and (
-            prev in _DETERMINERS
-            or (left.raw[:1] and left.raw[0][:1].isupper() and prev.endswith("s"))
-        )
-    ):
-        give("starka", 2.0)  # "de starka", "Västerbottens starka scenkonst"
-    elif skeleton == "val" and (
-        prev in _CHOICE_OWNERS or (nxt == "av" and prev not in _DEGREE and not _SUPINE.search(prev))
-    ):
-        give("val", 2.0)  # "genom val av teman", "sina val"
-    elif skeleton in ("lan", "lanen", "lanens", "lanet", "lanets") and not right.boundary:
-        if prev in ("få", "ta", "ge", "beviljas", "beviljat", "bevilja") and skeleton == "lan":
-            give("lån", 2.0)  # "att få lån"
-        elif prev in _DETERMINERS or prev in ("nordliga", "norra", "södra", "övriga", "alla"):
-            for w in words:
-                if w.startswith("lä"):
-                    give(w, 1.5)  # "de nordliga länen"
-    elif (
-        skeleton == "fortsatta"
-        and prev not in MODALS
-        and (prev in _DETERMINERS or (prev == "och" and nxt.endswith(("iska", "liga", "ade"))))
-    ):
-        give("fortsatta", 2.0)  # "den fortsatta", "och fortsatta handelspolitiska"
-    elif skeleton == "tag" and _TRANSPORT.intersection(left.words + right.words):
-        give("tåg", 3.0)  # "med tåg och buss"
-    elif skeleton == "varden" and left.boundary and nxt.endswith(("s", "r")):
-        give("vården", 1.0)  # "Vården utmanas av …"
-    elif skeleton == "beror":
-        give("beror" if nxt == "på" else "berör", 1.0)
+    rule = _RULES.get(skeleton)
+    if rule is not None:
+        rule(spot)
     # infinitive after a modal or "att": stärka, förstå, svara, ingå, ändra …
-    if prev in MODALS and len(words) > 1:
-        for w in words:
+    if spot.prev in MODALS and len(spot.words) > 1:
+        for w in spot.words:
             if w in _INFINITIVES:
-                give(w, 1.5)
-    return bonus
+                spot.give(w, 1.5)
+    return spot.bonus
+
+
+def _rule_ar(s: _Spot) -> None:
+    """är or år."""
+    prev, nxt, left, right = s.prev, s.nxt, s.left, s.right
+    if prev in _SUBJECTS:
+        s.give("är", 2.0)  # "det är", "som är"
+    if (
+        (_NUM.fullmatch(nxt) and len(nxt) == 4)  # "år 2030"
+        or (_NUM.fullmatch(prev) and not _YEAR.fullmatch(prev))  # "3 år", not "2030 är"
+        or prev in NUMBER_WORDS
+    ):
+        s.give("år", 1.0 if prev in _SUBJECTS else 3.0)
+    elif (
+        prev in ("i", "under", "per", "om")
+        and (right.boundary or nxt in PREPOSITIONS)
+        or prev in ("många", "flera", "några", "fler", "tio", "hundra")
+        and nxt not in _NOT_NOUNS
+    ):
+        s.give("år", 2.0)
+    elif (
+        prev in ("senare", "senaste", "tidigare", "kommande")
+        and left.words[1:2]
+        and left.words[1] in ("under", "på", "i", "för", "sedan")
+    ):
+        s.give("år", 3.0)  # "under senare år", not "det senare är"
+    elif prev == "antal" and left.words[1:2] == ("ett",) and _SUPINE.search(nxt):
+        s.give("år", 3.0)  # "under ett antal år handlat om"
+
+
+def _rule_year_forms(s: _Spot) -> None:
+    """året, årets, åren, årlig …: the forms of "år" beat their rivals."""
+    for w in s.words:
+        if w.startswith("å"):
+            s.give(w, 1.0)
+
+
+def _rule_har(s: _Spot) -> None:
+    """har or här."""
+    prev, nxt, left, right = s.prev, s.nxt, s.left, s.right
+    if left.boundary:
+        if nxt in PRONOUNS and nxt not in ("den", "det", "de"):
+            s.give("har", 1.0)
+        elif not _SUPINE.search(nxt):
+            s.give("här", 2.5)
+    elif (
+        prev in ("den", "det", "de", "detta")
+        and nxt
+        and nxt not in _NOT_NOUNS
+        and not (_SUPINE.search(nxt))
+        and (_DEFINITE.search(nxt) or nxt.endswith(("ar", "er")))
+    ):
+        s.give("här", 2.5)
+    elif right.boundary and prev not in PRONOUNS and prev != "som":
+        s.give("här", 1.5)
+    elif _SUPINE.search(nxt):
+        s.give("har", 1.0)
+
+
+def _rule_var(s: _Spot) -> None:
+    """var/vår, vara/våra."""
+    prev, nxt = s.prev, s.nxt
+    if s.skeleton == "var" and nxt in ("och", "för", "sin", "sitt", "sina"):
+        s.give("var", 2.5)  # "var och en", "var för sig"
+    elif s.skeleton == "var" and nxt in _SUBJECT_PRONOUNS:
+        s.give("var", 3.0)  # "utgått från var det finns": "vår" needs a noun
+    elif prev in MODALS:
+        s.give("vara" if s.skeleton == "vara" else "var", 2.0)
+    elif s.left.words[:2] == ("till", "ta"):
+        s.give("vara", 2.0)  # "ta till vara"
+    elif prev in PREPOSITIONS:
+        s.give("våra" if s.skeleton == "vara" else "vår", 2.0)
+
+
+def _rule_bor(s: _Spot) -> None:
+    """bor at the end of a clause or before a place, else bör."""
+    mark = s.right.gap.strip()[:1]
+    clause_end = s.right.boundary or (mark != "" and mark in ",;)")
+    if s.nxt in PREPOSITIONS or s.nxt in ("kvar", "nära", "ute", "där", "här") or clause_end:
+        s.give("bor", 2.0)
+    else:
+        s.give("bör", 0.5)
+
+
+def _rule_english(s: _Spot) -> None:
+    """for, an, over among English words; "knyter an"."""
+    if s.left.first in ENGLISH or s.right.first in ENGLISH or _english_names(s.left, s.right):
+        s.give(s.skeleton, 4.0)
+    elif s.skeleton == "an" and s.prev.startswith(("knyt", "knöt", "knut")):
+        s.give("an", 3.0)  # "knyter an till"
+
+
+def _rule_ost(s: _Spot) -> None:
+    if s.right.gap[:1] in "-–":
+        s.give("öst", 3.0)  # "öst-/västliga"
+
+
+def _rule_rad(s: _Spot) -> None:
+    if s.prev in ("en", "lång", "långa", "hel", "första", "andra", "sista", "varje"):
+        s.give("rad", 2.0)  # "en rad samarbeten"
+
+
+def _rule_starkt(s: _Spot) -> None:
+    if s.prev in ("har", "hade", "ha", "blivit", "också", "även") or s.nxt in _OBJECT_OPENERS:
+        s.give("stärkt", 1.5)  # "har stärkt argumentationen", "har under året stärkt sin"
+
+
+def _rule_stark(s: _Spot) -> None:
+    if not s.left.boundary:
+        s.give("stark", 2.0)  # the imperative "Stärk" only opens a sentence or heading
+
+
+def _rule_starka(s: _Spot) -> None:
+    prev, raw = s.prev, s.left.raw
+    if prev not in MODALS and (
+        prev in _DETERMINERS or (raw[:1] and raw[0][:1].isupper() and prev.endswith("s"))
+    ):
+        s.give("starka", 2.0)  # "de starka", "Västerbottens starka scenkonst"
+
+
+def _rule_val(s: _Spot) -> None:
+    """val (the noun) or väl (the adverb)."""
+    prev, nxt = s.prev, s.nxt
+    if prev in _CHOICE_OWNERS or (nxt == "av" and prev not in _DEGREE and not _SUPINE.search(prev)):
+        s.give("val", 2.0)  # "genom val av teman", "sina val"
+    elif _attributive(prev, s.left.words[1:2]):
+        s.give("val", 2.0)  # an adjective before a noun: "egna val", "medvetna val"
+
+
+def _rule_lan(s: _Spot) -> None:
+    """lån or län, and the forms of län."""
+    if s.right.boundary:
+        return
+    prev = s.prev
+    if prev in ("få", "ta", "ge", "beviljas", "beviljat", "bevilja") and s.skeleton == "lan":
+        s.give("lån", 2.0)  # "att få lån"
+    elif prev in _DETERMINERS or prev in ("nordliga", "norra", "södra", "övriga", "alla"):
+        for w in s.words:
+            if w.startswith("lä"):
+                s.give(w, 1.5)  # "de nordliga länen"
+
+
+def _rule_fortsatta(s: _Spot) -> None:
+    prev, nxt = s.prev, s.nxt
+    if prev not in MODALS and (
+        prev in _DETERMINERS or (prev == "och" and nxt.endswith(("iska", "liga", "ade")))
+    ):
+        s.give("fortsatta", 2.0)  # "den fortsatta", "och fortsatta handelspolitiska"
+
+
+def _rule_tag(s: _Spot) -> None:
+    if _TRANSPORT.intersection(s.left.words + s.right.words):
+        s.give("tåg", 3.0)  # "med tåg och buss"
+
+
+def _rule_varden(s: _Spot) -> None:
+    """vården, värden (values) or värden (the host)."""
+    if s.left.boundary and s.nxt.endswith(("s", "r")):
+        s.give("vården", 1.0)  # "Vården utmanas av …"
+    elif _singular_determiner(s.left.words[:3]):
+        s.give("vården", 2.0)  # "den nära vården": "värden" (values) would need "de"
+
+
+def _rule_beror(s: _Spot) -> None:
+    s.give("beror" if s.nxt == "på" else "berör", 1.0)
+
+
+def _rule_anda(s: _Spot) -> None:
+    """ända (all the way) before a direction or a time, anda (spirit) after
+    "samma" or an adjective, else ändå."""
+    if s.nxt in _DIRECTIONS:
+        s.give("ända", 2.5)  # "ända till", "ända sedan", "ända fram"
+    elif s.prev in ("samma", "god", "goda", "positiv", "positiva", "denna", "vars"):
+        s.give("anda", 2.5)  # "i samma anda"
+
+
+_RULES = {
+    "ar": _rule_ar,
+    **dict.fromkeys(
+        ("aret", "arets", "aren", "arlig", "arliga", "arligen", "arligt"), _rule_year_forms
+    ),
+    "har": _rule_har,
+    "vara": _rule_var,
+    "var": _rule_var,
+    "bor": _rule_bor,
+    **dict.fromkeys(("for", "an", "over"), _rule_english),
+    "ost": _rule_ost,
+    "rad": _rule_rad,
+    "starkt": _rule_starkt,
+    "stark": _rule_stark,
+    "starka": _rule_starka,
+    "val": _rule_val,
+    **dict.fromkeys(("lan", "lanen", "lanens", "lanet", "lanets"), _rule_lan),
+    "fortsatta": _rule_fortsatta,
+    "tag": _rule_tag,
+    "varden": _rule_varden,
+    "beror": _rule_beror,
+    "anda": _rule_anda,
+}
+
+#: Words after "ända" (all the way): "ända till", "ända sedan", "ända fram".
+_DIRECTIONS = frozenset("till tills fram sedan från in ut upp ner bort hit dit tillbaka".split())
+
+
+def _singular_determiner(words: tuple[str, ...]) -> bool:
+    """A singular determiner among the nearest words, and no plural one before it."""
+    for w in words:
+        if w in ("de", "dessa", "alla", "många", "olika", "flera"):
+            return False
+        if w in ("den", "denna", "själva"):
+            return True
+    return False
+
+
+def _attributive(prev: str, before: tuple[str, ...]) -> bool:
+    """``prev`` looks like an adjective in its -a form ("egna", "könsstereotypa"),
+    not an infinitive: no "att" or modal before it, and no present tense in -ar."""
+    if len(prev) < 4 or not prev.endswith("a") or prev in MODALS or prev in _INFINITIVES:
+        return False
+    if prev in _DEGREE or prev in _DETERMINERS or (before and before[0] in MODALS):
+        return False
+    from resultat.core.ocr.lexicon import get_lexicon
+
+    return not get_lexicon().is_word(prev + "r", 700)
 
 
 #: Infinitives that compete with another spelling of the same skeleton.
@@ -430,10 +551,7 @@ def _english_only(word: str) -> bool:
     return (cost is None or cost > 550) and lex.proper_name(word) is None
 
 
-RULE_SKELETONS = frozenset(
-    "ar aret arets aren arlig arliga arligen arligt har vara var bor for an over ost "
-    "beror rad starkt stark starka val lan lanen lanens lanet lanets fortsatta varden tag".split()
-)
+RULE_SKELETONS = frozenset(_RULES)
 
 
 # --- choosing -------------------------------------------------------------------

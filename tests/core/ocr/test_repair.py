@@ -564,3 +564,49 @@ def test_empty_and_whitespace():
     assert repair_text("") == ""
     assert repair_text("\n\n  \n") == "\n\n  \n"
     assert repair_text("| ") == "I "
+
+
+# Classes of damage added after the issue-19 proof-reading sample (each case is a
+# sentence of its own, not copied from the sample).
+CLASS_CASES = [
+    # three equal consonants written as two at a compound's joint
+    ("process|stöd", "Ett nytt processtod for kommunerna", "Ett nytt processtöd för kommunerna"),
+    # an unknown present participle of a known verb is kept, not read as a compound with "ände"
+    (
+        "participle kept",
+        "En samordnande och orkestrerande roll",
+        "En samordnande och orkestrerande roll",
+    ),
+    # a dropped å/ä/ö
+    ("lost ä", "Manga samhllen i inlandet", "Många samhällen i inlandet"),
+    # val (noun) after an adjective, väl (adverb) after a verb
+    (
+        "val after adjective",
+        "Unga gor medvetna val infor gymnasiet",
+        "Unga gör medvetna val inför gymnasiet",
+    ),
+    (
+        "väl after a verb",
+        "Samarbetet kommer att fungera val i praktiken",
+        "Samarbetet kommer att fungera väl i praktiken",
+    ),
+    # vården after a singular determiner; värden (values) after a plural one
+    (
+        "vården after den",
+        "Arbetet i den kommunala varden okar",
+        "Arbetet i den kommunala vården ökar",
+    ),
+    ("värden after de", "de uppmatta varden visar", "de uppmätta värden visar"),
+    # ända before a direction or time, anda after "samma", ändå elsewhere
+    ("ända till", "Banan gar anda fram till kusten", "Banan går ända fram till kusten"),
+    ("ända sedan", "Arbetet har pagatt anda sedan 2019.", "Arbetet har pågått ända sedan 2019."),
+    ("i samma anda", "Arbetet fortsatter i samma anda.", "Arbetet fortsätter i samma anda."),
+    ("ändå", "Resultatet blev anda battre an vantat.", "Resultatet blev ändå bättre än väntat."),
+]
+
+
+@pytest.mark.parametrize(
+    "damaged, expected", [c[1:] for c in CLASS_CASES], ids=[c[0] for c in CLASS_CASES]
+)
+def test_issue19_damage_classes(damaged, expected):
+    assert repair_text(damaged) == expected

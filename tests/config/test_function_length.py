@@ -22,8 +22,6 @@ LIMIT = 80
 MARKER = re.compile(r"^\s*#\s*long:\s*(\S.{8,})$")  # a reason of at least ten characters
 
 PENDING = {
-    "resultat/core/ocr/candidates.py::_analyse": "pending split, see issue 16 (OCR repair was being changed today)",
-    "resultat/core/ocr/context.py::_rules": "pending split, see issue 16 (OCR repair was being changed today)",
 }
 
 

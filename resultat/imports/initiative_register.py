@@ -46,14 +46,31 @@ def _note(x: ExtractedInitiative, path_name: str) -> str:
 
 
 class Register:
-    """The records of one import: which initiative an item is, which a block mentions."""
+    """The records of one import: which initiative an item is or names, which a block mentions."""
 
     def __init__(self) -> None:
         self.by_item: dict[int, Initiative] = {}  # an item's first line → the initiative it is (confirmed only)
+        # an item's first line → the confirmed initiatives its title or text names, with their folded names
+        self.named_by_item: dict[int, list[tuple[Initiative, list[str]]]] = defaultdict(list)
         self.by_block: dict[int, set[int]] = defaultdict(set)  # a block's first line → ids of initiatives it mentions
 
     def for_item(self, parsed_item) -> Initiative | None:
-        return self.by_item.get(parsed_item.lines.first)
+        """The initiative an item links to: the one its title is; else, for a list item
+        that is not an "Ett urval av insatser" entry (an activity, an arena, an
+        omvärldsfaktor, an Agenda 2030 citation), the confirmed initiative it names
+        first, so the initiative's page lists that exact item."""
+        own = self.by_item.get(parsed_item.lines.first)
+        if own is not None or parsed_item.kind == "initiative":
+            return own
+        named = self.named_by_item.get(parsed_item.lines.first)
+        if not named:
+            return None
+        text = f" {fold(parsed_item.title + ' ' + parsed_item.text)} "
+
+        def first_at(entry: tuple[Initiative, list[str]]) -> int:
+            hits = [text.find(f" {n} ") for n in entry[1]]
+            return min((h for h in hits if h >= 0), default=len(text))
+        return min(named, key=first_at)[0]
 
     def link(self, contribution, block) -> None:
         ids = self.by_block.get(block.lines.first, set())
@@ -127,7 +144,10 @@ def build(report: ParsedReport, path_name: str, totals) -> Register:
         for m in x.mentions:
             register.by_block[m.block_line].add(init.pk)
         if init.review_status == Initiative.Review.CONFIRMED:
+            names = [f for f in dict.fromkeys(fold(n) for n in [x.name, *x.aliases, x.acronym]) if f]
             for m in x.mentions:
                 if m.titled and m.item_line not in register.by_item:
                     register.by_item[m.item_line] = init
+                elif m.item_line is not None and all(i is not init for i, _ in register.named_by_item[m.item_line]):
+                    register.named_by_item[m.item_line].append((init, names))
     return register

@@ -322,6 +322,5 @@ def _item(contribution, parsed, goals, targets, arenas, initiatives, result: Imp
             arenas[code] = arena
             result.totals["samverkansytor skapade"] += 1
         item.arena = arena
-    elif parsed.kind == "initiative" and parsed.title and initiatives.for_item(parsed) is not None:
-        item.initiative = initiatives.for_item(parsed)
+    item.initiative = initiatives.for_item(parsed)  # the initiative it is or names (initiative_register.Register.for_item)
     return item

@@ -119,7 +119,7 @@ def review_candidate(initiative: Initiative, *, user, confirm: bool) -> Initiati
     init.review_status = Initiative.Review.CONFIRMED if confirm else Initiative.Review.REJECTED
     if confirm:
         keys = set(init.match_keys or []) | {name_key(init.name)}
-        items = ContributionItem.objects.filter(contribution__in=init.mentioned_in.all(), kind="initiative", initiative=None)
+        items = ContributionItem.objects.filter(contribution__in=init.mentioned_in.all(), initiative=None)
         for item in items:
             if name_key(item.title) in keys:
                 item.initiative = init

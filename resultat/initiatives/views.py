@@ -69,7 +69,7 @@ def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
     # edit history (it names staff); staff see the drafts they may read, marked as such
     mentions = list(
         visibility.mentions(init, request.user, public=not request.user.is_authenticated)
-        .select_related("contribution__cycle", "contribution__area").order_by("-contribution__cycle__year", "contribution__area__name")
+        .select_related("contribution__cycle", "contribution__area", "contribution__question").order_by("-contribution__cycle__year", "contribution__area__name", "contribution__question__order", "order")
     )
     for m in mentions:
         m.is_public = visibility.is_published(m.contribution)

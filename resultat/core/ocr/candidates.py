@@ -476,7 +476,7 @@ class Analyser:
         if final:
             best = self._head(part)
         else:
-            best = self._best(part, PART_COST, NOT_PARTS)
+            best = self._modifier(part)
             if part[-1] == "s" and len(part) > 4:
                 linked = self._best(part[:-1], PART_COST, NOT_PARTS)
                 if linked is not None and (
@@ -503,6 +503,24 @@ class Analyser:
                         best = (full[0][:-1] + part[-1], full[1] - 0.5)
         cache[part] = best
         return best
+
+    def _modifier(self, part: str) -> tuple[str, float] | None:
+        """The best spelling of a compound's first part as it stands.
+
+        When the part has several spellings ("tag", "tåg"), each is weighed by
+        how many known compounds it starts (:meth:`Lexicon.modifier_count`):
+        "tåg" starts many, "tag" hardly any, so "taginfrastruktur" is
+        "tåginfrastruktur" although "tag" is the commoner word.
+        """
+        spellings = [(w, sc) for w, sc in self._spell(part, 0.0, PART_COST) if w not in NOT_PARTS]
+        if len(spellings) < 2:
+            return spellings[0] if spellings else None
+        counts = [self.lexicon.modifier_count(w) + 1 for w, _ in spellings]
+        most = max(counts)
+        return max(
+            ((w, sc + math.log10(n / most)) for (w, sc), n in zip(spellings, counts)),
+            key=lambda x: x[1],
+        )
 
     def _prefix(self, reading: str) -> tuple[str, float, int] | None:
         """The first part(s) of a compound: one or two known parts."""

@@ -16,6 +16,7 @@ the rarest. Lower is more frequent.
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import importlib.util
 import threading
@@ -38,6 +39,10 @@ INFORMAL_PENALTY = 250
 MAX_COST = 800
 
 #: å/ä/ö folded to a/a/o: the "skeleton" a diacritic-stripped OCR word shows.
+#: Compounds counted for a first part's productivity, and their heads (cost).
+MODIFIER_WORD_COST = 700
+MODIFIER_HEAD_COST = 600
+
 FOLD = str.maketrans("åäöÅÄÖ", "aaoAAO")
 DIACRITICS = frozenset("åäöÅÄÖ")
 
@@ -101,7 +106,11 @@ def _read_wordfreq_buckets() -> list[list[str]]:
     spec = importlib.util.find_spec("wordfreq")
     if spec is None or spec.origin is None:
         raise LexiconUnavailable(
-            Message(N_("Paketet wordfreq saknas: installera det (pip install 'wordfreq>=3.1,<4') för att kunna reparera OCR-text."))
+            Message(
+                N_(
+                    "Paketet wordfreq saknas: installera det (pip install 'wordfreq>=3.1,<4') för att kunna reparera OCR-text."
+                )
+            )
         )
     data_file = Path(spec.origin).parent / "data" / "large_sv.msgpack.gz"
     try:
@@ -182,6 +191,8 @@ class Lexicon:
         #: word -> cost, and skeleton -> spellings with å/ä/ö (read-only views for speed)
         self.costs = cost
         self.variants = variants
+        self._sorted: list[str] | None = None
+        self._modifiers: dict[str, int] = {}
 
     def __contains__(self, word: str) -> bool:
         return word in self._cost
@@ -214,6 +225,27 @@ class Lexicon:
         for word in self._variants.get(skeleton, ()):
             out.append((word, self._cost[word]))
         return out
+
+    def modifier_count(self, part: str) -> int:
+        """How many known compounds start with ``part`` followed by a known word
+        of four letters or more: how productive ``part`` is as a compound's first
+        part ("tåg": tågresa, tågförbindelser … 18; "tag": 2). Computed on first
+        use (a sorted word list, built once) and cached."""
+        got = self._modifiers.get(part)
+        if got is not None:
+            return got
+        if self._sorted is None:
+            self._sorted = sorted(w for w, c in self._cost.items() if c <= MODIFIER_WORD_COST)
+        words, cost = self._sorted, self._cost
+        n = 0
+        i = bisect.bisect_left(words, part)
+        while i < len(words) and words[i].startswith(part):
+            rest = words[i][len(part) :]
+            if len(rest) >= 4 and cost.get(rest, MAX_COST) <= MODIFIER_HEAD_COST:
+                n += 1
+            i += 1
+        self._modifiers[part] = n
+        return n
 
     def proper_name(self, lower: str) -> str | None:
         """The gazetteer's spelling of a proper name, e.g. "umeå" -> "Umeå"."""

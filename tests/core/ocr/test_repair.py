@@ -577,6 +577,17 @@ CLASS_CASES = [
         "En samordnande och orkestrerande roll",
         "En samordnande och orkestrerande roll",
     ),
+    # a first part weighed by how many compounds it starts: "tåg-" many, "tag-" few; "mat-" many
+    (
+        "tåg|strategin",
+        "Arbetet med tagstrategin i lanet ar viktigt for manga.",
+        "Arbetet med tågstrategin i länet är viktigt för många.",
+    ),
+    (
+        "mat|kulturstrategin",
+        "Arbetet med matkulturstrategin i lanet ar viktigt for manga.",
+        "Arbetet med matkulturstrategin i länet är viktigt för många.",
+    ),
     # a dropped å/ä/ö
     ("lost ä", "Manga samhllen i inlandet", "Många samhällen i inlandet"),
     # val (noun) after an adjective, väl (adverb) after a verb
@@ -610,3 +621,12 @@ CLASS_CASES = [
 )
 def test_issue19_damage_classes(damaged, expected):
     assert repair_text(damaged) == expected
+
+
+def test_modifier_count_measures_first_parts():
+    from resultat.core.ocr.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    assert lex.modifier_count("tåg") > 3 * (lex.modifier_count("tag") + 1)
+    assert lex.modifier_count("mat") > lex.modifier_count("mät")
+    assert lex.modifier_count("qzxq") == 0

@@ -3,7 +3,8 @@
     .venv/bin/python bench/ocr_proofread.py                 # score tune and held-out parts
     .venv/bin/python bench/ocr_proofread.py --show tune     # print sample: OCR / repaired / key
     .venv/bin/python bench/ocr_proofread.py --errors tune   # only the items with wrong words
-    .venv/bin/python bench/ocr_proofread.py --draw          # print a fresh key skeleton (YAML)
+    .venv/bin/python bench/ocr_proofread.py --draw          # print a key skeleton (YAML) of the first sample
+    .venv/bin/python bench/ocr_proofread.py --draw-fresh    # ... of the second, fresh held-out sample
 
 The 2025 edition is parsed in-process with ``parse_report`` (no database), as the import
 does. Every text the parser repairs is recorded with the OCR paragraph it came from
@@ -16,6 +17,12 @@ document order: BODY_N body paragraphs and HEADING_N headings. The first half of
 (in drawing order) is the *tune* part, the second half the *held-out* part. The key
 (tests/fixtures/ocr-proofread-key-2025.yaml) holds, for every sampled item, the OCR
 paragraph (its identity) and the correct text, written by reading the OCR seed by hand.
+
+A second, *fresh* held-out sample (seed FRESH_SEED, FRESH_BODY_N body paragraphs and
+FRESH_HEADING_N headings, none of them in the first sample) was drawn after the repair
+changes made while reading the first held-out part's errors, and keyed by reading the
+OCR seed by hand before its figures were looked at
+(tests/fixtures/ocr-proofread-key-2025-fresh.yaml). Its items are all *fresh*.
 
 A word is wrong when the repaired text and the key differ in it: both are split at white
 space (punctuation stays attached), aligned with difflib, and each replaced, missing or
@@ -35,12 +42,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+PARTS = ("tune", "heldout", "fresh")
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
 STRUCTURE = ROOT / "data" / "followup" / "vasterbotten" / "structure-2025.yaml"
 SEED = 20251207
 BODY_N = 40
 HEADING_N = 150
+FRESH_KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"
+FRESH_SEED = 20261207
+FRESH_BODY_N = 30
+FRESH_HEADING_N = 100
 
 
 def default_report() -> Path:
@@ -121,12 +133,27 @@ def draw(order: list[tuple[str, str]]) -> list[dict]:
     rng = random.Random(SEED)
     out = []
     for kind, n, prefix in (("body", BODY_N, "b"), ("heading", HEADING_N, "h")):
-        pool = [raw for k, raw in order if k == kind and len(raw.split()) >= (8 if kind == "body" else 1)]
-        picked = rng.sample(pool, min(n, len(pool)))
+        picked = rng.sample(_pool(order, kind), min(n, len(_pool(order, kind))))
         for i, raw in enumerate(picked):
             part = "tune" if i < len(picked) // 2 else "heldout"
             out.append({"id": f"{prefix}{i + 1:03d}", "part": part, "kind": kind, "ocr": raw})
     return out
+
+
+def draw_fresh(order: list[tuple[str, str]]) -> list[dict]:
+    """The fresh held-out sample: items of the first sample are not drawn again."""
+    taken = {it["ocr"] for it in draw(order)}
+    rng = random.Random(FRESH_SEED)
+    out = []
+    for kind, n, prefix in (("body", FRESH_BODY_N, "fb"), ("heading", FRESH_HEADING_N, "fh")):
+        pool = [raw for raw in _pool(order, kind) if raw not in taken]
+        for i, raw in enumerate(rng.sample(pool, min(n, len(pool)))):
+            out.append({"id": f"{prefix}{i + 1:03d}", "part": "fresh", "kind": kind, "ocr": raw})
+    return out
+
+
+def _pool(order: list[tuple[str, str]], kind: str) -> list[str]:
+    return [raw for k, raw in order if k == kind and len(raw.split()) >= (8 if kind == "body" else 1)]
 
 
 def wrong_words(got: str, want: str) -> int:
@@ -173,19 +200,23 @@ def score(pairs: dict[str, str], key: list[dict]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("report", nargs="?", type=Path, default=None)
-    ap.add_argument("--show", choices=("tune", "heldout"))
-    ap.add_argument("--errors", choices=("tune", "heldout"))
+    ap.add_argument("--show", choices=PARTS)
+    ap.add_argument("--errors", choices=PARTS)
     ap.add_argument("--draw", action="store_true")
+    ap.add_argument("--draw-fresh", action="store_true")
     args = ap.parse_args()
 
     pairs, order = imported_texts(args.report)
-    if args.draw:
+    if args.draw or args.draw_fresh:
         import yaml
 
-        items = [dict(it, text=pairs[it["ocr"]].strip()) for it in draw(order)]
-        print(yaml.safe_dump({"seed": SEED, "items": items}, allow_unicode=True, sort_keys=False, width=10_000))
+        seed, items = (FRESH_SEED, draw_fresh(order)) if args.draw_fresh else (SEED, draw(order))
+        items = [dict(it, text=pairs[it["ocr"]].strip()) for it in items]
+        print(yaml.safe_dump({"seed": seed, "items": items}, allow_unicode=True, sort_keys=False, width=10_000))
         return
     key = load_key()
+    if FRESH_KEY.is_file():
+        key += load_key(FRESH_KEY)
     if args.show:
         for it in key:
             if it["part"] == args.show:
@@ -197,8 +228,13 @@ def main() -> None:
             for it, got, w in result.get((args.errors, kind), {}).get("errors", []):
                 print(f"[{it['id']} {kind}, {w} wrong]\n  ocr: {it['ocr']}\n  got: {got}\n  key: {it['text']}\n")
     print(f"sample seed {SEED}: {BODY_N} body paragraphs, {HEADING_N} headings; key {KEY.relative_to(ROOT)}")
+    if FRESH_KEY.is_file():
+        print(
+            f"fresh sample seed {FRESH_SEED}: {FRESH_BODY_N} body paragraphs, {FRESH_HEADING_N} headings;"
+            f" key {FRESH_KEY.relative_to(ROOT)}"
+        )
     print(f"{'part':8} {'kind':8} {'words':>6} {'wrong':>6} {'per 1000':>9} missing")
-    for part in ("tune", "heldout"):
+    for part in PARTS:
         for kind in ("body", "heading"):
             s = result.get((part, kind))
             if s:

@@ -58,8 +58,12 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 def text_html(lines: list[str]) -> str:
     """Repaired paragraphs as sanitised HTML (bullets as one list)."""
-    markup = "\n\n".join(_BULLET.sub("- ", p) if _BULLET.match(p) else p for p in _paragraphs(lines))
-    return merge_adjacent_lists(sanitize(markup_to_html(markup)))
+    return markup_html([_BULLET.sub("- ", p) if _BULLET.match(p) else p for p in _paragraphs(lines)])
+
+
+def markup_html(paragraphs: list[str] | tuple[str, ...]) -> str:
+    """Paragraphs of markup ("text", "- item", "1. item") as sanitised HTML."""
+    return merge_adjacent_lists(sanitize(markup_to_html("\n\n".join(paragraphs))))
 
 
 def _write_section(cycle, *, code: str, title: str, level: int, order: int, body: str, signature: str,
@@ -87,36 +91,82 @@ def _write_section(cycle, *, code: str, title: str, level: int, order: int, body
     counts["texter skapade" if created else "texter uppdaterade"] += 1
 
 
-@transaction.atomic
-def import_front_matter(cycle, text_lines: list[str], spec_file: Path, source_name: str) -> dict[str, int]:
-    """Write the texts of ``spec_file`` for ``cycle``; returns counts. Unchanged texts keep
-    their revision; a text an analyst has changed since the import is left alone."""
-    from resultat.reports.models import ReportSection
-
+def _read_spec(spec_file: Path) -> dict:
     spec = yaml.safe_load(spec_file.read_text(encoding="utf-8")) or {}
     if spec.get("format") != "resultat-front-matter/1":
         raise FrontMatterError(f"{spec_file}: format ska vara resultat-front-matter/1")
-    n = len(text_lines)
+    return spec
+
+
+def _write_all(cycle, spec: dict, spec_file: Path, source_name: str, text_of) -> dict[str, int]:
+    """The foreword and the sections of ``spec``; ``text_of(entry, where, foreword)`` gives
+    each one's (body HTML, signature, source line range) or None when the source has none."""
+    from resultat.reports.models import ReportSection
+
     counts = {"texter skapade": 0, "texter uppdaterade": 0, "texter oförändrade": 0}
     foreword = spec.get("foreword") or {}
-    body_range = _range(foreword, "lines", f"{spec_file}: foreword", n)
-    if body_range:
-        sig_range = _range(foreword, "signature_lines", f"{spec_file}: foreword", n)
-        body = text_html(text_lines[body_range[0] - 1:body_range[1]])
-        signature = ", ".join(_paragraphs(text_lines[sig_range[0] - 1:sig_range[1]])) if sig_range else ""
+    found = text_of(foreword, f"{spec_file}: foreword", True) if foreword else None
+    if found is not None:
+        body, signature, rng = found
         _write_section(cycle, code=ReportSection.FOREWORD, title=str(foreword.get("title") or "Förord"), level=1, order=0,
-                       body=body, signature=signature, rng=body_range, source_name=source_name, counts=counts)
+                       body=body, signature=signature, rng=rng, source_name=source_name, counts=counts)
     for index, s in enumerate(spec.get("sections") or []):
         where = f"{spec_file}: sections[{index}]"
         if not isinstance(s, dict) or not s.get("code") or not s.get("title"):
             raise FrontMatterError(f"{where}: code och title krävs")
         if s["code"] == ReportSection.FOREWORD:
             raise FrontMatterError(f"{where}: koden {ReportSection.FOREWORD} är förordets (skriv det under foreword)")
-        rng = _range(s, "lines", where, n)
-        body = text_html(text_lines[rng[0] - 1:rng[1]]) if rng else ""
+        found = text_of(s, where, False)
+        body, _signature, rng = found if found is not None else ("", "", None)
         _write_section(cycle, code=s["code"], title=s["title"], level=int(s.get("level") or 1), order=index + 1, body=body,
                        signature="", rng=rng, source_name=source_name, counts=counts)
     return counts
+
+
+@transaction.atomic
+def import_front_matter(cycle, text_lines: list[str], spec_file: Path, source_name: str) -> dict[str, int]:
+    """Write the texts of ``spec_file`` for ``cycle`` from the OCR text's line ranges;
+    returns counts. Unchanged texts keep their revision; a text an analyst has changed
+    since the import is left alone."""
+    spec = _read_spec(spec_file)
+    n = len(text_lines)
+
+    def text_of(entry: dict, where: str, foreword: bool):
+        rng = _range(entry, "lines", where, n)
+        if rng is None:
+            return None
+        body = text_html(text_lines[rng[0] - 1:rng[1]])
+        sig_range = _range(entry, "signature_lines", where, n) if foreword else None
+        signature = ", ".join(_paragraphs(text_lines[sig_range[0] - 1:sig_range[1]])) if sig_range else ""
+        return body, signature, rng
+
+    return _write_all(cycle, spec, spec_file, source_name, text_of)
+
+
+@transaction.atomic
+def import_pdf_front_matter(cycle, front, spec_file: Path, source_name: str) -> tuple[dict[str, int], list[str]]:
+    """The same texts from a PDF's text layer (``ParsedReport.front``): each text of
+    ``spec_file`` is the PDF's heading with that title and the text under it (the line
+    ranges in the file are the OCR text's and are not used). Returns the counts and the
+    titles of the texts the PDF does not print (their sections are written empty)."""
+    from resultat.core.reportparse.text import key, similar
+
+    spec = _read_spec(spec_file)
+    missing: list[str] = []
+
+    def text_of(entry: dict, where: str, foreword: bool):
+        title = str(entry.get("title") or ("Förord" if foreword else ""))
+        k = key(title)
+        match = next((f for f in front if similar(key(f.title), k) >= 0.9), None)
+        if match is None:
+            if entry.get("lines"):
+                missing.append(title)
+            return None
+        return markup_html(match.paragraphs) if match.paragraphs else "", match.signature if foreword else "", (match.lines.first, match.lines.last)
+
+    counts = _write_all(cycle, spec, spec_file, source_name, text_of)
+    counts["saknade texter"] = len(missing)
+    return counts, missing
 
 
 @transaction.atomic

@@ -58,18 +58,23 @@ class ImportResult:
     seconds: float = 0.0
 
 
-def _front_matter(report, version, text: str, region: str, year: int, path: Path, result: ImportResult) -> None:
+def _front_matter(report, version, text: str, spec: Path, path: Path, result: ImportResult) -> None:
     """The edition's own texts (foreword, introduction, reading guide, contacts'
-    introduction), when the year has a front-matter file."""
+    introduction), when there is a front-matter file: from the OCR text by its line
+    ranges, or from a PDF's text layer by their headings."""
     from resultat.imports import frontmatter
 
-    spec = frontmatter.spec_path(region, year)
-    if not text or not spec.exists():  # no OCR text (a PDF read from its text layer)
+    if not spec.exists():
         return
     cycle = Cycle.objects.get(version__strategy=version.strategy, year=report.year)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     try:
-        result.totals.update(frontmatter.import_front_matter(cycle, lines, spec, path.name))
+        if text:
+            lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+            result.totals.update(frontmatter.import_front_matter(cycle, lines, spec, path.name))
+        elif report.front:
+            counts, missing = frontmatter.import_pdf_front_matter(cycle, report.front, spec, path.name)
+            result.totals.update(counts)
+            result.warnings.extend(f"{path.name}: rubriken {t!r} ur {spec.name} finns inte i PDF:en; texten lämnas tom" for t in missing)
     except frontmatter.FrontMatterError as exc:
         raise ImportError_(str(exc)) from exc
 
@@ -96,11 +101,17 @@ def import_report(
     dry_run: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
     ocr_text: str | Path | None = None,
+    front_matter_file: str | Path | None = None,
 ) -> ImportResult:
     started = time.perf_counter()
     path = Path(path)
     if not path.exists():
         raise ImportError_(f"{path}: filen finns inte")
+    from resultat.imports import frontmatter
+
+    front_spec = Path(front_matter_file) if front_matter_file else frontmatter.spec_path(region, year)
+    if front_matter_file and not front_spec.exists():
+        raise ImportError_(f"{front_spec}: filen med rapportens egna texter finns inte")
     structure_file = Path(structure_file) if structure_file else structure_path(region, year)
     try:
         structure = yaml.safe_load(structure_file.read_text(encoding="utf-8"))
@@ -125,7 +136,7 @@ def import_report(
         # the second now waits for the first and then updates what it wrote.
         serialise("imports:report")
         _write(report, version, question_set, structure_file, path, result, progress)
-        _front_matter(report, version, text, region, year, path, result)
+        _front_matter(report, version, text, front_spec, path, result)
         _area_headings(report, version, result)
         if dry_run:
             transaction.set_rollback(True)

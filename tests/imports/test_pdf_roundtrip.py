@@ -22,6 +22,7 @@ from tests.factories import committed_edition, load_edition
 ROOT = Path(__file__).resolve().parents[2]
 STRUCTURE = ROOT / "data" / "followup" / "vasterbotten" / "structure-2025.yaml"
 OCR_2025 = ROOT / "data" / "reports" / "vasterbotten" / "resultat-vasterbotten-2025.ocr.txt"
+FRONT_2025 = ROOT / "data" / "reports" / "vasterbotten" / "front-matter-2025.yaml"
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftohtml") is None, reason="poppler-utils (pdftohtml) is not installed")
 
@@ -73,6 +74,14 @@ def snapshot(year: int) -> dict:
     return out
 
 
+def front_matter(year: int) -> list[tuple]:
+    """The edition's own texts: (code, title, level, order, body HTML normalised, signature)."""
+    from resultat.reports.models import ReportSection
+
+    return [(s.code, s.title, s.level, s.order, _norm(re.sub(r">\s+<", "><", s.body)), s.signature)
+            for s in ReportSection.objects.filter(cycle__year=year).order_by("order", "code")]
+
+
 def differences(a: dict, b: dict) -> list[str]:
     out = [f"only in 2025: {k}" for k in sorted(set(a) - set(b))]
     out += [f"only in 2024: {k}" for k in sorted(set(b) - set(a))]
@@ -88,7 +97,7 @@ def differences(a: dict, b: dict) -> list[str]:
 @pytest.mark.django_db
 def test_the_2025_pdf_imported_as_2024_equals_the_database_it_was_built_from(pdf_2025):
     initiatives_before = set(Initiative.objects.values_list("code", flat=True))
-    result = services.import_report(pdf_2025, year=2024, structure_file=STRUCTURE)
+    result = services.import_report(pdf_2025, year=2024, structure_file=STRUCTURE, front_matter_file=FRONT_2025)
     assert result.warnings == []
     cycle = Cycle.objects.get(year=2024)
     assert cycle.state == Cycle.State.PUBLISHED
@@ -109,9 +118,17 @@ def test_the_2025_pdf_imported_as_2024_equals_the_database_it_was_built_from(pdf
     c = Contribution.objects.filter(cycle=cycle).exclude(source_text="").first()
     assert c.source_file == pdf_2025.name and c.source_first_line > 0 and c.source_text
 
+    # the front matter: foreword with its signature, the introduction's sections, the
+    # reading guide and the contacts' introduction, the same texts in the same order
+    fm_2025, fm_2024 = front_matter(2025), front_matter(2024)
+    assert len(fm_2025) == 11 and fm_2025[0][0] == "forord" and fm_2025[0][5]
+    assert [x for x in zip(fm_2025, fm_2024) if x[0] != x[1]] == [] and len(fm_2024) == len(fm_2025)
+    assert result.totals["texter skapade"] == 11 and not result.totals["saknade texter"]
+
     # importing the same PDF again changes nothing
-    again = services.import_report(pdf_2025, year=2024, structure_file=STRUCTURE)
+    again = services.import_report(pdf_2025, year=2024, structure_file=STRUCTURE, front_matter_file=FRONT_2025)
     assert again.totals["bidrag oförändrade"] == 174 and not again.totals["bidrag uppdaterade"]
+    assert again.totals["texter oförändrade"] == 11 and not again.totals["texter uppdaterade"]
 
 
 @pytest.mark.django_db

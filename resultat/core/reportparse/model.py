@@ -75,12 +75,27 @@ class ParsedContact:
 
 
 @dataclass(frozen=True)
+class FrontText:
+    """A text outside the chapters (foreword, introduction, reading guide, contacts'
+    introduction) as a PDF prints it: its heading, its paragraphs as markup ("text",
+    "- item" lines, "1. item" lines) and, for a foreword, the signature under it."""
+
+    title: str
+    lines: Lines
+    paragraphs: tuple[str, ...]
+    signature: str = ""
+
+
+@dataclass(frozen=True)
 class ParsedReport:
     source: str
     year: int
     chapters: tuple[ParsedChapter, ...]
     contacts: tuple[ParsedContact, ...]
     warnings: tuple[ParseWarning, ...]
+    #: the texts outside the chapters, by heading (read from a PDF; the OCR path takes
+    #: them by line range from the front-matter file instead)
+    front: tuple[FrontText, ...] = ()
 
     def counts(self) -> dict:
         """Per chapter code: sections, blocks, items by kind; plus "totals".

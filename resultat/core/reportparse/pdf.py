@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from resultat.core.reportparse.grammar import SDG_LINE, inner_kind, question_of
 from resultat.core.reportparse.model import (
+    FrontText,
     Lines,
     ParsedBlock,
     ParsedChapter,
@@ -278,7 +279,46 @@ class _Builder:
     def run(self) -> ParsedReport:
         ch_style, q_style, a_style = self._heading_styles()
         chapters = self._outline(ch_style, q_style, a_style)
-        return self._build(chapters)
+        report = self._build(chapters)
+        return replace(report, front=self._front(ch_style))
+
+    # -- the texts outside the chapters -------------------------------------------------
+    def _front(self, ch_style: tuple) -> tuple[FrontText, ...]:
+        """Every heading outside the chapters (before the first, and under chapter-level
+        headings that are no chapter: Förord, Kontakt …) with the text up to the next
+        heading. Which of them are the edition's own texts the front-matter file says."""
+        out: list[tuple[_Elem, list[_Elem]]] = []
+        inside = False
+        for e in self.elems:
+            if e.kind == "heading" and e.style == ch_style:
+                inside = self.chapter_of(e.text()) is not None
+            if inside:
+                continue
+            if e.kind == "heading":
+                out.append((e, []))
+            elif out:
+                out[-1][1].append(e)
+        return tuple(self._front_text(h, body) for h, body in out)
+
+    def _front_text(self, heading: _Elem, body: list[_Elem]) -> FrontText:
+        signature = ""
+        if body and body[-1].kind == "para" and body[-1].style[2] and not body[-1].style[1]:
+            signature = body.pop().text()  # an italic line closing the text: the signature
+        if body and all(e.kind == "item" and question_of(key(e.label_text() or e.body())) for e in body[-8:]) and len(body) >= 8:
+            body = body[:-8]  # the eight questions the product prints after the reading guide
+        paragraphs: list[str] = []
+        for e in body:
+            if e.kind == "item":
+                prefix = "1. " if e.marker[0].isdigit() else "- "
+                text = prefix + " ".join(x for x in (e.label_text(), " ".join(_join(p) for p in e.paras)) if x)
+                if paragraphs and paragraphs[-1][:2] == prefix[:2]:
+                    paragraphs[-1] += "\n" + text
+                    continue
+                paragraphs.append(text)
+            else:
+                paragraphs.append(e.text())
+        last = body[-1].last if body else heading.last
+        return FrontText(heading.text(), Lines(heading.first + 1, last + 1), tuple(paragraphs), signature)
 
     def _heading_styles(self) -> tuple[tuple, tuple, tuple]:
         """The styles of the chapter, question and area headings (each named by the structure file)."""

@@ -108,3 +108,37 @@ def test_a_pdf_without_report_headings_is_refused():
         assert "kapitel i strukturfilen" in str(exc)
     else:
         raise AssertionError("no error")
+
+
+def test_the_texts_outside_the_chapters_are_kept_by_heading_with_the_forewords_signature():
+    p = Page()
+    p.add("Förord . . . . . . . . 3", size=16)  # a contents line is no heading
+    p.add("Förord", size=29, bold=True, gap=60)
+    p.add("Rapporten belyser framsteg och", right=790).add("utmaningar.", right=300)
+    p.add("Anna Andersson, direktör", italic=True, gap=39, right=400)
+    p.add("Översikt över rapporten", size=29, bold=True, gap=60)
+    p.add("Tredje året", size=21, bold=True, gap=60)
+    p.add("Ett stycke.", right=200)
+    p.add("Hur ska rapporten läsas?", size=29, bold=True, gap=60)
+    p.add("Kapitlen har åtta underrubriker.", right=400)
+    for n, q in enumerate(["Omvärldsanalys", "Region Västerbottens bidrag", "Samverkan", "Sammanhållen region",
+                           "Jämlik och jämställd inkludering", "Föregångare i omställning", "Agenda 2030",
+                           "Ett urval av insatser i länet"], 1):
+        p.add(q, bold=True, left=118, bullet=f"{n}.", gap=22)
+    p.add("Västerbotten — En nytänkande och smart", size=29, bold=True, gap=60).add("region", size=29, bold=True, gap=39)
+    p.add("Omvärldsanalys", size=21, bold=True, gap=60)
+    p.add("Digitalisering", size=17, bold=True, gap=36)
+    p.add("Stycke i kapitlet.", right=200)
+    p.add("Kontakt för mer information", size=29, bold=True, gap=60)
+    p.add("Frågor om innehållet:", right=300)
+    p.add("• kontakta enhetschefen", left=98, right=300, gap=22)
+    report = pdf.parse_pdf_lines(p.lines, year=2024, structure=STRUCTURE)
+    front = {f.title: f for f in report.front}
+    assert front["Förord"].paragraphs == ("Rapporten belyser framsteg och utmaningar.",)
+    assert front["Förord"].signature == "Anna Andersson, direktör"
+    assert front["Översikt över rapporten"].paragraphs == ()
+    assert front["Tredje året"].paragraphs == ("Ett stycke.",)
+    # the eight questions the product prints after the reading guide are not its text
+    assert front["Hur ska rapporten läsas?"].paragraphs == ("Kapitlen har åtta underrubriker.",)
+    assert front["Kontakt för mer information"].paragraphs == ("Frågor om innehållet:", "- kontakta enhetschefen")
+    assert "Digitalisering" not in front and "Omvärldsanalys" not in front  # chapter content is no front matter

@@ -18,6 +18,7 @@ class Command(BaseCommand):
         r.add_argument("--structure", help="strukturfil (standard: data/followup/REGION/structure-ÅR.yaml)")
         r.add_argument("--dry-run", action="store_true", help="visa vad som skulle skapas, med varningar, utan att skriva något")
         r.add_argument("--ocr-text", help="OCR-texten till en inskannad PDF utan textlager (annars läses PDF:ens text direkt)")
+        r.add_argument("--front-matter", help="fil med rapportens egna texter, förord och inledning (standard: data/reports/REGION/front-matter-ÅR.yaml)")
         i = sub.add_parser("initiatives", help="Läs in finansieringsbeslut och insatser från CSV eller XLSX (mallen: resultat import initiatives --template FIL).")
         i.add_argument("file")
         i.add_argument("--dry-run", action="store_true", help="kontrollera filen och visa vad som skulle skapas eller ändras, utan att skriva något")
@@ -42,7 +43,7 @@ class Command(BaseCommand):
             result = services.import_report(
                 o["file"], year=o["year"], version_code=o["strategy_version"], region=o["region"],
                 structure_file=o.get("structure"), dry_run=o["dry_run"], progress=progress,
-                ocr_text=o.get("ocr_text"),
+                ocr_text=o.get("ocr_text"), front_matter_file=o.get("front_matter"),
             )
         except services.ImportError_ as exc:
             raise CommandError(f"{exc}\nInget skrevs.") from exc

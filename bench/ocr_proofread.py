@@ -4,7 +4,7 @@
     .venv/bin/python bench/ocr_proofread.py --show tune     # print sample: OCR / repaired / key
     .venv/bin/python bench/ocr_proofread.py --errors tune   # only the items with wrong words
     .venv/bin/python bench/ocr_proofread.py --draw          # print a key skeleton (YAML) of the first sample
-    .venv/bin/python bench/ocr_proofread.py --draw-fresh    # ... of the second, fresh held-out sample
+    .venv/bin/python bench/ocr_proofread.py --draw-fresh fresh   # ... of a fresh held-out sample
 
 The 2025 edition is parsed in-process with ``parse_report`` (no database), as the import
 does. Every text the parser repairs is recorded with the OCR paragraph it came from
@@ -18,11 +18,11 @@ document order: BODY_N body paragraphs and HEADING_N headings. The first half of
 (tests/fixtures/ocr-proofread-key-2025.yaml) holds, for every sampled item, the OCR
 paragraph (its identity) and the correct text, written by reading the OCR seed by hand.
 
-A second, *fresh* held-out sample (seed FRESH_SEED, FRESH_BODY_N body paragraphs and
-FRESH_HEADING_N headings, none of them in the first sample) was drawn after the repair
-changes made while reading the first held-out part's errors, and keyed by reading the
-OCR seed by hand before its figures were looked at
-(tests/fixtures/ocr-proofread-key-2025-fresh.yaml). Its items are all *fresh*.
+Fresh held-out samples (FRESH: part name, seed, numbers of body paragraphs and headings,
+key) are drawn from the items no earlier sample holds, each after a round of repair
+changes, and keyed by reading the OCR seed by hand before their figures were looked at:
+"fresh" (seed 20261207) after the changes made while reading the first held-out part's
+errors, "fresh2" (seed 20261208) after the changes made while reading "fresh".
 
 A word is wrong when the repaired text and the key differ in it: both are split at white
 space (punctuation stays attached), aligned with difflib, and each replaced, missing or
@@ -42,17 +42,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PARTS = ("tune", "heldout", "fresh")
+PARTS = ("tune", "heldout", "fresh", "fresh2")
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
 STRUCTURE = ROOT / "data" / "followup" / "vasterbotten" / "structure-2025.yaml"
 SEED = 20251207
 BODY_N = 40
 HEADING_N = 150
-FRESH_KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"
-FRESH_SEED = 20261207
-FRESH_BODY_N = 30
-FRESH_HEADING_N = 100
+#: Fresh held-out samples, drawn one after the other: (part, seed, body, headings, key).
+#: None holds an item of an earlier sample. "fresh" was drawn after the first round of
+#: issue-19 changes, "fresh2" after the second round (made while reading "fresh").
+FRESH = (
+    ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
+    (
+        "fresh2",
+        20261208,
+        20,
+        60,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh2.yaml",
+    ),
+)
 
 
 def default_report() -> Path:
@@ -140,20 +149,33 @@ def draw(order: list[tuple[str, str]]) -> list[dict]:
     return out
 
 
-def draw_fresh(order: list[tuple[str, str]]) -> list[dict]:
-    """The fresh held-out sample: items of the first sample are not drawn again."""
+def draw_fresh(order: list[tuple[str, str]], part: str) -> list[dict]:
+    """A fresh held-out sample: items of the samples drawn before it are not drawn again."""
     taken = {it["ocr"] for it in draw(order)}
-    rng = random.Random(FRESH_SEED)
-    out = []
-    for kind, n, prefix in (("body", FRESH_BODY_N, "fb"), ("heading", FRESH_HEADING_N, "fh")):
-        pool = [raw for raw in _pool(order, kind) if raw not in taken]
-        for i, raw in enumerate(rng.sample(pool, min(n, len(pool)))):
-            out.append({"id": f"{prefix}{i + 1:03d}", "part": "fresh", "kind": kind, "ocr": raw})
-    return out
+    for name, seed, body_n, heading_n, _key in FRESH:
+        rng = random.Random(seed)
+        out = []
+        for kind, n, prefix in (("body", body_n, "b"), ("heading", heading_n, "h")):
+            pool = [raw for raw in _pool(order, kind) if raw not in taken]
+            for i, raw in enumerate(rng.sample(pool, min(n, len(pool)))):
+                out.append(
+                    {
+                        "id": f"{name[0]}{name[5:]}{prefix}{i + 1:03d}",
+                        "part": name,
+                        "kind": kind,
+                        "ocr": raw,
+                    }
+                )
+        if name == part:
+            return out
+        taken.update(it["ocr"] for it in out)
+    raise ValueError(part)
 
 
 def _pool(order: list[tuple[str, str]], kind: str) -> list[str]:
-    return [raw for k, raw in order if k == kind and len(raw.split()) >= (8 if kind == "body" else 1)]
+    return [
+        raw for k, raw in order if k == kind and len(raw.split()) >= (8 if kind == "body" else 1)
+    ]
 
 
 def wrong_words(got: str, want: str) -> int:
@@ -181,7 +203,9 @@ def score(pairs: dict[str, str], key: list[dict]) -> dict:
     """{(part, kind): {"words", "wrong", "per_1000", "missing", "errors": [(item, got)]}}."""
     out: dict = {}
     for it in key:
-        slot = out.setdefault((it["part"], it["kind"]), {"words": 0, "wrong": 0, "missing": [], "errors": []})
+        slot = out.setdefault(
+            (it["part"], it["kind"]), {"words": 0, "wrong": 0, "missing": [], "errors": []}
+        )
         got = pairs.get(it["ocr"])
         if got is None:
             slot["missing"].append(it["id"])
@@ -203,42 +227,59 @@ def main() -> None:
     ap.add_argument("--show", choices=PARTS)
     ap.add_argument("--errors", choices=PARTS)
     ap.add_argument("--draw", action="store_true")
-    ap.add_argument("--draw-fresh", action="store_true")
+    ap.add_argument("--draw-fresh", choices=[f[0] for f in FRESH])
     args = ap.parse_args()
 
     pairs, order = imported_texts(args.report)
     if args.draw or args.draw_fresh:
         import yaml
 
-        seed, items = (FRESH_SEED, draw_fresh(order)) if args.draw_fresh else (SEED, draw(order))
+        if args.draw_fresh:
+            seed = next(f[1] for f in FRESH if f[0] == args.draw_fresh)
+            items = draw_fresh(order, args.draw_fresh)
+        else:
+            seed, items = SEED, draw(order)
         items = [dict(it, text=pairs[it["ocr"]].strip()) for it in items]
-        print(yaml.safe_dump({"seed": seed, "items": items}, allow_unicode=True, sort_keys=False, width=10_000))
+        print(
+            yaml.safe_dump(
+                {"seed": seed, "items": items}, allow_unicode=True, sort_keys=False, width=10_000
+            )
+        )
         return
     key = load_key()
-    if FRESH_KEY.is_file():
-        key += load_key(FRESH_KEY)
+    for *_, path in FRESH:
+        if path.is_file():
+            key += load_key(path)
     if args.show:
         for it in key:
             if it["part"] == args.show:
-                print(f"[{it['id']} {it['kind']}]\n  ocr: {it['ocr']}\n  got: {pairs.get(it['ocr'], '?').strip()}\n  key: {it['text']}\n")
+                print(
+                    f"[{it['id']} {it['kind']}]\n  ocr: {it['ocr']}\n  got: {pairs.get(it['ocr'], '?').strip()}\n  key: {it['text']}\n"
+                )
         return
     result = score(pairs, key)
     if args.errors:
         for kind in ("body", "heading"):
             for it, got, w in result.get((args.errors, kind), {}).get("errors", []):
-                print(f"[{it['id']} {kind}, {w} wrong]\n  ocr: {it['ocr']}\n  got: {got}\n  key: {it['text']}\n")
-    print(f"sample seed {SEED}: {BODY_N} body paragraphs, {HEADING_N} headings; key {KEY.relative_to(ROOT)}")
-    if FRESH_KEY.is_file():
-        print(
-            f"fresh sample seed {FRESH_SEED}: {FRESH_BODY_N} body paragraphs, {FRESH_HEADING_N} headings;"
-            f" key {FRESH_KEY.relative_to(ROOT)}"
-        )
+                print(
+                    f"[{it['id']} {kind}, {w} wrong]\n  ocr: {it['ocr']}\n  got: {got}\n  key: {it['text']}\n"
+                )
+    print(
+        f"sample seed {SEED}: {BODY_N} body paragraphs, {HEADING_N} headings; key {KEY.relative_to(ROOT)}"
+    )
+    for name, seed, body_n, heading_n, path in FRESH:
+        if path.is_file():
+            print(
+                f"{name} sample seed {seed}: {body_n} body paragraphs, {heading_n} headings; key {path.relative_to(ROOT)}"
+            )
     print(f"{'part':8} {'kind':8} {'words':>6} {'wrong':>6} {'per 1000':>9} missing")
     for part in PARTS:
         for kind in ("body", "heading"):
             s = result.get((part, kind))
             if s:
-                print(f"{part:8} {kind:8} {s['words']:>6} {s['wrong']:>6} {s['per_1000']:>9.1f} {len(s['missing'])}")
+                print(
+                    f"{part:8} {kind:8} {s['words']:>6} {s['wrong']:>6} {s['per_1000']:>9.1f} {len(s['missing'])}"
+                )
 
 
 if __name__ == "__main__":

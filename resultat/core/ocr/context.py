@@ -321,6 +321,8 @@ def _rule_ar(s: _Spot) -> None:
         s.give("år", 3.0)  # "under senare år", not "det senare är"
     elif prev == "antal" and left.words[1:2] == ("ett",) and _SUPINE.search(nxt):
         s.give("år", 3.0)  # "under ett antal år handlat om"
+    elif prev == "par" and left.words[1:2] in (("ett",), ("några",)):
+        s.give("år", 3.0)  # "sedan ett par år tillbaka": a count, like "två år"
 
 
 def _rule_year_forms(s: _Spot) -> None:
@@ -429,10 +431,15 @@ def _rule_lan(s: _Spot) -> None:
     prev = s.prev
     if prev in ("få", "ta", "ge", "beviljas", "beviljat", "bevilja") and s.skeleton == "lan":
         s.give("lån", 2.0)  # "att få lån"
-    elif prev in _DETERMINERS or prev in ("nordliga", "norra", "södra", "övriga", "alla"):
+    elif (
+        prev in _DETERMINERS
+        or prev in ("nordliga", "norra", "södra", "övriga", "alla")
+        or prev.endswith("aste")
+        or NUMBER_WORDS.intersection(s.left.words[:2])
+    ):
         for w in s.words:
             if w.startswith("lä"):
-                s.give(w, 1.5)  # "de nordliga länen"
+                s.give(w, 1.5)  # "de nordliga länen", "de fyra nordligaste länen"
 
 
 def _rule_fortsatta(s: _Spot) -> None:
@@ -454,6 +461,8 @@ def _rule_varden(s: _Spot) -> None:
         s.give("vården", 1.0)  # "Vården utmanas av …"
     elif _singular_determiner(s.left.words[:3]):
         s.give("vården", 2.0)  # "den nära vården": "värden" (values) would need "de"
+    elif s.prev in ("inom", "i", "hos"):
+        s.give("vården", 2.0)  # "inom vården": a bare plural "värden" rarely follows
 
 
 def _rule_beror(s: _Spot) -> None:
@@ -467,6 +476,14 @@ def _rule_anda(s: _Spot) -> None:
         s.give("ända", 2.5)  # "ända till", "ända sedan", "ända fram"
     elif s.prev in ("samma", "god", "goda", "positiv", "positiva", "denna", "vars"):
         s.give("anda", 2.5)  # "i samma anda"
+
+
+def _rule_man(s: _Spot) -> None:
+    """män in the pair "kvinnor och män", "män och kvinnor"; else the pronoun man."""
+    if (s.prev == "och" and s.left.words[1:2] == ("kvinnor",)) or (
+        s.nxt == "och" and s.right.words[1:2] == ("kvinnor",)
+    ):
+        s.give("män", 3.0)
 
 
 _RULES = {
@@ -491,6 +508,7 @@ _RULES = {
     "varden": _rule_varden,
     "beror": _rule_beror,
     "anda": _rule_anda,
+    "man": _rule_man,
 }
 
 #: Words after "ända" (all the way): "ända till", "ända sedan", "ända fram".

@@ -608,6 +608,18 @@ CLASS_CASES = [
         "Arbetet i den kommunala vården ökar",
     ),
     ("värden after de", "de uppmatta varden visar", "de uppmätta värden visar"),
+    # år after "ett par", län after a count or a superlative, vården after a bare preposition
+    ("ett par år", "Under ett par ar har antalet okat.", "Under ett par år har antalet ökat."),
+    ("tre län", "Samarbetet mellan tre lanen i norr", "Samarbetet mellan tre länen i norr"),
+    ("sydligaste länen", "de sydligaste lanen i landet", "de sydligaste länen i landet"),
+    ("inom vården", "Personalen inom varden okar.", "Personalen inom vården ökar."),
+    # män in the pair "kvinnor och män"; the pronoun man elsewhere
+    (
+        "kvinnor och män",
+        "Bade kvinnor och man ska ha lika villkor.",
+        "Både kvinnor och män ska ha lika villkor.",
+    ),
+    ("man pronoun", "Aktorer och man kan delta.", "Aktörer och man kan delta."),
     # ända before a direction or time, anda after "samma", ändå elsewhere
     ("ända till", "Banan gar anda fram till kusten", "Banan går ända fram till kusten"),
     ("ända sedan", "Arbetet har pagatt anda sedan 2019.", "Arbetet har pågått ända sedan 2019."),

@@ -108,12 +108,8 @@ def public_areas() -> QuerySet[StrategicArea]:
     return StrategicArea.objects.filter(contributions__in=published_contributions()).distinct()
 
 
-def public_versions():
-    """Every loaded strategy version. A strategy version is a public document (the
-    public strategy pages show each, a proposal marked with status "draft"); it is not
-    follow-up text, so no draft rule applies."""
-    version = Cycle._meta.get_field("version").related_model
-    return version.objects.select_related("strategy", "previous")
+# Strategy versions are not follow-up text: their read rule (every version public, a
+# draft marked as one) is the strategy's own, resultat.strategy.selectors.public_versions.
 
 
 # --- the staff (draft) rule --------------------------------------------------------------------

@@ -9,16 +9,17 @@ from django.db.models import Max, Q
 
 from resultat.core.opendata.spec import Dataset
 from resultat.opendata.registry import SDG, SUBPRIORITY, Entry, as_date, column, register
-from resultat.strategy.models import StrategyVersion
+from resultat.strategy import selectors
 
 STRATEGY_SOURCE = ("Källa: regionens regionala utvecklingsstrategi",)
 ORDER = 10
 
 
 def public_versions():
-    """Every loaded strategy version: a strategy version is a public document (the
-    public strategy pages show each, a proposal marked with status "draft")."""
-    return StrategyVersion.objects.select_related("strategy", "previous")
+    """The versions open data may publish: the strategy's one read rule,
+    :func:`resultat.strategy.selectors.public_versions` (looked up when called, so the
+    datasets can never keep a rule of their own)."""
+    return selectors.public_versions()
 
 
 def version_id(version) -> str:
@@ -75,9 +76,7 @@ def _version_lookup(ident: str):
 
 
 def _version_detail(v) -> dict[str, Any]:
-    from resultat.strategy.selectors import export_version
-
-    doc = export_version(v)
+    doc = selectors.export_version(v)
     return {"tree": {k: doc[k] for k in ("levels", "vision", "goals", "perspectives", "priorities") if k in doc}}
 
 

@@ -10,19 +10,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from resultat.search.registry import Doc, Kind, ids_filter, tags
+from resultat.strategy import selectors
 from resultat.strategy.models import (
     Challenge,
     Need,
     OverallGoal,
     Perspective,
     Priority,
-    StrategyVersion,
     SubPriority,
 )
 
 
 def strategy_documents(ids: Iterable[int] | None) -> Iterator[Doc]:
-    versions = ids_filter(StrategyVersion.objects.select_related("strategy"), ids)
+    versions = ids_filter(selectors.public_versions(), ids)  # the strategy's one read rule
     for version in versions:
         s, v = version.strategy.code, version.code
         overview = reverse("strategy:overview", args=[s, v])
@@ -59,7 +59,7 @@ def strategy_documents(ids: Iterable[int] | None) -> Iterator[Doc]:
             yield doc(f"need:{n.code}", "need", n.title, n.text, url, priorities=[sp.priority.code], subpriorities=[sp.code])
 
 
-KIND = Kind("strategy", _("Strategitext"), strategy_documents, count=lambda: StrategyVersion.objects.count(), position=10)
+KIND = Kind("strategy", _("Strategitext"), strategy_documents, count=lambda: selectors.public_versions().count(), position=10)
 
 
 def filter_choices(docs, user, public) -> dict:

@@ -1,11 +1,18 @@
-"""Reads of the strategy: the current version, a version's tree, exports."""
+"""Reads of the strategy: the current version, a version's tree, exports.
+
+The read rule for strategy versions is here, once: :func:`public_versions` (which
+versions anyone may read) and :func:`version_in_force` (which one the public sees by
+default). The strategy pages, the open data and API (``datasets.py``) and search
+(``search_kinds.py``) read versions through them; tests/strategy/test_read_rule.py
+narrows the rule and checks that every reader follows.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
 from resultat.reference.models import SdgGoal
@@ -26,6 +33,14 @@ def default_strategy() -> Strategy | None:
     return qs.filter(region__slug=settings.RESULTAT_REGION).first() or qs.first()
 
 
+def public_versions() -> QuerySet[StrategyVersion]:
+    """THE read rule for strategy versions: every loaded version, drafts included. A
+    strategy version is a public document, not follow-up text: a proposal such as a
+    remissutkast is shown to everyone, signed in or not, marked as a draft and linked to
+    the version in force (:func:`version_in_force`); no role is needed to read it."""
+    return StrategyVersion.objects.select_related("strategy", "previous")
+
+
 def current_version(strategy: Strategy) -> StrategyVersion | None:
     """The newest version that is not superseded, else the newest of all."""
     versions = strategy.versions.order_by("-valid_from", "-id")
@@ -35,23 +50,20 @@ def current_version(strategy: Strategy) -> StrategyVersion | None:
 def version_in_force(strategy: Strategy) -> StrategyVersion | None:
     """The version the public sees by default: the newest adopted one (the strategy in
     force); a draft such as a remissutkast only when nothing is adopted."""
-    adopted = strategy.versions.filter(status=StrategyVersion.Status.ADOPTED).order_by("-valid_from", "-id").first()
-    return adopted or current_version(strategy)
+    readable = public_versions().filter(strategy=strategy).order_by("-valid_from", "-id")
+    adopted = readable.filter(status=StrategyVersion.Status.ADOPTED).first()
+    return adopted or readable.exclude(status=StrategyVersion.Status.SUPERSEDED).first() or readable.first()
 
 
 def get_version(strategy_code: str, version_code: str) -> StrategyVersion:
-    version = (
-        StrategyVersion.objects.select_related("strategy", "strategy__region", "previous")
-        .filter(strategy__code=strategy_code, code=version_code)
-        .first()
-    )
+    version = public_versions().select_related("strategy__region").filter(strategy__code=strategy_code, code=version_code).first()
     if version is None:
         raise Http404("Strategiversionen finns inte")
     return version
 
 
 def versions_of(strategy: Strategy) -> list[StrategyVersion]:
-    return list(strategy.versions.order_by("-valid_from", "-id"))
+    return list(public_versions().filter(strategy=strategy).order_by("-valid_from", "-id"))
 
 
 def goals_of(version: StrategyVersion):

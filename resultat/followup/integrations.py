@@ -2,14 +2,14 @@
 its open datasets (``datasets.py``: cycles, strategic areas, contributions, items,
 arenas), its search kinds (``search_kinds.py``: contributions with their items,
 standing arenas, strategic areas, each with the visibility rule) and the signals that
-keep them current."""
+keep them current; and the learning pages' "bidrag" counter (``learning_counters.py``)."""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from resultat.followup import datasets, search_kinds  # noqa: F401 - datasets register on import
+from resultat.followup import datasets, learning_counters, search_kinds  # noqa: F401 - datasets register on import
 from resultat.followup.models import (
     Contribution,
     ContributionItem,
@@ -17,12 +17,14 @@ from resultat.followup.models import (
     StandingArena,
     StrategicArea,
 )
+from resultat.infrastructure.hooks import hook
 from resultat.search import signals
 from resultat.search.registry import FILTER_CHOICES, register
 
 for kind in (search_kinds.CONTRIBUTION, search_kinds.ARENA, search_kinds.AREA):
     register(kind)
 FILTER_CHOICES.register(search_kinds.filter_choices)
+hook("learning.counters").register(learning_counters.contributions_per_subpriority, key="bidrag")
 
 
 def _cycle_saved(sender, instance, created=False, **kwargs):

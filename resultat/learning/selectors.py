@@ -6,10 +6,12 @@ Definitions (docs/learning.md):
 - *filled*: a contribution with text or typed items; *empty*: neither; *joint*: written
   together with another area (``joint_with``, either side); *missing*: the area has no
   contribution for the question that year.
-- A sub-priority's counts for a year: filled contributions of the areas linked to it
-  (StrategicArea.subpriorities, by code so versions line up), distinct initiatives
-  those contributions mention, and what other apps report through ``COUNTERS``
-  (linked indicators, funding: 0 until those apps register a counter).
+- A sub-priority's counts for a year are the columns the content apps register with the
+  ``learning.counters`` hook (``COUNTERS``) from their integrations.py: "bidrag", filled
+  contributions of the areas linked to it (StrategicArea.subpriorities, by code so
+  versions line up; ``followup/learning_counters.py``), and "insatser", distinct
+  initiatives those contributions mention (``initiatives/learning_counters.py``).
+  Another app (indicators, funding) adds a column by registering one more counter.
 - Needs are those of the cycle's version, or of the newest version with needs when the
   cycle's version has none (``needs_version``).
 - A need (behov) is *addressed* in a year when at least half (rounded up) of the content
@@ -26,10 +28,11 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from resultat.core.richtext import is_empty, to_plain_text, word_count
+from resultat.core.richtext import to_plain_text, word_count
 from resultat.core.search.text import index_terms
 from resultat.core.textdiff import change_summary
 from resultat.followup.demo import DEMO_LABEL
+from resultat.followup.learning_counters import is_filled
 from resultat.followup.models import Contribution, ContributionItem, Cycle, Question
 from resultat.infrastructure.hooks import serve
 from resultat.reference.models import SdgGoal
@@ -39,9 +42,9 @@ SUBSTANTIVE_WORDS = 40
 # The three questions that follow up the strategy's cross-cutting inriktningar.
 PERSPECTIVE_QUESTIONS = ("sammanhallen-region", "jamlik-inkludering", "foregangare-omstallning")
 
-# Other apps register counts per (sub-priority code, year) from their integrations.py:
-# hook("learning.counters").register(func, key="indikatorer"); func(code, year) -> int.
-COUNTERS = serve("learning.counters", "callable(sub-priority code, year) -> int, keyed by the column's name")
+# The content apps register their columns from their integrations.py, in app order:
+# hook("learning.counters").register(func, key="bidrag"); func(cycles) -> {(sub-priority code, year): n}.
+COUNTERS = serve("learning.counters", "callable(cycles) -> {(sub-priority code, year): int}, keyed by the column's name")
 
 
 def cycles():
@@ -54,10 +57,6 @@ def _contributions(cycle_ids):
         .select_related("cycle", "area", "question", "chapter")
         .prefetch_related("items__initiative", "items__sdg_goal", "area__subpriorities", "joint_parts")
     )
-
-
-def is_filled(c: Contribution) -> bool:
-    return not is_empty(c.body) or bool(c.items.all())
 
 
 def has_demo_text(contributions) -> bool:
@@ -110,27 +109,16 @@ def subpriority_years() -> tuple[list[int], list[SubPriorityRow], bool]:
     latest = all_cycles[-1].version if all_cycles else None
     subs = list(SubPriority.objects.filter(version=latest).select_related("priority").order_by("priority__order", "order")) if latest else []
     rows = {sp.code: SubPriorityRow(sp.code, f"{sp.number} {sp.title}") for sp in subs}
-    contributions = list(_contributions([c.pk for c in all_cycles]))
-    per = defaultdict(lambda: {"bidrag": 0, "insatser": set()})
-    for c in contributions:
-        if not is_filled(c):
-            continue
-        initiatives = {i.initiative_id for i in c.items.all() if i.initiative_id}
-        for sp in c.area.subpriorities.all():
-            entry = per[(sp.code, c.cycle.year)]
-            entry["bidrag"] += 1
-            entry["insatser"] |= initiatives
+    counted = {name: counter(all_cycles) for name, counter in COUNTERS.items()}
     for row in rows.values():
         for year in years:
-            entry = per.get((row.code, year), {"bidrag": 0, "insatser": set()})
-            row.counts[year] = {"bidrag": entry["bidrag"], "insatser": len(entry["insatser"])}
-            for name, counter in COUNTERS.items():
-                row.counts[year][name] = counter(row.code, year)
-    return years, list(rows.values()), has_demo_text(contributions)
+            row.counts[year] = {name: found.get((row.code, year), 0) for name, found in counted.items()}
+    bodies = Contribution.objects.filter(cycle__in=all_cycles).values_list("body", flat=True)
+    return years, list(rows.values()), any(DEMO_LABEL in (body or "") for body in bodies)
 
 
 def counter_names() -> list[str]:
-    return ["bidrag", "insatser", *COUNTERS.keys()]
+    return COUNTERS.keys()
 
 
 @dataclass

@@ -1,15 +1,22 @@
-"""Demo values for `make run`: deterministic synthetic observations (flagged
-``synthetic``) for indicators without data, and the real figures the seeds give."""
+"""Values for the example: the dated snapshot of real Kolada values shipped in
+``data/indicators/vasterbotten/verkliga/`` (read through the manual import, with the
+file kept as the source response and its citation), the real figures the seeds give,
+and deterministic synthetic observations (flagged ``synthetic``) only for indicators
+that still have no values."""
 
 from __future__ import annotations
 
 import hashlib
 import random
+from pathlib import Path
 from typing import Any
 
+import yaml
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from resultat.indicators.manual_import import import_manual
 from resultat.indicators.models import Indicator, Observation, Source, SourceResponse
 from resultat.indicators.store import bulk_insert_observations, refresh_synthetic_flags
 from resultat.indicators.sync import default_areas
@@ -39,6 +46,33 @@ SEED_CITATIONS = {
     "N01951": f"folkmängd 31 december 2024 per kommun, återgiven i {_RUS} (fotnot 1)",
     "BRP-LIVSKVALITET": f"BRP+ 2025, indexvärde för livskvalitet, återgivet i {_RUS} (avsnittet om länets utgångsläge)",
 }
+
+
+def snapshot_dir() -> Path:
+    """The dated snapshot of real values for the example (README.md there: origin, licence)."""
+    return Path(settings.DATA_DIR) / "indicators" / "vasterbotten" / "verkliga"
+
+
+def load_real_snapshot(directory: Path | None = None) -> int:
+    """Read the snapshot's files listed in ``manifest.yaml`` into their indicators through
+    ``import_manual`` (source ``kolada``; the file is kept as the source response, the
+    manifest's citation is shown at the values). Files whose indicator is not loaded are
+    skipped; a file already read (same name and SHA-256) is not read again. Returns the
+    number of values written."""
+    directory = directory or snapshot_dir()
+    manifest = directory / "manifest.yaml"
+    if not manifest.exists():
+        return 0
+    written = 0
+    for entry in yaml.safe_load(manifest.read_text(encoding="utf-8"))["files"]:
+        path = directory / entry["file"]
+        if not Indicator.objects.filter(source=entry["source"], external_id=entry["indicator"]).exists():
+            continue
+        if SourceResponse.objects.filter(url=path.name, sha256=hashlib.sha256(path.read_bytes()).hexdigest()).exists():
+            continue
+        counts = import_manual(path, source_label=entry["citation"], source=entry["source"]).counts
+        written += counts.new + counts.changed
+    return written
 
 
 def _rng(*parts: Any) -> random.Random:
@@ -127,16 +161,18 @@ def _demo_rows(ind: Indicator, totals_t: dict, population: dict[str, int], real:
 
 
 def demo_snapshot(*, replace: bool = False) -> dict[str, int]:
-    """Fill indicators without observations with deterministic synthetic values
-    (flagged ``synthetic``) and store the real figures the seeds give:
+    """Store the snapshot of real values (``load_real_snapshot``) and the real figures the
+    seeds give, then fill indicators still without observations with deterministic
+    synthetic values (flagged ``synthetic``). The seed figures:
 
-    * population 31/12 2024 per municipality (reference geography, from the strategy seed) for N01951;
-    * BRP+ life-quality index 2025: Västerbotten 73, the country 46 (strategy seed lines 421–428).
+    * BRP+ life-quality index 2025: Västerbotten 73, the country 46 (strategy seed lines 421–428);
+    * population 31/12 2024 per municipality (reference geography, from the strategy seed) for
+      N01951, only when the snapshot has no N01951 series (its Kolada series runs to 2022).
     """
     from resultat.reference.models import Area
 
     areas = default_areas()
-    totals = {"syntetiska": 0, "verkliga": 0}
+    totals = {"syntetiska": 0, "verkliga": load_real_snapshot()}
     if not replace:
         filled_now = set(Observation.objects.values_list("indicator_id", flat=True).distinct())
         if not Indicator.objects.exclude(pk__in=filled_now).exists():

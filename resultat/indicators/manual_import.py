@@ -181,14 +181,18 @@ def _parse_rows(cols: _Columns, table: list[list[Any]], errors: list[str]) -> tu
     return parsed, meta
 
 
-def _check(cols: _Columns, parsed: list[tuple], meta: dict[str, dict[str, Any]], errors: list[str]) -> None:
-    """Checks across rows: the direction, a title for a new indicator, no duplicate rows."""
+def _check(cols: _Columns, parsed: list[tuple], meta: dict[str, dict[str, Any]], errors: list[str], source: str = Source.MANUAL) -> None:
+    """Checks across rows: the direction, a title for a new indicator (for Kolada or SCB
+    values: the indicator exists), no duplicate rows."""
     name = cols.path.name
     for ind, info in meta.items():
         direction = info.get("riktning", ("högre", 0))
         if direction[0].lower() not in ("högre", "lägre", "higher", "lower"):
             errors.append(f"{cols.where(direction[1], 'riktning')}: förväntade 'högre' eller 'lägre', fick {direction[0]!r}")
-        if "titel" not in info and not Indicator.objects.filter(source=Source.MANUAL, external_id=ind).exists():
+        exists = Indicator.objects.filter(source=source, external_id=ind).exists()
+        if source != Source.MANUAL and not exists:
+            errors.append(f"{name}: indikatorn {ind!r} finns inte för källan {source} (läs in indikatoruppsättningen först)")
+        elif "titel" not in info and not exists:
             errors.append(f"{name}: indikatorn {ind!r} är ny och behöver en titel (kolumn titel)")
     seen = {}
     for rownum, ind, area, year, gender, *_ in parsed:
@@ -198,7 +202,7 @@ def _check(cols: _Columns, parsed: list[tuple], meta: dict[str, dict[str, Any]],
         seen.setdefault(key, rownum)
 
 
-def _store_file(path: Path, content: bytes, table: list[list[Any]], source_label: str, synthetic: bool) -> SourceResponse:
+def _store_file(path: Path, content: bytes, table: list[list[Any]], source_label: str, synthetic: bool, source: str = Source.MANUAL) -> SourceResponse:
     """The file as a source response (an XLSX file is kept as its CSV text)."""
     if table and path.suffix.lower() in (".xlsx", ".xlsm"):
         buf = io.StringIO()
@@ -207,13 +211,15 @@ def _store_file(path: Path, content: bytes, table: list[list[Any]], source_label
     else:
         body = content.decode("utf-8-sig")
     return SourceResponse.objects.create(
-        source=Source.MANUAL, method="FILE", url=path.name, citation=source_label.strip(), fetched_at=timezone.now(),
+        source=source, method="FILE", url=path.name, citation=source_label.strip(), fetched_at=timezone.now(),
         sha256=hashlib.sha256(content).hexdigest(), content_type="text/csv" if path.suffix.lower() == ".csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         body=body, synthetic=synthetic,
     )
 
 
-def _upsert_indicators(meta: dict[str, dict[str, Any]]) -> dict[str, Indicator]:
+def _upsert_indicators(meta: dict[str, dict[str, Any]], source: str = Source.MANUAL) -> dict[str, Indicator]:
+    if source != Source.MANUAL:  # a download from Kolada or SCB: the indicator set defines the indicator
+        return {ind_id: Indicator.objects.get(source=source, external_id=ind_id) for ind_id in meta}
     indicators: dict[str, Indicator] = {}
     for ind_id, info in meta.items():
         defaults = {}
@@ -245,13 +251,17 @@ def _write_values(parsed: list[tuple], indicators: dict[str, Indicator], respons
     return counts
 
 
-def import_manual(path: str | Path, *, source_label: str = "", synthetic: bool = False) -> ImportResult:
+def import_manual(path: str | Path, *, source_label: str = "", synthetic: bool = False, source: str = Source.MANUAL) -> ImportResult:
     """Read manual indicator values from CSV (``;`` or ``,``) or XLSX; all or nothing.
 
     Columns (first row, case-insensitive): indikator, område, år, värde, and
     optionally kön (T/K/M), titel, enhet, beskrivning, riktning (högre/lägre),
     status, decimaler.  ``område`` is an SCB or Kolada code or an area name.
     Every problem is reported with row number and column.
+
+    ``source`` other than ``manual`` (``kolada``, ``scb``) reads values downloaded from that
+    source into its existing indicators (``indikator`` is the source's id, e.g. N01982); the
+    file is kept as the source response with ``source_label`` as its citation.
     """
     path = Path(path)
     content = path.read_bytes()
@@ -259,12 +269,12 @@ def import_manual(path: str | Path, *, source_label: str = "", synthetic: bool =
     cols = _columns(path, table)
     errors: list[str] = []
     parsed, meta = _parse_rows(cols, table, errors)
-    _check(cols, parsed, meta, errors)
+    _check(cols, parsed, meta, errors, source)
     if errors:
         raise IndicatorError(f"{len(errors)} fel i {path.name}:\n" + "\n".join(errors))
     with transaction.atomic():
-        response = _store_file(path, content, table, source_label, synthetic)
-        indicators = _upsert_indicators(meta)
+        response = _store_file(path, content, table, source_label, synthetic, source)
+        indicators = _upsert_indicators(meta, source)
         counts = _write_values(parsed, indicators, response, synthetic)
         refresh_synthetic_flags(i.pk for i in indicators.values())
     return ImportResult(sorted(indicators), counts, len(parsed), response)

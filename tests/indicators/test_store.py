@@ -24,7 +24,7 @@ from resultat.indicators.models import (
 )
 from tests.factories import make_user
 
-from .conftest import KOLADA_FILES, kolada_entries, replay_dir
+from .conftest import KOLADA_FILES, SETS, kolada_entries, replay_dir
 
 pytestmark = pytest.mark.django_db
 
@@ -68,35 +68,80 @@ def test_indicator_set_errors_name_file_and_entry(vasterbotten, tmp_path):
     assert not Indicator.objects.exists()
 
 
-def test_demo_snapshot_flags_synthetic_and_keeps_seed_figures(demo):
-    pop = Observation.objects.get(indicator__external_id="N01951", area_code="2480", period=2024, gender="T")
-    assert (pop.value, pop.synthetic) == (134249.0, False)
-    assert pop.response.url.endswith("aktualisering-2025-26.txt")
+def test_demo_snapshot_stores_the_real_kolada_snapshot_with_its_citation(demo):
+    """The example's real values come from the shipped snapshot (data/indicators/vasterbotten/
+    verkliga/), through the manual import: the file is the source response, the citation names
+    Kolada, the key figure and the retrieval date, and the values are not synthetic."""
+    pop = Observation.objects.get(indicator__external_id="N01951", area_code="2480", period=2022, gender="T")
+    assert (pop.value, pop.synthetic) == (132235.0, False)
+    assert pop.response.url == "kolada-N01951.csv" and pop.response.method == "FILE" and pop.response.source == "kolada"
+    assert pop.response.citation.startswith("Kolada, nyckeltal N01951 (Invånare totalt, antal; uppgifter från SCB)")
+    assert "2024-08-30" in pop.response.citation and pop.response.body.startswith("indikator;område;år;kön;värde\n")
+    assert len(pop.response.sha256) == 64
+    life = Observation.objects.get(indicator__external_id="N00925", area_code="24", period=2022, gender="T")
+    assert (life.value, life.synthetic) == (83.99, False)  # Kolada's 0024 is the county, SCB code 24
+    n01951 = Indicator.objects.get(external_id="N01951")
+    assert not n01951.synthetic
+    text = selectors.provenance(n01951).text
+    assert text.startswith("Källa: Kolada, nyckeltal N01951") and "2024-08-30" in text and "Syntetiska" not in text
     brp = dict(Observation.objects.filter(indicator__external_id="BRP-LIVSKVALITET", period=2025).values_list("area_code", "value"))
     assert brp == {"24": 73.0, "00": 46.0}
     assert not Indicator.objects.get(external_id="BRP-LIVSKVALITET").synthetic
-    n01951 = Indicator.objects.get(external_id="N01951")
-    assert n01951.synthetic
-    assert Observation.objects.filter(synthetic=True).count() > 5000
-    # deterministic: same values on a second run
-    first = list(Observation.objects.filter(indicator=n01951, area_code="24").order_by("period", "gender").values_list("value", flat=True))
+    # Every indicator with a snapshot file is real; synthetic values only where none exists (TAB638).
+    real = {i.external_id for i in Indicator.objects.filter(synthetic=False)}
+    assert real >= {"N01951", "N00401", "N01982", "N07918", "N00999", "N03702", "N00914", "N07418", "N00799",
+                    "N07917", "N60988", "N00925", "N00923", "U01405", "N00957", "U70447", "N17461", "BRP-LIVSKVALITET"}
+    assert set(Observation.objects.filter(synthetic=True).values_list("indicator__external_id", flat=True)) == {"TAB638"}
+    assert Indicator.objects.filter(synthetic=False).count() >= 2 * Indicator.objects.filter(synthetic=True).count()
+    # deterministic and idempotent: same values on a second run, the snapshot is not read twice
+    tab = Indicator.objects.get(external_id="TAB638")
+    first = list(Observation.objects.filter(indicator=tab, area_code="24").order_by("period", "gender").values_list("value", flat=True))
+    responses = SourceResponse.objects.filter(url="kolada-N01951.csv").count()
+    real_count = Observation.objects.filter(synthetic=False).count()
     services.demo_snapshot(replace=True)
-    again = list(Observation.objects.filter(indicator=n01951, area_code="24").order_by("period", "gender").values_list("value", flat=True))
-    assert first == again
+    again = list(Observation.objects.filter(indicator=tab, area_code="24").order_by("period", "gender").values_list("value", flat=True))
+    assert first == again and SourceResponse.objects.filter(url="kolada-N01951.csv").count() == responses == 1
+    assert Observation.objects.filter(synthetic=False).count() == real_count
+
+
+def test_the_snapshot_matches_its_manifest_and_readme():
+    """Every file in the snapshot is listed with a citation that names its key figure, and the
+    README records the source repository, commit and licence."""
+    import yaml
+
+    folder = SETS / "verkliga"
+    manifest = yaml.safe_load((folder / "manifest.yaml").read_text(encoding="utf-8"))
+    listed = {e["file"] for e in manifest["files"]}
+    assert listed == {p.name for p in folder.glob("*.csv")} and len(listed) >= 15
+    for entry in manifest["files"]:
+        assert entry["source"] == "kolada" and entry["file"] == f"kolada-{entry['indicator']}.csv"
+        assert entry["citation"].startswith(f"Kolada, nyckeltal {entry['indicator']} (") and "2024-08-30" in entry["citation"]
+        header, first = (folder / entry["file"]).read_text(encoding="utf-8").splitlines()[:2]
+        assert header == "indikator;område;år;kön;värde" and first.startswith(entry["indicator"] + ";")
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "open-numbers/ddf--kolada--dump" in readme and "8501d5c7694b444dbf59d063c5156754e2a9b819" in readme
+    assert "Licens" in readme
+
+
+def test_kolada_values_import_into_an_existing_indicator_only(tmp_path, indicator_sets):
+    f = tmp_path / "kolada.csv"
+    f.write_text("indikator;område;år;kön;värde\nN99999;0024;2022;T;1.5\n", encoding="utf-8")
+    with pytest.raises(services.IndicatorError, match="indikatorn 'N99999' finns inte för källan kolada"):
+        services.import_manual(f, source="kolada")
+    f.write_text("indikator;område;år;kön;värde\nN00957;0024;2022;K;30.18\nN00957;2480;2022;T;19.5\n", encoding="utf-8")
+    result = services.import_manual(f, source="kolada", source_label="Kolada, nyckeltal N00957, hämtat 2024-08-30")
+    ind = Indicator.objects.get(source="kolada", external_id="N00957")
+    assert result.indicators == ["N00957"] and result.response.source == "kolada"
+    assert not Indicator.objects.filter(source="manual", external_id="N00957").exists()
+    obs = Observation.objects.get(indicator=ind, area_code="24", period=2022, gender="K")
+    assert obs.value == 30.18 and not obs.synthetic and obs.response.citation == "Kolada, nyckeltal N00957, hämtat 2024-08-30"
 
 
 def test_synthetic_demo_values_are_plausible_for_what_they_measure(demo):
-    """Still synthetic and labelled, but a reader should not see a life expectancy of 4.9
-    years, a GRP of 14 kr per inhabitant or a county of 5 000 people."""
-
-    def county(external_id):
-        return Observation.objects.get(indicator__external_id=external_id, area_code="24", period=2024, gender="T").value
-
-    assert 79 <= county("N00925") <= 85  # medellivslängd, år
-    assert 300_000 <= county("N00906") <= 700_000  # BRP per invånare, kr
-    assert 1 <= county("N00401") <= 10  # växthusgaser, ton per invånare
-    assert 200_000 <= county("N01951") <= 320_000  # invånare totalt (sum of the municipalities)
-    percentages = Observation.objects.filter(indicator__unit="procent", synthetic=True).values_list("value", flat=True)
+    """Still synthetic and labelled, but a reader should not see a county of 5 000 people."""
+    county = Observation.objects.get(indicator__external_id="TAB638", area_code="24", period=2024, gender="T")
+    assert county.synthetic and 200_000 <= county.value <= 320_000  # folkmängd (sum of the municipalities)
+    percentages = Observation.objects.filter(indicator__unit="procent").values_list("value", flat=True)
     assert percentages and all(0 <= value <= 100 for value in percentages)
 
 
@@ -318,7 +363,7 @@ def test_subpriority_selector_for_the_report(demo):
     rows = selectors.subpriority_indicators("rus", "dp-6.2", render_svg=True)
     assert {r["id"] for r in rows} >= {"N00914", "N17461"}
     row = next(r for r in rows if r["id"] == "N00914")
-    assert row["synthetic"] and "Syntetiska demovärden" in row["source_text"]
+    assert not row["synthetic"] and row["source_text"].startswith("Källa: Kolada, nyckeltal N00914") and "2024-08-30" in row["source_text"]
     assert row["assessment"]["status"] in {s for s in ("target_achieved", "substantial_progress", "moderate_progress", "limited_progress", "deterioration", "not_available")}
     assert row["target"] == {"value": 82.0, "year": 2030, "direction": "higher"}
     assert row["chart"]["svg"].startswith("<svg") and row["table"]["header"][0] == "År"
@@ -380,7 +425,7 @@ def test_an_indicator_with_municipal_values_has_a_map(demo, client):
     chart = next(c for c in selectors.build_charts(ind, render=False) if c.kind == "karta")
     names = [f["properties"]["namn"] for f in chart.spec["data"]["values"]]
     assert len(names) == 15 and "Umeå" in names and "Åsele" in names
-    assert chart.synthetic and "Syntetiska demovärden" in chart.table_caption
+    assert not chart.synthetic and "Syntetiska" not in chart.table_caption  # real values (the Kolada snapshot)
     assert [row[0] for row in chart.rows][:2] == ["Bjurholm", "Dorotea"]  # the table in Swedish name order
     response = client.get("/indikatorer/kolada/N00914/karta.svg")
     assert response.status_code == 200 and response.content.startswith(b"<svg")

@@ -37,17 +37,19 @@ def _all(client, url):
 
 def test_indicator_list_has_metadata_links_and_the_override(client):
     body = client.get("/api/indicators/?limit=500").json()
-    assert body["count"] == Indicator.objects.count() >= 20
+    assert body["count"] == Indicator.objects.count() >= 19
     rows = {r["id"]: r for r in body["results"]}
     ghg = rows["kolada-N00401"]
     assert ghg["status"] == "limited_progress" and ghg["status_label"] == "Begränsade framsteg"
     assert ghg["overridden"] is True and ghg["override_justification"] == OVERRIDE_NOTE and ghg["override_at"]
     assert ghg["automatic_status"] != "" and ghg["direction"] == "lower" and 13 in ghg["sdg_goals"]
     assert "mal-cirkular" in ghg["goals"] and "dp-4.4" in ghg["subpriorities"]
-    rnd = rows["kolada-N00975"]
-    assert rnd["overridden"] is False and rnd["override_justification"] is None and rnd["status"] == rnd["automatic_status"]
-    assert rnd["synthetic"] is True and rnd["attribution"].startswith("Syntetiska demovärden")
-    assert rnd["page"] == "/indikatorer/kolada/N00975/" and rnd["opensdg_csv"] == "/indikatorer/opensdg/indicator_kolada-N00975.csv"
+    pop = rows["scb-TAB638"]  # the example's one synthetic indicator
+    assert pop["overridden"] is False and pop["override_justification"] is None and pop["status"] == pop["automatic_status"]
+    assert pop["synthetic"] is True and pop["attribution"].startswith("Syntetiska demovärden")
+    assert pop["page"] == "/indikatorer/scb/TAB638/" and pop["opensdg_csv"] == "/indikatorer/opensdg/indicator_scb-TAB638.csv"
+    edu = rows["kolada-N01982"]  # real: the Kolada snapshot
+    assert edu["synthetic"] is False and edu["attribution"].startswith("Källa: Kolada, nyckeltal N01982")
     brp = rows["manual-BRP-LIVSKVALITET"]
     assert brp["synthetic"] is False and brp["latest_year"] == 2025 and brp["latest_value"] == 73 and brp["country_value"] == 46
     assert "Källa:" in brp["attribution"] and "Syntetiska" not in brp["attribution"]
@@ -58,27 +60,27 @@ def test_indicator_filters(client):
     def ids(query):
         return {r["id"] for r in client.get(f"/api/indicators/?limit=500&{query}").json()["results"]}
 
-    assert ids("subpriority=dp-1.3") == {"kolada-N00975", "kolada-N00980"} | {
+    assert ids("subpriority=dp-1.3") == {"kolada-N00999"} | {
         f"{i.source}-{i.external_id}" for i in Indicator.objects.filter(links__element_code="dp-1.3")
     }
-    assert "kolada-N00975" in ids("subpriority=dp-1.3") and "kolada-N00401" not in ids("subpriority=dp-1.3")
-    assert "kolada-N00401" in ids("sdg=13") and "kolada-N00975" not in ids("sdg=13")
+    assert "kolada-N00999" in ids("subpriority=dp-1.3") and "kolada-N00401" not in ids("subpriority=dp-1.3")
+    assert "kolada-N00401" in ids("sdg=13") and "kolada-N00999" not in ids("sdg=13")
     assert ids("indicator=N01951") == ids("indicator=kolada-N01951") == {"kolada-N01951"}
     assert client.get("/api/indicators/?sdg=18").status_code == 400
 
 
 def test_indicator_detail_gives_each_link_with_target_and_assessment(client):
-    r = client.get("/api/indicators/kolada-N00975/")
+    r = client.get("/api/indicators/kolada-N07918/")
     assert r.status_code == 200
     data = r.json()
-    target = next(lk for lk in data["links"] if lk["element"] == "dp-1.3")
-    assert target["target_value"] == 4.0 and target["target_year"] == 2030 and target["kind"] == "subpriority"
+    target = next(lk for lk in data["links"] if lk["element"] == "dp-3.4")
+    assert target["target_value"] == 98.0 and target["target_year"] == 2025 and target["kind"] == "subpriority"
     assert any(lk["kind"] == "sdg" and lk["sdg_goal"] == 9 for lk in data["links"])
     assert data["assessment"]["override"] is None and data["assessment"]["method"] == 1
     ghg = client.get("/api/indicators/kolada-N00401/").json()
     assert ghg["assessment"]["override"]["justification"] == OVERRIDE_NOTE and ghg["assessment"]["status"] == "limited_progress"
     assert client.get("/api/indicators/kolada-NOPE/").status_code == 404
-    assert client.get("/api/indicators/nosource-N00975/").status_code == 404
+    assert client.get("/api/indicators/nosource-N07918/").status_code == 404
 
 
 # --- API: observations ---------------------------------------------------------------------------------
@@ -87,19 +89,19 @@ def test_indicator_detail_gives_each_link_with_target_and_assessment(client):
 def test_observations_carry_provenance_and_the_synthetic_flag(client):
     rows = client.get("/api/indicator-observations/?indicator=kolada-N01951&geocode=2480&gender=T").json()["results"]
     by_year = {r["year"]: r for r in rows}
-    real = by_year[2024]
-    expected = Observation.objects.get(indicator__external_id="N01951", area_code="2480", period=2024, gender="T")
-    assert real["value"] == expected.value and real["synthetic"] is False
-    assert real["id"] == "kolada-N01951.2480.2024.T" and real["area_name"] == "Umeå" and real["area_kind"] == "municipality"
+    real = by_year[2022]
+    expected = Observation.objects.get(indicator__external_id="N01951", area_code="2480", period=2022, gender="T")
+    assert real["value"] == expected.value == 132235 and real["synthetic"] is False
+    assert real["id"] == "kolada-N01951.2480.2022.T" and real["area_name"] == "Umeå" and real["area_kind"] == "municipality"
     assert real["fetched_at"] and real["response_url"] and real["attribution"].startswith("Källa:")
-    # the seed's population figure names the strategy that quotes it, not the seed file
-    assert "folkmängd 31 december 2024 per kommun, återgiven i Regional utvecklingsstrategi" in real["attribution"]
-    fake = by_year[2020]
+    # the snapshot's citation (Kolada, the key figure, the retrieval date), not a file name
+    assert real["attribution"].startswith("Källa: Kolada, nyckeltal N01951") and "2024-08-30" in real["attribution"]
+    fake = client.get("/api/indicator-observations/?indicator=scb-TAB638&geocode=2480&gender=T&year=2020").json()["results"][0]
     assert fake["synthetic"] is True and fake["attribution"].startswith("Syntetiska demovärden")
     assert "syntetiska demovärden" in fake["response_url"]
     # no detail path (the export would write a file per value): the filters find one
-    assert client.get("/api/indicator-observations/kolada-N01951.2480.2024.T/").status_code == 404
-    one = client.get("/api/indicator-observations/?indicator=kolada-N01951&geocode=2480&year=2024&gender=T").json()
+    assert client.get("/api/indicator-observations/kolada-N01951.2480.2022.T/").status_code == 404
+    one = client.get("/api/indicator-observations/?indicator=kolada-N01951&geocode=2480&year=2022&gender=T").json()
     assert one["count"] == 1 and one["results"][0] == real
 
 
@@ -110,11 +112,11 @@ def test_observation_filters(client):
     one = rows("indicator=N01951&municipality=2480&year=2020")
     assert one["count"] == 3 and {r["gender"] for r in one["results"]} == {"T", "K", "M"}
     women = rows("indicator=N01951&geocode=24&gender=K")
-    assert women["count"] == 15 and {r["gender"] for r in women["results"]} == {"K"}
-    sdg = rows("sdg=13&year=2024&geocode=00")
+    assert women["count"] == 29 and {r["gender"] for r in women["results"]} == {"K"}  # 1994–2022
+    sdg = rows("sdg=13&year=2022&geocode=00")
     assert sdg["count"] >= 1 and all(13 in client.get(f"/api/indicators/{r['indicator']}/").json()["sdg_goals"] for r in sdg["results"])
-    sub = rows("subpriority=dp-1.3&year=2024&geocode=24&gender=T")
-    assert {r["indicator"] for r in sub["results"]} >= {"kolada-N00975", "kolada-N00980"}
+    sub = rows("subpriority=dp-1.3&year=2022&geocode=24&gender=T")
+    assert {r["indicator"] for r in sub["results"]} >= {"kolada-N00999"}
     assert rows("indicator=manual-BRP-LIVSKVALITET")["count"] == 2
     assert client.get("/api/indicator-observations/?gender=X").status_code == 400
     assert client.get("/api/indicator-observations/?year=abc").status_code == 400
@@ -153,17 +155,18 @@ def test_open_sdg_tidy_csv_per_indicator(client):
     assert r.status_code == 200 and r["Content-Type"].startswith("text/csv")
     rows = read_rows(r.content.decode("utf-8"))
     header = list(rows[0])
-    assert header[0] == "Year" and header[-2:] == ["GeoCode", "Value"] and {"Sex", "Geography", "Series"} <= set(header)
+    assert header[0] == "Year" and header[-2:] == ["GeoCode", "Value"] and {"Sex", "Geography"} <= set(header)
+    assert "Series" not in header  # all real (the Kolada snapshot)
     headline = [row for row in rows if not row["GeoCode"] and not row["Sex"] and not row["Geography"]]
-    assert len(headline) == 15  # the county's total per year
-    synthetic_series = [row for row in rows if row["Series"] == "Syntetiska demovärden"]
-    assert synthetic_series[: len(headline)] == headline  # headline first within its series
-    umea_2024 = next(row for row in rows if row["GeoCode"] == "2480" and row["Year"] == "2024" and not row["Sex"])
-    value = Observation.objects.get(indicator__external_id="N01951", area_code="2480", period=2024, gender="T").value
-    assert float(umea_2024["Value"]) == value and umea_2024["Series"] == "" and umea_2024["Geography"] == "Umeå"
+    assert len(headline) == 29 and rows[: len(headline)] == headline  # the county's total per year, first
+    umea_2022 = next(row for row in rows if row["GeoCode"] == "2480" and row["Year"] == "2022" and not row["Sex"])
+    value = Observation.objects.get(indicator__external_id="N01951", area_code="2480", period=2022, gender="T").value
+    assert float(umea_2022["Value"]) == value and umea_2022["Geography"] == "Umeå"
     assert {row["Sex"] for row in rows} == {"", "Female", "Male"}
-    umea_2020 = next(row for row in rows if row["GeoCode"] == "2480" and row["Year"] == "2020" and not row["Sex"])
-    assert umea_2020["Series"] == "Syntetiska demovärden"
+    fake = read_rows(client.get("/indikatorer/opensdg/indicator_scb-TAB638.csv").content.decode("utf-8"))
+    fake_headline = [row for row in fake if not row["GeoCode"] and not row["Sex"] and not row["Geography"]]
+    synthetic_series = [row for row in fake if row["Series"] == "Syntetiska demovärden"]
+    assert len(fake_headline) == 15 and synthetic_series[: len(fake_headline)] == fake_headline  # headline first within its series
     assert client.get("/indikatorer/opensdg/indicator_kolada-NOPE.csv").status_code == 404
     assert client.get("/indikatorer/opensdg/other.txt").status_code == 404
     index = client.get("/indikatorer/opensdg/").content.decode()
@@ -197,7 +200,8 @@ def test_start_page_headline_indicators_with_assessment(client):
 
     goal_linked = IndicatorLink.objects.filter(kind="goal", indicator__observations__isnull=False).values("indicator").distinct().count()
     assert section.count('class="card headline-indicator"') == min(4, goal_linked) >= 3
-    assert "Syntetiska demovärden" in section  # the synthetic ones are labelled
+    assert "Syntetiska demovärden" not in section  # all real: the Kolada snapshot and the strategy's figures
+    assert "hämtat ur Koladas API 2024-08-30" in section
     brp_card = section.split("BRP+ livskvalitet")[1].split("</li>")[0]
     assert "Syntetiska demovärden" not in brp_card  # BRP+ 2025 is a real figure from the strategy
 
@@ -205,19 +209,19 @@ def test_start_page_headline_indicators_with_assessment(client):
 def test_municipality_page_compares_with_county_and_country(client):
     html = client.get("/kommuner/2480/").content.decode()
     assert 'id="indikatorer-kommun"' in html and "Invånare totalt, antal" in html
-    value = Observation.objects.get(indicator__external_id="N01951", area_code="2480", period=2024, gender="T").value
+    value = Observation.objects.get(indicator__external_id="N01951", area_code="2480", period=2022, gender="T").value
     assert format_number(value, 0) in html
-    assert "Västerbottens län" in html and "Riket" in html and "Syntetiska demovärden" in html
+    assert "Västerbottens län" in html and "Riket" in html and "Syntetiska demovärden" in html  # TAB638
     assert 'href="/api/indicator-observations/?geocode=2480"' in html
 
 
 def test_subpriority_page_shows_its_indicators_with_charts(client):
     html = client.get("/delprioriteringar/dp-1.3/").content.decode()
     assert 'id="indikatorer-dp"' in html
-    assert "Forskning och utveckling (FoU)" in html and "Nystartade företag" in html
-    assert html.count('<figure class="chart"') >= 2 and "<svg" in html and "Syntetiska demovärden" in html
+    assert "Nystartade företag" in html
+    assert html.count('<figure class="chart"') >= 1 and "<svg" in html and "Syntetiska demovärden" not in html
     assert 'href="/api/indicators/?subpriority=dp-1.3"' in html
     assert "Uppföljningen 2025" in html  # the contributions are still there
-    link = next(part.split('"')[0] for part in html.split('href="')[1:] if part.startswith("/indikatorer/kolada/N00980/tid.svg"))
+    link = next(part.split('"')[0] for part in html.split('href="')[1:] if part.startswith("/indikatorer/kolada/N00999/tid.svg"))
     svg = client.get(link.replace("&amp;", "&"))
     assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml" and b"<svg" in svg.content

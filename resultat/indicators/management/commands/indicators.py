@@ -52,6 +52,8 @@ class Command(BaseCommand):
         i = sub.add_parser("import", help="Läs in manuella indikatorvärden från CSV eller XLSX.")
         i.add_argument("file")
         i.add_argument("--source-label", default="", help="källhänvisning som visas vid värdena, t.ex. 'SCB, tabell BE0101N1, hämtad 2026-01-15' (filnamnet sparas ändå som ursprung)")
+        i.add_argument("--source", choices=["manual", "kolada", "scb"], default="manual",
+                       help="värden nedladdade från Kolada eller SCB till befintliga indikatorer (standard: manual)")
         ls = sub.add_parser("load-sets", help="Läs in indikatoruppsättningar (YAML) med kopplingar till strategin.")
         ls.add_argument("files", nargs="*", help="standard: data/indicators/vasterbotten/*.yaml")
         d = sub.add_parser("demo", help="Fyll indikatorer utan värden med syntetiska demovärden (och seedernas verkliga tal).")
@@ -63,7 +65,7 @@ class Command(BaseCommand):
             self.sync(o, _progress_printer(show))
         elif action == "import":
             try:
-                result = manual_import.import_manual(o["file"], source_label=o["source_label"])
+                result = manual_import.import_manual(o["file"], source_label=o["source_label"], source=o["source"])
             except (IndicatorError, OSError) as exc:
                 raise CommandError(f"{exc}\nInget skrevs.") from exc
             c = result.counts
@@ -79,7 +81,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Indikatoruppsättningar: {totals['indikatorer']} indikatorer, {totals['kopplingar']} kopplingar ({len(files)} filer).")
         elif action == "demo":
             totals = demo.demo_snapshot(replace=o["replace"])
-            self.stdout.write(f"Demovärden: {totals['syntetiska']} syntetiska observationer (Syntetiska demovärden), {totals['verkliga']} verkliga ur seederna.")
+            self.stdout.write(f"Demovärden: {totals['syntetiska']} syntetiska observationer (Syntetiska demovärden), {totals['verkliga']} verkliga (ögonblicksbilden ur Kolada och seedernas tal).")
 
     def sync(self, o, progress):
         from resultat.indicators import jobs

@@ -11,3 +11,4 @@ class FollowupConfig(AppConfig):
 
     def ready(self) -> None:
         load_integrations(self)  # open datasets and search kinds: integrations.py
+        from resultat.followup import selectors  # noqa: F401 - declares the hook it serves (chapter_indicators)

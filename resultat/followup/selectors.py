@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from resultat.followup import visibility
 from resultat.followup.models import Chapter, Contribution, ContributionItem, Cycle, Question
+from resultat.infrastructure.hooks import serve
 
 State = Contribution.State
 OPEN_STATES = (State.NOT_STARTED, State.DRAFT, State.RETURNED)
@@ -373,18 +374,27 @@ class PublicChapter:
     areas: int = 0
     texts: int = 0
     key_results: list[str] = field(default_factory=list)
+    indicators: list[dict] = field(default_factory=list)  # from CHAPTER_INDICATORS
 
 
 KEY_RESULTS_PER_CHAPTER = 3
 
+# Other apps (indicators) add to a chapter's summary from their integrations.py:
+# callable([priority], year) -> {priority pk: {"counts", "url", ...}} (docs/public-site.md).
+CHAPTER_INDICATORS = serve("followup.chapter_indicators", "callable([priority], year) -> {priority pk: {'counts', 'url', ...}} for a year's overview")
+
 
 def public_chapters(cycle: Cycle) -> list[PublicChapter]:
     """Every chapter of ``cycle``'s strategy version in order, with its published
-    counts and key results (three queries, whatever the size of the year). Reads only
+    counts and key results (three queries, whatever the size of the year) and what the
+    ``followup.chapter_indicators`` providers add (the indicators' trends). Reads only
     through the public rule (visibility), so a reopened cycle shows what was published."""
     from django.db.models import Count
 
-    chapters = OrderedDict((ch.pk, PublicChapter(ch)) for ch in Chapter.objects.filter(version_id=cycle.version_id).order_by("order", "pk"))
+    chapters = OrderedDict(
+        (ch.pk, PublicChapter(ch))
+        for ch in Chapter.objects.filter(version_id=cycle.version_id).select_related("priority__version__strategy").order_by("order", "pk")
+    )
     counts = (
         visibility.published_contributions().filter(cycle=cycle)
         .values("chapter_id").annotate(areas=Count("area", distinct=True), texts=Count("pk")).order_by()
@@ -402,6 +412,12 @@ def public_chapters(cycle: Cycle) -> list[PublicChapter]:
         summary = chapters.get(chapter_id)
         if summary is not None and len(summary.key_results) < KEY_RESULTS_PER_CHAPTER and title not in summary.key_results:
             summary.key_results.append(title)
+    priorities = [s.chapter.priority for s in chapters.values() if s.chapter.priority_id]
+    for provider in CHAPTER_INDICATORS:
+        found = provider(priorities, cycle.year)
+        for summary in chapters.values():
+            if summary.chapter.priority_id in found:
+                summary.indicators.append(found[summary.chapter.priority_id])
     return list(chapters.values())
 
 

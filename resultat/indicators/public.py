@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Max
+from django.urls import reverse
 
 from resultat.core.charts.specs import format_number
 from resultat.core.sources import periods
@@ -145,3 +146,20 @@ def subpriority_section(element) -> dict[str, Any] | None:
         "element": element,
         "any_synthetic": any(r["indicator"].synthetic for r in rows),
     }
+
+
+def chapter_indicators(priorities: list, year: int) -> dict[int, dict[str, Any]]:
+    """For a year's overview (the ``followup.chapter_indicators`` hook): per priority (by
+    pk) its indicators counted by trend, assessed on the values up to ``year``, and the
+    link to the list of them; a priority that no indicator follows is left out."""
+    out: dict[int, dict[str, Any]] = {}
+    by_strategy: dict[str, list] = {}
+    for priority in priorities:
+        by_strategy.setdefault(priority.version.strategy.code, []).append(priority)
+    for strategy, members in by_strategy.items():
+        counts = selectors.status_counts(strategy, [p.code for p in members], until=year)
+        for priority in members:
+            if counts[priority.code].total:
+                out[priority.pk] = {"counts": counts[priority.code], "year": year,
+                                    "url": reverse("indicators:element", args=[strategy, priority.code])}
+    return out

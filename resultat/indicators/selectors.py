@@ -71,10 +71,14 @@ def chart_data(indicator_id: int, areas: list[str], genders: tuple[str, ...] = (
     The period is the year (an int) when the indicator has annual values only; when
     any value belongs to a shorter period (month, quarter, …) every key is a
     :class:`~resultat.core.sources.periods.Period`, so a series sorts in time order."""
-    out: dict[tuple[str, str], dict[Any, tuple[float | None, bool]]] = {}
-    rows = list(Observation.objects.filter(
+    return _points(list(Observation.objects.filter(
         indicator_id=indicator_id, area_code__in=areas, gender__in=genders
-    ).values_list("area_code", "gender", "period", "period_code", "value", "synthetic").order_by())
+    ).values_list("area_code", "gender", "period", "period_code", "value", "synthetic").order_by()))
+
+
+def _points(rows: list[tuple]) -> dict[tuple[str, str], dict[Any, tuple[float | None, bool]]]:
+    """One indicator's rows (area, gender, period, period code, value, synthetic) as :func:`chart_data` gives them."""
+    out: dict[tuple[str, str], dict[Any, tuple[float | None, bool]]] = {}
     sub_annual = any(code for _a, _g, _p, code, _v, _s in rows)
     for area, gender, period, code, value, synthetic in rows:
         key = periods.from_stored(period, code) if sub_annual else period
@@ -205,17 +209,94 @@ class Assessment:
         }
 
 
-def assessment(indicator: Indicator, link: IndicatorLink | None = None, county: str | None = None) -> Assessment:
+def assessment(indicator: Indicator, link: IndicatorLink | None = None, county: str | None = None,
+               until: int | None = None) -> Assessment:
+    """The indicator's status (an analyst's active override, else Open SDG's method on the
+    county's whole years), with the values up to and including the year ``until`` if given."""
     county = county or home_area_code()
     data = chart_data(indicator.pk, [county, COUNTRY])
+    override = AssessmentOverride.objects.filter(indicator=indicator, active=True).select_related("created_by").first()
+    return _assessment_of(indicator, link, data, county, override, until)
+
+
+def _assessment_of(indicator: Indicator, link: IndicatorLink | None, data: dict, county: str,
+                   override: AssessmentOverride | None, until: int | None) -> Assessment:
     # Assessed on whole years: a monthly or quarterly series has no yearly trend to compare.
     series, country = annual(_values(data.get((county, "T")))), annual(_values(data.get((COUNTRY, "T"))))
+    if until is not None:
+        series = {y: v for y, v in series.items() if y <= until}
+        country = {y: v for y, v in country.items() if y <= until}
     direction = link.direction if link else indicator.direction
     target = (link.target_value, link.target_year) if link and link.target_value is not None else None
     progress = assess(series, direction=direction, target=target[0] if target else None, target_year=target[1] if target else None)
-    override = AssessmentOverride.objects.filter(indicator=indicator, active=True).select_related("created_by").first()
     comparison = compare_with_country(series, country if comparable(indicator) else {}, direction=indicator.direction)
     return Assessment(progress, comparison, override, target)
+
+
+# The overview of a year groups the six statuses by the way the indicator moves.
+TREND_GROUPS: dict[str, tuple[Status, ...]] = {
+    "improving": (Status.TARGET_ACHIEVED, Status.SUBSTANTIAL, Status.MODERATE),
+    "unchanged": (Status.LIMITED,),  # between 0 and 0.5 % a year in the right direction (or short of the pace a target needs)
+    "deteriorating": (Status.DETERIORATION,),
+    "not_assessed": (Status.NOT_AVAILABLE,),
+}
+_GROUP_OF = {status.value: group for group, statuses in TREND_GROUPS.items() for status in statuses}
+
+
+@dataclass
+class StatusCounts:
+    """How many of an element's indicators move which way (each indicator once)."""
+
+    improving: int = 0
+    unchanged: int = 0
+    deteriorating: int = 0
+    not_assessed: int = 0
+    synthetic: bool = False  # any of the counted indicators has demo values
+
+    @property
+    def total(self) -> int:
+        return self.improving + self.unchanged + self.deteriorating + self.not_assessed
+
+
+def _first_links(links: list[IndicatorLink], code: str) -> dict[int, IndicatorLink]:
+    """Indicator id -> the link it is counted under for the element ``code``: the element's
+    own links first, then (for a priority p-N) its sub-priorities' dp-N.x, as element_links."""
+    own = sorted((lk for lk in links if lk.element_code == code), key=lambda lk: (lk.order, lk.pk))
+    subs = []
+    if code.startswith("p-"):
+        subs = sorted((lk for lk in links if lk.element_code.startswith("dp-") and lk.element_code[3:].split(".")[0] == code[2:]),
+                      key=lambda lk: (lk.element_code, lk.order, lk.pk))
+    first: dict[int, IndicatorLink] = {}
+    for link in own + subs:
+        first.setdefault(link.indicator_id, link)
+    return first
+
+
+def status_counts(strategy_code: str, element_codes: list[str], *, until: int | None = None,
+                  county: str | None = None) -> dict[str, StatusCounts]:
+    """Per element code: its indicators (a priority's include its sub-priorities') counted
+    by trend, each assessed as :func:`assessment` does, with its first link's target and
+    the values up to ``until``. Four queries for any number of elements (one without indicators)."""
+    links = list(IndicatorLink.objects.filter(strategy__code=strategy_code).select_related("indicator"))
+    chosen = {code: _first_links(links, code) for code in element_codes}
+    ids = {i for first in chosen.values() for i in first}
+    if not ids:
+        return {code: StatusCounts() for code in element_codes}
+    county = county or home_area_code()
+    rows: dict[int, list[tuple]] = {}
+    for ind_id, *row in Observation.objects.filter(indicator_id__in=ids, area_code__in=[county, COUNTRY], gender="T").values_list(
+            "indicator_id", "area_code", "gender", "period", "period_code", "value", "synthetic").order_by():
+        rows.setdefault(ind_id, []).append(tuple(row))
+    overrides = {o.indicator_id: o for o in AssessmentOverride.objects.filter(indicator_id__in=ids, active=True).order_by("created_at", "pk")}  # the newest wins, as .first() above
+    out: dict[str, StatusCounts] = {}
+    for code, first in chosen.items():
+        counts = out[code] = StatusCounts()
+        for ind_id, link in first.items():
+            a = _assessment_of(link.indicator, link, _points(rows.get(ind_id, [])), county, overrides.get(ind_id), until)
+            group = _GROUP_OF[a.status]
+            setattr(counts, group, getattr(counts, group) + 1)
+            counts.synthetic = counts.synthetic or link.indicator.synthetic
+    return out
 
 
 def svg_for(spec: dict) -> str:

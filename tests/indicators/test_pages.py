@@ -13,7 +13,9 @@ def test_indicator_page_shows_chart_table_source_and_synthetic_note(client, demo
     html = response.content.decode()
     assert response.status_code == 200
     assert html.count("<svg") >= 3  # time series, municipalities, women vs men
-    assert "Syntetiska demovärden" in html
+    assert "Syntetiska demovärden" not in html  # real: the example's Kolada snapshot
+    assert "Källa: Kolada, nyckeltal N00914" in html and "hämtat ur Koladas API 2024-08-30" in html
+    assert "Syntetiska demovärden" in client.get("/indikatorer/scb/TAB638/").content.decode()  # the one synthetic indicator
     assert "<caption>" in html and 'scope="col"' in html
     assert "Umeå" in html and "Bedömning" in html
     assert "vendor/vega/vega-embed.min.js" in html
@@ -25,13 +27,16 @@ def test_real_values_page_and_csv_download(client, demo):
     assert "73" in html and "46" in html
     csv = client.get("/indikatorer/kolada/N01951/data.csv")
     text = csv.content.decode("utf-8-sig")
-    assert "syntetiska-demovarden" in csv["Content-Disposition"]
-    assert "Syntetiska demovärden" in text and "2480;Umeå;2024;2024;T;134249;;nej" in text
+    assert "syntetiska-demovarden" not in csv["Content-Disposition"]
+    assert "Syntetiska demovärden" not in text and "2480;Umeå;2022;2022;T;132235;;nej" in text
+    csv = client.get("/indikatorer/scb/TAB638/data.csv")
+    assert "syntetiska-demovarden" in csv["Content-Disposition"] and "Syntetiska demovärden" in csv.content.decode("utf-8-sig")
 
 
 def test_chart_files(client, demo):
     svg = client.get("/indikatorer/kolada/N00914/tid.svg")
-    assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml" and b"Syntetiska" in svg.content
+    assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml" and b"Syntetiska" not in svg.content
+    assert b"Syntetiska" in client.get("/indikatorer/scb/TAB638/tid.svg").content
     png = client.get("/indikatorer/kolada/N00914/kon.png")
     assert png.content[:4] == b"\x89PNG"
     assert client.get("/indikatorer/kolada/N00914/okand.svg").status_code == 404
@@ -89,7 +94,8 @@ def test_manual_provenance_names_the_real_source_not_the_file(client, demo):
     assert "Källa: BRP+ 2025, indexvärde för livskvalitet, återgivet i Regional utvecklingsstrategi för Västerbottens län" in html
     assert ".txt" not in html.split("Källa:", 1)[1].split("</", 1)[0]
     html = client.get("/indikatorer/kolada/N01951/").content.decode()
-    assert "Källa: folkmängd 31 december 2024 per kommun, återgiven i Regional utvecklingsstrategi" in html
+    assert "Källa: Kolada, nyckeltal N01951 (Invånare totalt, antal; uppgifter från SCB), hämtat ur Koladas API 2024-08-30" in html
+    assert ">kolada-N01951.csv" not in html and " kolada-N01951.csv" not in html  # the citation, not the file name
 
 
 def test_a_manual_import_shows_its_citation_and_keeps_the_file_as_provenance(tmp_path, reference):
@@ -116,4 +122,5 @@ def test_indicator_captions_follow_the_language(client, demo):
     ind = Indicator.objects.get(external_id="N00914")
     assert f"{ind.title} by municipality" in html and f"{ind.title} per kommun" not in html
     assert f"{ind.title}, women and men in" in html  # the chart itself stays Swedish (docs/i18n.md)
+    html = client.get("/indikatorer/scb/TAB638/").content.decode()
     assert "by municipality" in html and "(Synthetic demo values)" in html  # the caption's synthetic note too

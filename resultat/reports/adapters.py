@@ -65,16 +65,14 @@ def indicator_sections(cycle, chapter, *, include_synthetic: bool = True) -> tup
                 left_out.append(data["title"])
                 continue
             chart = data["chart"]
+            # every year the chart shows (the indicators app's own "table" is its last five)
             table = Table(
                 id=f"{chapter.code}-ind-{slugify(key)}-tabell",
                 caption=chart["table"]["caption"] or data["title"],
-                columns=[str(c) for c in data["table"]["header"]],
-                rows=[[_cell(v) for v in row] for row in data["table"]["rows"]],
+                columns=[str(c) for c in chart["table"]["header"]],
+                rows=[[_cell(v) for v in row] for row in chart["table"]["rows"]],
             )
-            assessment = data["assessment"]
-            text = assessment.get("label") or ""
-            if assessment.get("comparison"):
-                text = f"{text}. {assessment['comparison']}" if text else assessment["comparison"]
+            text = assessment_text(data["assessment"])
             fetched = (data.get("fetched_at") or "")[:10]
             source = data["source_text"]
             if not data["synthetic"]:
@@ -86,10 +84,61 @@ def indicator_sections(cycle, chapter, *, include_synthetic: bool = True) -> tup
                 source=source,
                 date=fetched,
                 assessment=text,
+                finding=finding(table, data["assessment"], data.get("unit") or ""),
                 subpriority=code,
                 synthetic=bool(data["synthetic"]),
             ))
     return sections, left_out
+
+
+def assessment_text(a: dict) -> str:
+    """The "Bedömning:" line: the trend assessment and the comparison with the country.
+    Without a trend (one year only) it says so and why, rather than "Bedömning saknas"
+    followed by a comparison that reads as one."""
+    comparison = a.get("comparison") or ""
+    if comparison == "Ingen jämförelse med riket.":
+        comparison = ""
+    if a.get("status") == "not_available" and not a.get("override"):
+        reason = (a.get("reason") or "").rstrip(".")
+        trend = f"Utvecklingen över tid bedöms inte ({reason[:1].lower() + reason[1:]})." if reason else "Utvecklingen över tid bedöms inte."
+    else:
+        trend = f"{a.get('label') or ''}."
+    return " ".join(x for x in (trend, comparison) if x.strip(". "))
+
+
+def _row(table: Table, year) -> list[str] | None:
+    return next((r for r in table.rows if r and r[0] == str(year)), None)
+
+
+def finding(table: Table, a: dict, unit: str = "") -> str:
+    """The figure's caption: what the chart shows, in words, from the table's own cells
+    (so caption and table agree) and the trend assessment. "Västerbottens län ligger
+    bättre till än riket 2025: 73 mot 46 (index)." "Måttliga framsteg sedan 2015: från
+    15,4 till 15,8."""
+    if len(table.columns) < 2 or not table.rows:
+        return ""
+    county = table.columns[1]
+    filled = [r for r in table.rows if len(r) > 1 and r[1].strip() not in ("", "–")]
+    if not filled:
+        return ""
+    latest = filled[-1]
+    unit_text = f" ({unit})" if unit else ""
+    country = latest[2] if len(latest) > 2 and len(table.columns) > 2 and latest[2].strip() not in ("", "–") else ""
+    comparison = a.get("comparison") or ""
+    if country and comparison.startswith(("Bättre", "Sämre")):
+        word = "bättre" if comparison.startswith("Bättre") else "sämre"
+        first = f"{county} ligger {word} till än {table.columns[2].lower()} {latest[0]}: {latest[1]} mot {country}{unit_text}."
+    elif country and comparison.startswith("Samma"):
+        first = f"{county} har samma värde som {table.columns[2].lower()} {latest[0]}: {latest[1]}{unit_text}."
+    else:
+        first = f"{county} {latest[0]}: {latest[1]}{unit_text}."
+    if a.get("status") in (None, "", "not_available") or not a.get("base_year"):
+        return first
+    base, current = _row(table, a["base_year"]), _row(table, a.get("current_year"))
+    trend = f"{a['label']} sedan {a['base_year']}"
+    if base and current and len(base) > 1 and len(current) > 1:
+        trend += f": från {base[1]} till {current[1]}"
+    return f"{first} {trend}."
 
 
 def _cell(value) -> str:

@@ -3,9 +3,13 @@ database. Reads only; ``services`` freezes the result as an edition."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 
+from django.utils import timezone
+
 from resultat.core import richtext
+from resultat.core.report.language import mark_english
 from resultat.core.report.model import (
     ITEM_HEADINGS,
     ITEM_ORDER,
@@ -135,6 +139,18 @@ def contributions(cycle: Cycle):
     )
 
 
+def _profile(cycle: Cycle, region: str):
+    """The region's profile for this year's edition. Its imprint date is the one the
+    profile gives for the edition (the date the region decided it) or else the date the
+    cycle was published; an unpublished cycle has none."""
+    profile = region_profile(cycle.version.strategy.region.slug, region, cycle.year)
+    if profile.imprint.date or not (visibility.is_published_cycle(cycle) and cycle.published_at):
+        return profile
+    published = timezone.localtime(cycle.published_at)
+    # the cached profile is shared: change a copy
+    return dataclasses.replace(profile, imprint=dataclasses.replace(profile.imprint, date=f"{published:%Y-%m-%d}"))
+
+
 def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None = None) -> Report:
     """The cycle's report. ``include_synthetic`` (default: only for an unpublished cycle)
     lets charts and annex tables with synthetic demo values in, labelled; a published
@@ -147,7 +163,7 @@ def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None 
         title=title, region=region, year=cycle.year, subtitle=f"Uppföljning av {cycle.version.strategy.name}",
         reading_guide=READING_GUIDE, questions=[Question(q.code, q.title, "") for q in questions],
         strategy=_strategy(cycle), contacts_intro=CONTACTS_INTRO,
-        profile=region_profile(cycle.version.strategy.region.slug, region, cycle.year),
+        profile=_profile(cycle, region),
     )
     if not visibility.is_published_cycle(cycle):
         report.notes.append("Utkast: cykeln är inte publicerad och texterna kan ändras.")
@@ -191,6 +207,7 @@ def build_report(cycle: Cycle, progress=None, *, include_synthetic: bool | None 
             progress("kapitel", n + 1, len(chapters))
     report.annex = adapters.annex(cycle, include_synthetic=include_synthetic)
     report.contacts = _contacts(chapters)
+    mark_english(report)
     return report
 
 

@@ -9,7 +9,7 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_SECTION
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -116,7 +116,17 @@ def _numbered_list(doc, style: str = "List Number"):
 TEXT_HEADINGS = {"h3": 4, "h4": 5}
 
 
-def _blocks(doc, blocks: list[dict], level: int = 0) -> None:
+def _english(paragraph, runs=None) -> None:
+    """Mark the runs (all of the paragraph's by default) as English (``w:lang``): a title
+    written in English."""
+    for run in runs if runs is not None else paragraph.runs:
+        r_pr = run._r.get_or_add_rPr()
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), "en-GB")
+        r_pr.append(lang)
+
+
+def _blocks(doc, blocks: list[dict], level: int = 0, english: frozenset[str] | set[str] = frozenset()) -> None:
     for b in blocks:
         if b["t"] in ("ul", "ol"):
             style = "List Bullet" if b["t"] == "ul" else "List Number"
@@ -127,7 +137,7 @@ def _blocks(doc, blocks: list[dict], level: int = 0) -> None:
                 first = True
                 for inner in item:
                     if inner["t"] in ("ul", "ol"):
-                        _blocks(doc, [inner], level + 1)
+                        _blocks(doc, [inner], level + 1, english)
                     else:
                         p = add() if first else doc.add_paragraph()
                         _runs(p, inner["c"])
@@ -135,26 +145,39 @@ def _blocks(doc, blocks: list[dict], level: int = 0) -> None:
         elif b["t"] in TEXT_HEADINGS:
             p = doc.add_heading("", TEXT_HEADINGS[b["t"]])
             _runs(p, b["c"])
+            if "".join(r["s"] for r in b["c"]).strip() in english:
+                _english(p)
         else:
             _runs(doc.add_paragraph(), b["c"])
 
 
-def _table(doc, t: Table) -> None:
+def _table(doc, t: Table, *, keep: bool = False) -> None:
+    """Caption, header row (repeated on each page), rows; numbers right-aligned. With
+    ``keep`` a short table stays on one page with what follows it."""
     cap = doc.add_paragraph(style="Caption")
     cap.add_run(_clean(t.caption))
+    cap.paragraph_format.keep_with_next = True
+    numeric = t.numeric_columns()
     table = doc.add_table(rows=1, cols=len(t.columns))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, t.columns, strict=True):
+    for i, (cell, text) in enumerate(zip(table.rows[0].cells, t.columns, strict=True)):
         cell.text = ""
         cell.paragraphs[0].add_run(_clean(text)).bold = True
+        if numeric[i]:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     tr_pr.append(header)
     for row in t.rows:
         cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=False):
+        for i, (cell, text) in enumerate(zip(cells, row, strict=False)):
             cell.text = _clean(text)
+            if numeric[i]:
+                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for row in table.rows if keep else table.rows[:1]:
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
     if t.note:
         doc.add_paragraph(_clean(t.note)).runs[0].italic = True
 
@@ -353,7 +376,7 @@ def _strategy_summary(doc, s) -> None:
         doc.add_paragraph(_clean(s.closing))
 
 
-def _chapter_sections(doc, ch) -> None:
+def _chapter_sections(doc, ch, english: frozenset[str] | set[str] = frozenset()) -> None:
     for sec in ch.sections:
         doc.add_heading(_clean(sec.title), 2)
         for b in sec.blocks:
@@ -362,12 +385,17 @@ def _chapter_sections(doc, ch) -> None:
                 sub = doc.add_paragraph()
                 sub.paragraph_format.keep_with_next = True
                 sub.add_run(_clean(b.subtitle)).italic = True
-            _blocks(doc, html_to_blocks(b.body_html))
+                if b.subtitle in english:
+                    _english(sub)
+            _blocks(doc, html_to_blocks(b.body_html), english=english)
             for g in b.groups:
                 doc.add_heading(_clean(g.heading), 4)
                 for it in g.items:
                     p = doc.add_paragraph(style="List Bullet")
-                    p.add_run(_clean(it.label)).bold = True
+                    label = p.add_run(_clean(it.label))
+                    label.bold = True
+                    if it.label in english:
+                        _english(p, [label])
                     if it.text:
                         p.add_run().add_break()
                         p.add_run(_clean(it.text))
@@ -385,8 +413,10 @@ def _chapter_indicators(doc, ch) -> None:
             label.paragraph_format.keep_with_next = True
         picture = _picture(doc, charts.png(ind.chart.spec), ind.chart.alt)
         picture.paragraph_format.keep_with_next = True  # the chart with its caption
-        doc.add_paragraph(_clean(ind.chart.alt), style="Caption")
-        _table(doc, ind.chart.table)
+        # the caption states the finding; the chart's description is its alt text
+        caption = doc.add_paragraph(_clean(ind.finding or ind.chart.alt), style="Caption")
+        caption.paragraph_format.keep_with_next = True
+        _table(doc, ind.chart.table, keep=len(ind.chart.table.rows) <= 8)
         doc.add_paragraph(_clean(source_line(ind)))
         if ind.assessment:
             p = doc.add_paragraph()
@@ -403,7 +433,7 @@ def _chapters(doc, report: Report) -> None:
             chapters.header.is_linked_to_previous = False
             chapters.header.paragraphs[0].text = _clean(report.title)
         doc.add_heading(_clean(ch.title), 1)
-        _chapter_sections(doc, ch)
+        _chapter_sections(doc, ch, set(report.english_titles))
         if ch.indicators or ch.indicators_note:
             _chapter_indicators(doc, ch)
 

@@ -9,7 +9,7 @@ the alt text as accessible name, followed by the same data as a table.
 from __future__ import annotations
 
 import re
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from resultat.core import charts, richtext
@@ -24,18 +24,33 @@ def _e(text) -> str:
     return escape(str(text or ""), quote=True)
 
 
-def _body(html: str) -> str:
+_TEXT_HEADING = re.compile(r"<(h[56])>(.*?)</\1>", re.S)
+
+
+def _lang(title: str, english: frozenset[str] | set[str]) -> str:
+    return ' lang="en"' if title in english else ""
+
+
+def _body(html: str, english: frozenset[str] | set[str] = frozenset()) -> str:
     clean = merge_adjacent_lists(richtext.sanitize(html or ""))
     clean = re.sub(r"<(/?)h4>", r"<\1h6>", clean)
-    return re.sub(r"<(/?)h3>", r"<\1h5>", clean)
+    clean = re.sub(r"<(/?)h3>", r"<\1h5>", clean)
+    if not english:
+        return clean
+    # a heading written in English is marked so (WCAG 3.1.2)
+    return _TEXT_HEADING.sub(
+        lambda m: f"<{m.group(1)}{_lang(unescape(re.sub(r'<[^>]+>', '', m.group(2))).strip(), english)}>{m.group(2)}</{m.group(1)}>", clean
+    )
 
 
 def table_html(t: Table) -> str:
     out = [f'<div class="table-wrap"><table id="{_e(t.id)}"><caption>{_e(t.caption)}</caption><thead><tr>']
-    out += [f'<th scope="col">{_e(c)}</th>' for c in t.columns]
+    numeric = t.numeric_columns()
+    num = [' class="num"' if n else "" for n in numeric]
+    out += [f'<th scope="col"{num[i]}>{_e(c)}</th>' for i, c in enumerate(t.columns)]
     out.append("</tr></thead><tbody>")
     for row in t.rows:
-        cells = [f'<th scope="row">{_e(row[0])}</th>'] + [f"<td>{_e(c)}</td>" for c in row[1:]]
+        cells = [f'<th scope="row">{_e(row[0])}</th>'] + [f"<td{num[i] if i < len(num) else ''}>{_e(c)}</td>" for i, c in enumerate(row[1:], 1)]
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
     if t.note:
@@ -44,12 +59,14 @@ def table_html(t: Table) -> str:
     return "".join(out)
 
 
-def chart_html(chart: Chart) -> str:
+def chart_html(chart: Chart, caption: str = "") -> str:
+    """The chart named by its alt text, the caption that states its finding (the alt
+    text when there is none) and the same data as a table."""
     svg = charts.svg(chart.spec)
     svg = re.sub(r"<svg\b", '<svg aria-hidden="true" focusable="false"', svg, count=1)
     return (
         f'<figure class="chart"><div class="chart-image" role="img" aria-label="{_e(chart.alt)}">{svg}</div>'
-        f"<figcaption>{_e(chart.alt)}</figcaption></figure>" + table_html(chart.table)
+        f"<figcaption>{_e(caption or chart.alt)}</figcaption></figure>" + table_html(chart.table)
     )
 
 
@@ -90,7 +107,7 @@ def _front_html(report: Report) -> list[str]:
         o.append("</section>")
     for t in report.introduction:
         h = "h2" if t.level == 1 else "h3"
-        o.append(f'<div class="front"><{h} id="{_e(t.id)}">{_e(t.title)}</{h}>{_body(t.body_html)}</div>')
+        o.append(f'<div class="front"><{h} id="{_e(t.id)}">{_e(t.title)}</{h}>{_body(t.body_html, set(report.english_titles))}</div>')
     if report.questions:
         o.append('<section class="front" aria-labelledby="las-rapporten"><h2 id="las-rapporten">Hur ska rapporten läsas?</h2>')
         o.append(f"<p>{_e(report.reading_guide)}</p><ol class='questions'>")
@@ -121,20 +138,20 @@ def _strategy_html(s) -> list[str]:
     return o
 
 
-def _section_html(sec) -> list[str]:
+def _section_html(sec, english: frozenset[str] | set[str] = frozenset()) -> list[str]:
     # Only chapters, the front matter, the annex and the contacts are named regions (landmarks);
     # questions, areas and indicators are found by their headings, not as 250 more landmarks.
     o = [f'<section class="question"><h3 id="{_e(sec.id)}">{_e(sec.title)}</h3>']
     for b in sec.blocks:
         o.append(f'<section class="area-block"><h4 id="{_e(b.id)}">{_e(b.heading)}</h4>')
         if b.subtitle:
-            o.append(f'<p class="area-subtitle">{_e(b.subtitle)}</p>')
-        o.append(f'<div class="prose">{_body(b.body_html)}</div>')
+            o.append(f'<p class="area-subtitle"{_lang(b.subtitle, english)}>{_e(b.subtitle)}</p>')
+        o.append(f'<div class="prose">{_body(b.body_html, english)}</div>')
         for g in b.groups:
             o.append(f'<div class="items items-{_e(g.kind)}"><h5>{_e(g.heading)}</h5><ul>')
             for it in g.items:
                 text = f"<br>{_e(it.text)}" if it.text else ""
-                o.append(f'<li><strong class="item-title">{_e(it.label)}</strong>{text}</li>')
+                o.append(f'<li><strong class="item-title"{_lang(it.label, english)}>{_e(it.label)}</strong>{text}</li>')
             o.append("</ul></div>")
         o.append("</section>")
     o.append("</section>")
@@ -149,7 +166,7 @@ def _indicators_html(ch) -> list[str]:
         o.append(f'<section class="indicator"><h4 id="{_e(ind.id)}">{_e(ind.title)}</h4>')
         if ind.synthetic:
             o.append(f'<p class="synthetic"><strong>{charts.SYNTHETIC_LABEL}</strong></p>')
-        o.append(chart_html(ind.chart))
+        o.append(chart_html(ind.chart, ind.finding))
         o.append(f'<p class="source">{_e(source_line(ind))}</p>')
         if ind.assessment:
             o.append(f'<p class="assessment"><strong>Bedömning:</strong> {_e(ind.assessment)}</p>')
@@ -158,10 +175,10 @@ def _indicators_html(ch) -> list[str]:
     return o
 
 
-def _chapter_html(ch) -> list[str]:
+def _chapter_html(ch, english: frozenset[str] | set[str] = frozenset()) -> list[str]:
     o = [f'<section class="chapter" aria-labelledby="{_e(ch.id)}"><h2 id="{_e(ch.id)}">{_e(ch.title)}</h2>']
     for sec in ch.sections:
-        o += _section_html(sec)
+        o += _section_html(sec, english)
     if ch.indicators or ch.indicators_note:
         o += _indicators_html(ch)
     o.append("</section>")
@@ -210,8 +227,9 @@ def render_fragment(report: Report) -> str:
     o = _cover_html(report) + _toc_html(report) + _front_html(report)
     if report.strategy:
         o += _strategy_html(report.strategy)
+    english = set(report.english_titles)
     for ch in report.chapters:
-        o += _chapter_html(ch)
+        o += _chapter_html(ch, english)
     if not report.annex.is_empty():
         o += _annex_html(report.annex)
     if report.contacts:

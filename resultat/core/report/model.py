@@ -90,6 +90,9 @@ class QuestionSection:
     blocks: list[AreaBlock] = field(default_factory=list)
 
 
+_NUMBER = re.compile(r"^[−+-]?\d[\d\u202f\u00a0 ]*(?:,\d+)?\s?%?$")
+
+
 @dataclass
 class Table:
     """A real table: a caption, column headings, rows of cell strings (first column is the
@@ -100,6 +103,17 @@ class Table:
     columns: list[str]
     rows: list[list[str]] = field(default_factory=list)
     note: str = ""
+
+    def numeric_columns(self) -> list[bool]:
+        """For each column: True when every filled cell below the heading is a number
+        ("10 519 349", "15,8", "–" for a missing value counts as filled by nothing);
+        such columns are right-aligned in every format. The first column (the row
+        heading) never is."""
+        out = []
+        for i in range(len(self.columns)):
+            cells = [r[i].strip() for r in self.rows if i < len(r) and r[i].strip() not in ("", "–", "-", "..")]
+            out.append(i > 0 and bool(cells) and all(_NUMBER.match(c) for c in cells))
+        return out
 
 
 @dataclass
@@ -124,6 +138,10 @@ class IndicatorSection:
     assessment: str = ""
     subpriority: str = ""
     synthetic: bool = False
+    #: the figure's caption: what the chart shows, in words ("Västerbottens län 73, riket
+    #: 46 (2025): bättre än riket."), from the values and the trend assessment; the alt
+    #: text stays the chart's description
+    finding: str = ""
 
 
 def source_line(ind: "IndicatorSection") -> str:
@@ -235,6 +253,9 @@ class Report:
     notes: list[str] = field(default_factory=list)
     #: name, logo, colours, fonts and imprint shared by the three formats
     profile: RegionProfile | None = None
+    #: titles written in English (items, headings in texts, subtitles): marked lang="en"
+    #: in every format (``language.mark_english``)
+    english_titles: list[str] = field(default_factory=list)
     schema: int = SCHEMA_VERSION
 
     # -- navigation -----------------------------------------------------------------------

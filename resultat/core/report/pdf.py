@@ -19,7 +19,7 @@ import typst
 
 from resultat.core import charts
 from resultat.core.report.blocks import html_to_blocks
-from resultat.core.report.model import Report, source_line
+from resultat.core.report.model import Report, Table, source_line
 
 TEMPLATE = Path(__file__).with_name("report.typ")
 
@@ -52,27 +52,55 @@ def _no_break_after_dash(text: str) -> str:
     return text.replace(" - ", "\u00a0-\u2060\u00a0").replace(" – ", "\u00a0–\u2060\u00a0")
 
 
+def _blocks(html: str, english: set[str]) -> list[dict]:
+    """The text's blocks; a heading written in English gets ``en`` (``lang: "en"``)."""
+
+    def mark(blocks):
+        for b in blocks:
+            if b["t"] in ("h3", "h4"):
+                b["en"] = "".join(r["s"] for r in b["c"]).strip() in english
+            for item in b.get("items", []):
+                mark(item)
+        return blocks
+
+    return mark(html_to_blocks(html))
+
+
+def _table(t: dict, table: Table) -> dict:
+    return dict(t, numeric=table.numeric_columns())
+
+
 def typst_data(report: Report) -> dict:
     """The report as the template's JSON: HTML texts as blocks, charts as SVG."""
     d = report.to_dict()
-    d["foreword"] = html_to_blocks(report.foreword_html) if report.foreword_html else None
+    english = set(report.english_titles)
+    d["foreword"] = _blocks(report.foreword_html, english) if report.foreword_html else None
     for t_d, t in zip(d["introduction"], report.introduction, strict=True):
-        t_d["body"] = html_to_blocks(t.body_html)
+        t_d["body"] = _blocks(t.body_html, english)
     for ch_d, ch in zip(d["chapters"], report.chapters, strict=True):
         for s_d, s in zip(ch_d["sections"], ch.sections, strict=True):
             for b_d, b in zip(s_d["blocks"], s.blocks, strict=True):
                 b_d["heading"] = b.heading
-                b_d["body"] = html_to_blocks(b.body_html)
+                b_d["body"] = _blocks(b.body_html, english)
+                b_d["subtitle_en"] = b.subtitle in english
                 for g_d, g in zip(b_d["groups"], b.groups, strict=True):
                     for it_d, it in zip(g_d["items"], g.items, strict=True):
                         it_d["label"] = _no_break_after_dash(it.label)
+                        it_d["en"] = it.label in english
         for i_d, ind in zip(ch_d["indicators"], ch.indicators, strict=True):
             i_d["svg"] = charts.svg(ind.chart.spec)
             i_d["alt"] = ind.chart.alt
+            i_d["caption"] = ind.finding or ind.chart.alt
             i_d["source_line"] = pdf_safe(source_line(ind))
-            i_d["table"] = i_d["chart"]["table"]
+            i_d["table"] = _table(i_d["chart"]["table"], ind.chart.table)
             del i_d["chart"]
-    d["annex"] = None if report.annex.is_empty() else d["annex"]
+    if report.annex.is_empty():
+        d["annex"] = None
+    else:
+        a = d["annex"]
+        a["funding_tables"] = [_table(t_d, t) for t_d, t in zip(a["funding_tables"], report.annex.funding_tables, strict=True)]
+        if report.annex.impact_matrix is not None:
+            a["impact_matrix"] = _table(a["impact_matrix"], report.annex.impact_matrix)
     if report.profile is not None:
         d["profile"]["imprint_rows"] = report.profile.imprint_lines()
     return d

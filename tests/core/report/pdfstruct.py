@@ -259,3 +259,173 @@ def link_uris(pdf: PdfFile) -> list[str]:
                 if action.get("S") == "URI":
                     uris.append(action["URI"])
     return uris
+
+
+# -- page content: marked content, artifacts and text ---------------------------------------
+
+_PAINT = {"Tj", "TJ", "'", '"', "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "Do", "sh"}
+_TEXT = {"Tj", "TJ", "'", '"'}
+
+
+def _decoded(pdf: PdfFile, stream: dict) -> bytes:
+    import zlib
+
+    raw = stream["__stream__"]
+    filters = stream.get("Filter")
+    filters = filters if isinstance(filters, list) else [filters] if filters else []
+    for f in filters:
+        if f != "FlateDecode":
+            raise ValueError(f"filter {f} stöds inte")
+        raw = zlib.decompress(raw)
+    return raw
+
+
+def _to_unicode(pdf: PdfFile, font: dict) -> dict[bytes, str]:
+    """A font's ToUnicode map: character code (bytes) → text."""
+    stream = pdf.resolve(font.get("ToUnicode"))
+    if not stream:
+        raise ValueError(f"typsnittet {font.get('BaseFont')} saknar ToUnicode")
+    cmap = _decoded(pdf, stream).decode("latin-1")
+    out: dict[bytes, str] = {}
+
+    def text(hexs: str) -> str:
+        return bytes.fromhex(hexs).decode("utf-16-be", "replace")
+
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            out[bytes.fromhex(src)] = text(dst)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for lo, hi, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", block):
+            a, b, width = int(lo, 16), int(hi, 16), len(lo) // 2
+            if dst.startswith("["):
+                dsts = re.findall(r"<([0-9A-Fa-f]*)>", dst)
+                for n, d in zip(range(a, b + 1), dsts, strict=False):
+                    out[n.to_bytes(width, "big")] = text(d)
+            else:
+                start = int(dst[1:-1], 16)
+                for n in range(a, b + 1):
+                    out[n.to_bytes(width, "big")] = text(f"{start + n - a:0{len(dst) - 2}X}")
+    return out
+
+
+@dataclass
+class Mark:
+    """One painting operation on a page: the operator, the marked-content sequence it is
+    in (``tag`` "Artifact" or the tagged element's, its properties, ``mcid``), its text
+    (for text operators, through the font's ToUnicode) and its position (``x``, ``y``
+    of the current transformation, PDF units from the page's lower left corner)."""
+
+    op: str
+    tag: str | None
+    props: dict
+    mcid: int | None
+    text: str
+    x: float
+    y: float
+
+    @property
+    def artifact(self) -> bool:
+        return self.tag == "Artifact"
+
+
+def _tokens(data: bytes):
+    """Operands and operators of a content stream, in order."""
+    p = PdfFile.__new__(PdfFile)
+    p.data = data
+    i, operands = 0, []
+    while True:
+        i = p._skip_ws(i)
+        if i >= len(data):
+            return
+        c = data[i:i + 1]
+        if c in b"/([<" or c in b"+-.0123456789":
+            if c in b"+-.0123456789" and not re.match(rb"[+-]?(?:\d|\.\d)", data[i:i + 3]):
+                pass
+            else:
+                value, i = p._value(i)
+                operands.append(value)
+                continue
+        j = i
+        while j < len(data) and data[j] not in _WS and data[j] not in _DELIM:
+            j += 1
+        if j == i:
+            raise ValueError(f"okänt tecken i innehållsströmmen vid byte {i}: {data[i:i + 10]!r}")
+        yield data[i:j].decode("latin-1"), operands
+        operands, i = [], j
+
+
+def _multiply(m, n):
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def page_marks(pdf: PdfFile, page: dict) -> list[Mark]:
+    """Every painting operation of the page with the marked content it belongs to."""
+    contents = pdf.resolve(page["Contents"])
+    contents = contents if isinstance(contents, list) else [contents]
+    data = b"\n".join(_decoded(pdf, pdf.resolve(c)) for c in contents)
+    fonts = pdf.resolve(pdf.resolve(page.get("Resources") or {}).get("Font")) or {}
+    maps: dict[str, dict[bytes, str]] = {}
+    stack: list[tuple[str | None, dict, int | None]] = []
+    ctm, saved, font = (1, 0, 0, 1, 0, 0), [], None
+    out: list[Mark] = []
+
+    def decode(s) -> str:
+        raw = s.encode("latin-1") if isinstance(s, str) else s
+        table = maps[font]
+        width = len(next(iter(table))) if table else 1
+        return "".join(table.get(raw[k:k + width], "\ufffd") for k in range(0, len(raw), width))
+
+    for op, args in _tokens(data):
+        if op == "q":
+            saved.append(ctm)
+        elif op == "Q":
+            ctm = saved.pop()
+        elif op == "cm":
+            ctm = _multiply(tuple(float(a) for a in args), ctm)
+        elif op in ("BDC", "BMC"):
+            props = pdf.resolve(args[1]) if op == "BDC" and len(args) > 1 else {}
+            props = props if isinstance(props, dict) else {}
+            outer = next((s for s in reversed(stack) if s[0] == "Artifact" or s[2] is not None), None)
+            stack.append((str(args[0]), props, props.get("MCID")) if outer is None else outer)
+        elif op == "EMC":
+            stack.pop()
+        elif op == "Tf":
+            font = str(args[0])
+            if font not in maps:
+                maps[font] = _to_unicode(pdf, pdf.resolve(fonts[font]))
+        if op in _PAINT:
+            text = ""
+            if op in _TEXT:
+                parts = args[0] if op == "TJ" else [args[-1]]
+                text = "".join(decode(x) for x in parts if isinstance(x, (str, bytes)))
+            tag, props, mcid = next((s for s in reversed(stack) if s[0] == "Artifact" or s[2] is not None), (None, {}, None))
+            out.append(Mark(op, tag, props, mcid, text, ctm[4], ctm[5]))
+    if stack:
+        raise ValueError("BDC utan EMC")
+    return out
+
+
+def mcid_owners(pdf: PdfFile, page: dict) -> list:
+    """The page's ParentTree entry: MCID → the structure element that owns it."""
+    tree = pdf.resolve(pdf.resolve(pdf.catalog["StructTreeRoot"])["ParentTree"])
+    nums = tree.get("Nums") or []
+    key = page.get("StructParents")
+    for k, v in zip(nums[::2], nums[1::2], strict=False):
+        if k == key:
+            return [pdf.resolve(x) for x in pdf.resolve(v)]
+    return []
+
+
+def language_of(pdf: PdfFile, mark: Mark, owners: list) -> str:
+    """The language a tagged mark is in: its marked content's /Lang, else the nearest
+    structure element's (the element that owns it, then its parents), else the document's."""
+    if mark.props.get("Lang"):
+        return str(mark.props["Lang"])
+    el = owners[mark.mcid] if mark.mcid is not None and mark.mcid < len(owners) else None
+    while isinstance(el, dict):
+        if el.get("Lang"):
+            return str(el["Lang"])
+        el = pdf.resolve(el.get("P"))
+    return str(pdf.catalog.get("Lang", ""))

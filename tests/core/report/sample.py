@@ -63,6 +63,7 @@ def sample_report(hostile: bool = True, indicators: int = 1) -> Report:
             inds.append(IndicatorSection(
                 id=f"{code}-ind-{i}", title=f"Indikator {i + 1}", chart=Chart(spec=spec, alt=f"Linjediagram: indikator {i + 1} ökar 2020–2024.", table=table),
                 source="Syntetiska demovärden", date="2025-01-01", assessment="Utvecklingen går åt rätt håll.", synthetic=True,
+                finding=f"Indikator {i + 1} ökade från 10 till {10 + 4 * (i + 1)} mellan 2020 och 2024.",
             ))
         chapters.append(Chapter(id=code, code=code, title=title, sections=sections, indicators=inds))
     annex = Annex(

@@ -730,7 +730,7 @@ class Analyser:
         """An å/ä/ö the OCR dropped altogether: "synliggrande" = synliggörande.
 
         Only in a longer word that nothing else explained, and only when the
-        letter gives a known word as it stands or a known stem with an ending.
+        letter gives a known word as it stands.
         """
         reading, pattern, penalty = readings[0]
         if pattern not in ("lower", "title") or not reading.isalpha():
@@ -739,8 +739,6 @@ class Analyser:
             for letter in _DIA:
                 alt = reading[:k] + letter + reading[k:]
                 found = self._best(alt, INFLECTED_WORD_COST)
-                if found is None and len(alt) > 8:
-                    found = self._inflected(alt, PART_COST)
                 if found is not None and found[0][k] == letter:
                     scored.add(found[0], found[1] + penalty + LOST_LETTER, pattern)
 

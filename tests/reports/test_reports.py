@@ -129,7 +129,7 @@ def test_chapters_carry_their_indicators_in_all_three_formats(imported):
             assert ind.chart.table.rows and ind.chart.alt and ind.source
             if ind.synthetic:
                 assert "syntetiska demovärden" in ind.chart.alt.lower() and "syntetiska demovärden" in ind.source.lower()
-    assert sum(len(ch.indicators) for ch in r.chapters) >= 30
+    assert sum(len(ch.indicators) for ch in r.chapters) >= 25  # the example's 19 indicators, some in several chapters
     expected = summary.content_summary(r)
     texts = {
         "html": summary.split_chapters(r, html_text(render_standalone(r)), CLOSING),

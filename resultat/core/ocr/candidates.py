@@ -23,7 +23,9 @@ How a token is read, in order:
 4. *Inflection and compounds*, only for unknown words: a known stem plus an
    ending ("prioriteringarnas"), or one or two first parts plus a head
    ("utvecklings|nämndens"), each part restored on its own; with a misread
-   letter inside when nothing else works ("omvdrlds|bevakning").
+   letter inside when nothing else works ("omvdrlds|bevakning"). A first part
+   with several spellings is weighed by how many compounds it starts ("tåg|…").
+   Then a dropped å/ä/ö ("synliggrande").
 5. *Glued words:* ``ilanet`` → ``i länet``, ``somi`` → ``som i``,
    ``paen`` → ``på en``, ``|arbetet`` → ``I arbetet``.
 

@@ -400,6 +400,28 @@ def _rule_rad(s: _Spot) -> None:
 def _rule_starkt(s: _Spot) -> None:
     if s.prev in ("har", "hade", "ha", "blivit", "också", "även") or s.nxt in _OBJECT_OPENERS:
         s.give("stärkt", 1.5)  # "har stärkt argumentationen", "har under året stärkt sin"
+    elif _common_gender_noun(s.nxt):
+        # the neuter adjective "starkt" cannot go with an en-noun; the participle can:
+        # "Stärkt livsmedelsnäring", "stärkt konkurrenskraft" ("starkt fokus" stays)
+        s.give("stärkt", 2.0)
+
+
+def _common_gender_noun(word: str) -> bool:
+    """``word`` (or its last part, for a compound) is a noun whose definite form ends in
+    -en, not -et, by the lexicon: "näring" (näringen), not "fokus" (fokuset)."""
+    if len(word) < 4 or not word.isalpha() or word in PREPOSITIONS or word in _NOT_NOUNS:
+        return False
+    from resultat.core.ocr.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    for k in range(0, len(word) - 3):
+        head = word[k:]
+        if not lex.is_word(head, 650):
+            continue
+        en, et = (head + "n", head + "t") if head.endswith("e") else (head + "en", head + "et")
+        c_en, c_et = lex.cost(en), lex.cost(et)
+        return c_en is not None and c_en <= 700 and (c_et is None or c_et > c_en + 100)
+    return False
 
 
 def _rule_stark(s: _Spot) -> None:

@@ -620,6 +620,17 @@ CLASS_CASES = [
         "Både kvinnor och män ska ha lika villkor.",
     ),
     ("man pronoun", "Aktorer och man kan delta.", "Aktörer och man kan delta."),
+    # stärkt before an en-noun (the neuter "starkt" cannot go with it); starkt before an ett-noun
+    (
+        "stärkt + en-noun",
+        "Satsningen ger starkt konkurrenskraft for lanet och manga.",
+        "Satsningen ger stärkt konkurrenskraft för länet och många.",
+    ),
+    (
+        "starkt + ett-noun",
+        "Det finns ett starkt fokus pa lanet och en starkt bidragande del.",
+        "Det finns ett starkt fokus på länet och en starkt bidragande del.",
+    ),
     # ända before a direction or time, anda after "samma", ändå elsewhere
     ("ända till", "Banan gar anda fram till kusten", "Banan går ända fram till kusten"),
     ("ända sedan", "Arbetet har pagatt anda sedan 2019.", "Arbetet har pågått ända sedan 2019."),

@@ -22,7 +22,8 @@ Fresh held-out samples (FRESH: part name, seed, numbers of body paragraphs and h
 key) are drawn from the items no earlier sample holds, each after a round of repair
 changes, and keyed by reading the OCR seed by hand before their figures were looked at:
 "fresh" (seed 20261207) after the changes made while reading the first held-out part's
-errors, "fresh2" (seed 20261208) after the changes made while reading "fresh".
+errors, "fresh2" (seed 20261208) after the changes made while reading "fresh", "fresh3"
+(seed 20261209, mostly headings) after the change made while reading "fresh2".
 
 A word is wrong when the repaired text and the key differ in it: both are split at white
 space (punctuation stays attached), aligned with difflib, and each replaced, missing or
@@ -42,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PARTS = ("tune", "heldout", "fresh", "fresh2")
+PARTS = ("tune", "heldout", "fresh", "fresh2", "fresh3")
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
 STRUCTURE = ROOT / "data" / "followup" / "vasterbotten" / "structure-2025.yaml"
@@ -51,7 +52,8 @@ BODY_N = 40
 HEADING_N = 150
 #: Fresh held-out samples, drawn one after the other: (part, seed, body, headings, key).
 #: None holds an item of an earlier sample. "fresh" was drawn after the first round of
-#: issue-19 changes, "fresh2" after the second round (made while reading "fresh").
+#: issue-19 changes, "fresh2" after the second round (made while reading "fresh"),
+#: "fresh3" (mostly headings, the coarsest figure) after the third (made while reading "fresh2").
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -60,6 +62,13 @@ FRESH = (
         20,
         60,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh2.yaml",
+    ),
+    (
+        "fresh3",
+        20261209,
+        15,
+        120,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh3.yaml",
     ),
 )
 

@@ -82,7 +82,7 @@ _NAME_CUES = (
     "projekt", "program", "natverk", "forum", "rad", "strategi", "agenda", "pris", "fond", "academy", "lab", "college",
     "arena", "allians", "alliance", "plattform", "festival", "konferens", "nod", "kluster", "invest", "park", "hub", "center",
     "centre", "kontor", "korridor", "grupp", "initiativ", "satsning", "studio", "forsk", "innovation", "fair", "up", "north",
-    "sweden", "norr", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network",
+    "sweden", "norr", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network", "samarbete", "loppet",
 )
 #: First words of headings that describe work rather than name an initiative.
 _GENERIC_START = {
@@ -195,10 +195,30 @@ def clean_name(title: str) -> tuple[str, str]:
     return t, acronym
 
 
+def name_of_title(title: str) -> str:
+    """The name in a title that adds a description: "Länssamverkansgruppen — samverkan
+    mellan tjänstepersoner", "Psykeveckan, en uppmärksamhetsvecka …" → the part before;
+    "Länsgemensam hemsida: Västerbotten mot våld" (a label, then the name) → the part after."""
+    m = re.match(r"^(?P<head>[^—–:]+?)\s*(?:\s[—–-]\s?|—|–|,\s+(?:en|ett)\s+|:\s+)(?P<tail>.+)$", title)
+    if m is None:
+        return title
+    head, tail = m.group("head").strip(), m.group("tail").strip()
+    sep = title[len(m.group("head")):len(title) - len(m.group("tail"))].strip()
+    if sep == ":" and len(head.split()) <= 2 and tail[:1].isupper() and not head.split()[-1][:1].isupper():
+        return tail  # "Patientbroschyr: Att möta svårigheter tillsammans"
+    if sep != ":" and head[:1].isupper() and tail[:1].islower() and (name_score(head) >= 0.55 or len(head.split()) == 1):
+        return head
+    return title
+
+
 def split_group(title: str) -> list[str]:
     """A group entry's members: "SMALL, Regio Stars Västerbotten" → two names; a title
     whose parts are not all name-like ("Fjärrundervisning, tillgängliggörande av
-    undervisning") stays whole."""
+    undervisning") stays whole; "A med B" where both are names gives both."""
+    title = name_of_title(title)
+    with_ = [p.strip() for p in re.split(r"\s+med\s+(?=[A-ZÅÄÖ])", title)]
+    if len(with_) == 2 and all(name_score(p) >= 0.55 for p in with_):
+        return with_  # "Delegationen för social välfärd och hälsa med Socialchefsnätverket"
     parts = [p.strip() for p in re.split(r",\s+|\s+(?:och|samt)\s+|\s+/\s+", title) if p.strip()]
     if len(parts) < 2:
         return [title]
@@ -292,9 +312,10 @@ _KIND_NOUN = r"(?:korridor|grupp|nätverk|råd|allians|forum|plattform|program|p
 _NAME_K = rf"{_NAME}(?:\s+{_KIND_NOUN}\b)?"
 #: The words before a name that say an initiative follows (singular and definite).
 _CUE = (r"projektet|projekt|programmet|nätverket|satsningen|initiativet|konferensen|priset|fonden|plattformen|samarbetet|"
-        r"utmärkelsen|stipendiet|tävlingen|utlysningen|kampanjen|mässan|festivalen|evenemanget|klustret|forumet|rådet|ramen för")
+        r"utmärkelsen|stipendiet|tävlingen|utlysningen|kampanjen|mässan|festivalen|evenemanget|arrangemanget|klustret|forumet|rådet|ramen för")
 #: A single capitalised compound whose tail says what it is ("Norrbotniabanegruppen", "Norrlandsfonden").
-_KIND_TAIL = r"(?:gruppen|nätverket|rådet|forumet|fonden|priset|programmet|projektet|korridoren|alliansen|plattformen|klustret|akademin|stipendiet)"
+_KIND_TAIL = (r"(?:gruppen|nätverket|rådet|forumet|fonden|priset|programmet|projektet|korridoren|alliansen|plattformen|klustret|akademin|stipendiet|"
+              r"samarbetet|veckan|vecka|loppet|mässan|festivalen|kontoret)")
 _QUOTED = r"[\"”“„]\s*(?P<q>[^\"”“„]{3,90}?)\s*[\"”“]"
 _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     # projektet "Living lab för ..." / projekten "Fossilfria leveranser"
@@ -306,8 +327,9 @@ _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     # projektet X i y (ACR): after a cue the words up to an acronym in parentheses are the
     # name even in lower case, and the acronym is its own even when it spells something else
     (re.compile(rf"\b(?:{_CUE})\s+(?P<n>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?!och\b|samt\b)[\wÅÄÖåäö-]+){{0,6}}?)\s+\((?P<ca>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{{1,9}})\)"), 0.9),
-    # projektet New North / nätverket X / samarbetet Botniska korridoren (capitalised name right after the cue)
-    (re.compile(rf"\b(?:{_CUE})\s+(?P<n>{_NAME_K})"), 0.75),
+    # projektet New North / nätverket X / samarbetet Botniska korridoren / ledningssatsningen
+    # Lärprocessen / det så kallade SUSSA-samarbetet (capitalised name right after the cue)
+    (re.compile(rf"\b\w*?(?:{_CUE}|satsning|så kallade|så kallat|s\.k\.)\s+(?P<n>{_NAME_K})"), 0.75),
     # "Nätverket för fjärrundervisande lärare, drivs av ..." at a sentence start
     (re.compile(r"(?:^|(?<=[.!?] ))(?P<n>(?:Nätverket|Rådet|Programmet|Forumet|Projektet) för [a-zåäö -]{4,60}?)(?=[,.]| drivs| leds)"), 0.85),
     # Name (ACR)
@@ -316,7 +338,7 @@ _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     (re.compile(rf"\b(?:skapat|startat|bildat|inrättat|lanserat)\s+(?:ett|en)\s+{_QUOTED}"), 0.8),
     # … Norrlandsfonden, Norrbotniabanegruppen: a capitalised compound ending in a kind noun,
     # inside a sentence (at its start a capital says nothing: "Styrgruppen har …")
-    (re.compile(rf"\b(?<=[\wåäö,)] )(?P<n>[A-ZÅÄÖ][a-zåäöé-]{{3,}}{_KIND_TAIL})\b"), 0.75),
+    (re.compile(rf"\b(?<=[\wåäö,)] )(?P<n>[A-ZÅÄÖ][\wåäöé-]{{2,}}{_KIND_TAIL})\b"), 0.75),
     # Region Västerbottens flygstrategi: an owner's compound strategy, plan or programme
     (re.compile(r"(?<![\wÅÄÖåäö])(?P<n>(?:[A-ZÅÄÖ][\wåäö]+ )?[A-ZÅÄÖ][\wåäö]+s [a-zåäö-]{3,}(?:strategi|strategin|plan|planen|program|programmet|agenda|agendan))\b"), 0.8),
     # inom/genom/via X where X names itself as an initiative (a kind word in it is checked later)
@@ -325,7 +347,28 @@ _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     (re.compile(r"(?<=[a-zåäö]{3}, )(?P<n>[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+){1,4})(?=, [a-zåäö])"), 0.6),
     # a quoted capitalised name with no cue word
     (re.compile(r"(?<![\w\"”“„])[\"”“„](?P<q>[A-ZÅÄÖ][^\"”“„]{2,60}?)[\"”“]"), 0.65),
+    # Medtech for health vilket är ett strategiskt innovationsprogram: a name defined as a kind
+    (re.compile(rf"(?P<n>{_NAME}(?:\s+(?:for|of|the|and)\s+[a-z]{{3,}})?)\s+(?:vilket |som )?(?:är|var) (?:ett|en) (?:[\wåäö-]+ ){{0,3}}?[\wåäö]*(?:program|projekt|nätverk|satsning|samarbete|forum|konferens|strategi|plattform|fond|pris|mötesplats|riskkapital\w*)\b"), 0.8),
+    # SIP barnets plan: an acronym and the plan, programme or model it names
+    (re.compile(r"\b(?P<n>[A-ZÅÄÖ]{2,6}(?:\s+[a-zåäö]+){0,2}?\s+(?:plan|planen|programmet|modellen))\b"), 0.7),
+    # Umeå Eco Industrial Park, UngDrive Academy: a capitalised (English) name ending in its kind
+    (re.compile(r"(?<![\wåäö])(?P<n>(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,4}(?:Program|Programme|Network|Center|Centre|Park|Academy|Fund|Forum|Alliance|Hub|Lab|Institute|Initiative|Award|Festival|Week))\b"), 0.8),
+    # projektet Regional exportsamverkan genomfört …: after a project cue, a capitalised word
+    # and the lower-case words of the title, up to the verb or function word that ends it
+    (re.compile(r"\b(?:projektet|programmet|satsningen|nätverket)\s+(?P<n>[A-ZÅÄÖ][\wåäö-]+(?:\s+(?!(?:har|är|var|blir|sätts|ges|görs|genomför\w*|drivs|leds|som|med|där|vilket|och|samt|under|till|från|på|inom|vid|att|för att|ska|kan)\b)[a-zåäö][\wåäö-]*){1,7})"), 0.7),
+    # länsstyrelsens Leda jämt-utbildning, SUSSA-samarbetet: a name joined to its kind by a hyphen
+    (re.compile(r"(?<![\wåäö-])(?P<n>[A-ZÅÄÖ][\wåäö]+(?:\s+[a-zåäö]+)?-(?:utbildning(?:en)?|programmet|satsningen|projektet|nätverket|samarbetet))\b"), 0.75),
 )
+#: Hälsa lärande och trygghet (HLT): an acronym whose initials the words before it spell.
+_INITIALS = re.compile(r"\((?P<ia>[A-ZÅÄÖ]{2,6})\)")
+#: A single word that is only a kind of thing ("Konferensen", "Projektet"), never a name.
+_BARE_KIND = re.compile(r"(?:konferens|projekt|program|natverk|satsning|initiativ|forum|rad|plattform|samarbete|strategi|plan|fond|pris|"
+                        r"centrum|allians|arena|mote|traff|delegation|grupp|kampanj|utbildning|modell|metod)(?:en|et|n|na|erna|arna|met)?")
+#: "Riva hinder: digitala föreläsningar …": a name and a colon opening a paragraph.
+_PARAGRAPH_LABEL = re.compile(r"(?:^|\n)(?P<n>[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,3}):\s+[a-zåäö]"
+                              r"|(?:^|\n)(?P<n2>[A-ZÅÄÖ][\wåäö-]{5,}),\s+(?:en|ett)\s+[a-zåäö]")  # "Psykeveckan, en uppmärksamhetsvecka …"
+#: Generic heads of "X-projektet" that name a funding source, not a project.
+_GENERIC_HYPHEN_HEADS = {"eu", "esf", "eruf", "interreg", "horizon", "horisont", "vinnova"}
 #: Patterns whose name must carry a kind word or an acronym (a bare place after "inom" is no initiative).
 _NEEDS_KIND_WORD = {_PROSE_PATTERNS[10][0].pattern}
 _LIST_CUE = re.compile(rf"\b(?:projekt(?:en)?|nätverk(?:en)?|satsningar(?:na)?|initiativ(?:en)?|program(?:men)?|samarbeten(?:a)?)\s+(?:som|såsom|t\.ex\.|exempelvis|bland annat)\s+(?P<list>{_NAME_K}(?:\s*,\s*{_NAME_K})*(?:\s+och\s+{_NAME_K})?)")
@@ -378,7 +421,7 @@ _SOURCE_BASE = {"urval": 0.55, "arena": 0.4, "activity": 0.15, "heading": 0.15, 
 
 
 def _candidate(title: str, source: str, base_conf: float, context: str, section: str, mention: Mention, description: str = "",
-               acronym_cued: bool = False) -> list[ExtractedInitiative]:
+               acronym_cued: bool = False, after_cue: bool = False) -> list[ExtractedInitiative]:
     out = []
     members = split_group(title) if source in ("urval", "arena", "activity", "heading") else [title]
     for member in members:
@@ -389,7 +432,9 @@ def _candidate(title: str, source: str, base_conf: float, context: str, section:
             if source == "prose":
                 continue  # "Övre Norrland (ERUF)": the parenthesis names something else
             acronym = ""
-        if source == "prose" and len(name.split()) == 1 and not acronym and not re.search(r"[a-zåäö][A-ZÅÄÖ]|\d|^[A-ZÅÄÖ0-9-]+$", name) and not _has_name_cue(fold(name)):
+        if len(name.split()) == 1 and _BARE_KIND.fullmatch(fold(name)):
+            continue  # "Konferensen är en mötesplats …": a kind of thing, not its name
+        if source == "prose" and len(name.split()) == 1 and not acronym and not (after_cue and len(name) >= 6) and not re.search(r"[a-zåäö][A-ZÅÄÖ]|\d|^[A-ZÅÄÖ0-9-]+$", name) and not _has_name_cue(fold(name)):
             continue  # one ordinary word ("Regional") is not a name
         form = name_score(name if not acronym else f"{name} ({acronym})")
         if form == 0.0 and source != "urval":
@@ -432,27 +477,52 @@ def _acronym_words(raw: str, acr: str) -> str:
     return ""
 
 
+def _initials_name(context: str, acr: str) -> str:
+    """The words just before "(ACR)" whose initials spell it, small words skipped:
+    "… tidig samverkan kring barn och unga (Hälsa, lärande, trygghet — HLT)" no;
+    "Hälsa lärande och trygghet (HLT)" → "Hälsa lärande och trygghet"."""
+    words = context.replace(",", " ").split()
+    small = {"och", "i", "för", "av", "med", "på", "—", "–", "-"}
+    for n in range(len(acr), min(len(words), len(acr) + 4) + 1):
+        span = words[-n:]
+        content = [w for w in span if w.lower() not in small]
+        if span[0][:1].isupper() and span[0].lower() not in small and "".join(w[0] for w in content).lower() == acr.lower():
+            return " ".join(span)
+    return ""
+
+
 def _prose_candidates(text: str, section: str, mention_for) -> list[ExtractedInitiative]:
     out: list[ExtractedInitiative] = []
     flat = re.sub(r"\s+", " ", text.replace("### ", " ").replace("\n- ", " "))
+    for m in _PARAGRAPH_LABEL.finditer(text):
+        name = (m.group("n") or m.group("n2")).strip()
+        if len(name.split()) >= 2 or _ACRONYM.match(name) or m.group("n2"):
+            out += _candidate(name, "prose", 0.65, _context(flat, name), section, mention_for(name))
+    for m in _INITIALS.finditer(flat):
+        raw = _initials_name(flat[max(0, m.start() - 120):m.start()], m.group("ia"))
+        if raw:
+            out += _candidate(f"{raw} ({m.group('ia')})", "prose", 0.8, _context(flat, raw), section, mention_for(raw))
     for pattern, weight in _PROSE_PATTERNS:
+        after_cue = pattern is _PROSE_PATTERNS[4][0]
         for m in pattern.finditer(flat):
             groups = m.groupdict()
             raw = groups.get("q") or groups.get("n") or ""
+            if "-" in raw and fold(raw.split("-")[0]) in _GENERIC_HYPHEN_HEADS:
+                continue
             raw = re.split(r"\s+(?:som|med|i syfte|för att|är|har|vid)\s+", raw)[0].strip(" ,.")
             raw = re.sub(r"(?:\s+(?:i|och|för|of|the|for|to|in|av|på))+$", "", raw)
             acr, cued = groups.get("a") or groups.get("ca"), bool(groups.get("ca"))
             if acr and fold(acr) == fold(raw):
-                acr = None  # "FORTE (FORTE)": the same word twice, no acronym of a longer name
+                continue  # "FORTE (FORTE)": a word and its own abbreviation, no name of an initiative
             if acr and not cued and fold(acr)[:1] != fold(raw)[:1]:
                 raw = _acronym_words(raw, acr) or raw
             words = raw.split()
             if not raw or len(words) > 9 or (len(words) == 1 and len(raw) < 8 and not _ACRONYM.match(raw) and not acr):
                 continue
-            if pattern.pattern in _NEEDS_KIND_WORD and not (_has_name_cue(fold(raw)) or _ACRONYM.match(words[0])):
+            if pattern.pattern in _NEEDS_KIND_WORD and not _has_name_cue(fold(raw)):
                 continue
             title = f"{raw} ({acr})" if acr else raw
-            out += _candidate(title, "prose", weight, _context(flat, raw), section, mention_for(raw), acronym_cued=cued)
+            out += _candidate(title, "prose", weight, _context(flat, raw), section, mention_for(raw), acronym_cued=cued, after_cue=after_cue)
     for cue, weight in ((_LIST_CUE, 0.8), (_LIST_CUE_WEAK, 0.65)):
         for m in cue.finditer(flat):
             for member in re.split(r"\s*,\s*|\s+och\s+", m.group("list")):
@@ -531,6 +601,7 @@ def merge(found: list[ExtractedInitiative]) -> list[ExtractedInitiative]:
             for k in cand.keys:
                 by_key.setdefault(k, cand)
             continue
+        cand.keys = [k for k in cand.keys if by_key.get(k, target) is target]  # a key stays with one record
         _absorb(target, cand)
         for k in cand.keys:
             by_key.setdefault(k, target)

@@ -201,6 +201,9 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     (re.compile(r"^[1|](?=[a-zåäöé&@3])"), (("l", 0.0),)),
 ]
 
+#: A capital after a small letter: names and acronyms in mixed case ("FaR", "NorthPop").
+_INNER_CAPITAL = re.compile(r"[a-zåäöé][A-ZÅÄÖ]")
+
 _SYMBOLS = re.compile(
     r"[0-9&@|\[¢é]|oO|^[Gg]v[a-zåäöé]|m(?:ao|oi|a|g)jlig|go?br|lining|[a-zåäö]G[a-zåäö]"
 )
@@ -674,6 +677,8 @@ class Analyser:
             return True
         lower = token.lower()
         damaged = _SYMBOLS.search(token) is not None
+        if not damaged and _INNER_CAPITAL.search(token):
+            return True  # a name or acronym in mixed case: "FaR", "BoVa", "UngDrive"
         short_di = len(lower) <= 3 and ("d" in lower or "i" in lower)
         if not damaged and not short_di and "a" not in lower and "o" not in lower:
             c = self._costs.get(lower)

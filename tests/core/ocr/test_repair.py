@@ -631,6 +631,12 @@ CLASS_CASES = [
         "Det finns ett starkt fokus pa lanet och en starkt bidragande del.",
         "Det finns ett starkt fokus på länet och en starkt bidragande del.",
     ),
+    # names and acronyms in mixed case are left alone
+    (
+        "FaR",
+        "Arbetet med Fysisk aktivitet pa Recept, FaR, och BoVa i lanet.",
+        "Arbetet med Fysisk aktivitet på Recept, FaR, och BoVa i länet.",
+    ),
     # ända before a direction or time, anda after "samma", ändå elsewhere
     ("ända till", "Banan gar anda fram till kusten", "Banan går ända fram till kusten"),
     ("ända sedan", "Arbetet har pagatt anda sedan 2019.", "Arbetet har pågått ända sedan 2019."),

@@ -5,6 +5,7 @@ without importing another package's conftest. Package conftests keep only what i
 theirs alone.
 """
 
+import io
 import itertools
 import json
 from datetime import date
@@ -126,25 +127,27 @@ def contribution(cycle, people):
 # --- Whole editions, loaded once per package or module -----------------------------
 
 
+def load_example(indicators: bool = True) -> None:
+    """The composition root's ``load_example()`` (resultat/example/services.py), the same
+    call ``make run`` and the benchmarks make; its output is discarded."""
+    from resultat.example.services import load_example as load
+
+    load(stdout=io.StringIO(), indicators=indicators)
+
+
 def load_edition(demo_cycle: bool = True) -> None:
-    """The 2025 edition, the demo users and (by default) the 2026 demo cycle."""
+    """The example without its indicator sets (``load_example(indicators=False)``: the
+    2025 edition), the demo users and (by default) the 2026 demo cycle, as ``make run``
+    adds them."""
     replay(f"edition:{demo_cycle}", lambda: _load_edition(demo_cycle))
 
 
 def _load_edition(demo_cycle: bool) -> None:
-    from resultat.accounts.services import create_demo_users, ensure_roles
+    from resultat.accounts.services import create_demo_users
     from resultat.followup import demo
-    from resultat.imports import services as imports
-    from resultat.reference import services as reference_services
-    from resultat.strategy.services import load_strategy_file
 
-    ensure_roles()
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
+    load_example(indicators=False)
     create_demo_users()
-    demo.load_setup_data()
-    imports.import_report(REPORT_2025, year=2025)
     if demo_cycle:
         demo.setup()
 
@@ -176,17 +179,11 @@ def load_published_edition():
 
 
 def _load_published_edition():
-    from resultat.followup.demo import load_setup_data
-    from resultat.followup.models import Contribution, Cycle
-    from resultat.imports.services import import_report
-    from resultat.reference import services as reference_services
+    from resultat.followup.models import Contribution, Cycle, QuestionSet
     from resultat.strategy.models import StrategyVersion
-    from resultat.strategy.services import load_strategy_file
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    question_set = load_setup_data()
-    import_report(REPORT_2025, year=2025)
+
+    load_example()  # the 2025 edition and the indicator sets
+    question_set = QuestionSet.objects.order_by("-id").first()
     # An open 2026 cycle with a draft, and one 2025 text taken back to "approved":
     # neither may appear anywhere public.
     published = Contribution.objects.filter(cycle__year=2025).select_related("area", "chapter", "question").first()
@@ -199,7 +196,7 @@ def _load_published_edition():
     unpublished.body = f"<p>{SECRET} (godkänd men inte publicerad)</p>"
     unpublished.state = Contribution.State.APPROVED
     unpublished.save()
-    _load_indicators()
+    _indicator_demo()
 
 
 def load_indicators():
@@ -210,13 +207,21 @@ def load_indicators():
 
 def _load_indicators():
     from django.conf import settings
+
+    from resultat.indicators import services as indicator_services
+
+    sets = Path(settings.DATA_DIR) / "indicators" / "vasterbotten"
+    indicator_services.load_indicator_sets(sorted(sets.glob("*.yaml")))
+    _indicator_demo()
+
+
+def _indicator_demo():
+    """The demo snapshot of the loaded indicators and one analyst override."""
     from django.contrib.auth import get_user_model
 
     from resultat.indicators import services as indicator_services
     from resultat.indicators.models import AssessmentOverride, Indicator
 
-    sets = Path(settings.DATA_DIR) / "indicators" / "vasterbotten"
-    indicator_services.load_indicator_sets(sorted(sets.glob("*.yaml")))
     indicator_services.demo_snapshot()
     analyst = get_user_model().objects.create_user(username="analys-od", password="x" * 16, first_name="Olle")
     AssessmentOverride.objects.create(

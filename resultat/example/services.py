@@ -25,9 +25,13 @@ def _quiet(_: str) -> None:
     return None
 
 
-def load_example(say: Say = _quiet, stdout=None) -> None:
+def load_example(say: Say = _quiet, stdout=None, *, indicators: bool = True) -> None:
     """Reference data, both strategy versions, units and areas, the 2025 edition, indicator sets.
 
+    The one entry point for the example: ``resultat example load`` and ``make run``
+    (``resultat demo setup``), the benchmarks (bench/report.py) and the test fixtures
+    (tests/factories.py, recorded once per test process and replayed) all call it.
+    ``indicators=False`` leaves out the indicator sets (tests of the edition alone).
     Idempotent: every step leaves what is already there unchanged.
     """
     from resultat.accounts.services import ensure_roles
@@ -44,7 +48,8 @@ def load_example(say: Say = _quiet, stdout=None) -> None:
     if not Cycle.objects.filter(year=2025).exists():
         result = imports.import_report(Path(settings.DATA_DIR) / REPORT_2025, year=2025)
         say(f"Resultat Västerbotten 2025 importerad: {result.totals['bidrag skapade']} bidrag ({result.seconds:.1f} s).")
-    call_command("indicators", "load-sets", stdout=stdout)
+    if indicators:
+        call_command("indicators", "load-sets", stdout=stdout)
 
 
 def load_synthetic_demo(say: Say = _quiet, stdout=None) -> None:

@@ -61,48 +61,120 @@ class ContributionForm(forms.Form):
     base_revision = forms.IntegerField(widget=forms.HiddenInput)
 
 
-EXTRA_ITEM_ROWS = 3
-
-
 TITLE_MAX = ContributionItem._meta.get_field("title").max_length
+# The initiative register's model (the initiatives app is a layer above: reached through the field).
+Initiative = ContributionItem._meta.get_field("initiative").related_model
+
+ITEM_FIELDS = ("title", "text", "sdg_goal", "sdg_target", "arena", "initiative_name")
+# The "Lägg till …" button's text per kind of typed item.
+ADD_LABELS = {
+    Question.ItemKind.ENVIRONMENT_FACTOR: _("Lägg till omvärldsfaktor"),
+    Question.ItemKind.ACTIVITY: _("Lägg till aktivitet"),
+    Question.ItemKind.ARENA: _("Lägg till samverkansyta"),
+    Question.ItemKind.SDG: _("Lägg till Agenda 2030-mål"),
+    Question.ItemKind.INITIATIVE: _("Lägg till insats"),
+}
 
 
-def parse_items(data, question: Question) -> tuple[list[dict], list[str]]:
-    """Read the typed-list rows (items-N-field) posted by the edit form."""
+def _posted_row(data, i: int, question: Question) -> dict | None:
+    """The typed-list row number ``i`` as posted, or None when it was removed."""
+    prefix = f"items-{i}-"
+    if data.get(prefix + "DELETE"):
+        return None
+    row = {"kind": data.get(prefix + "kind") or (question.item_kinds[0] if len(question.item_kinds) == 1 else "")}
+    for name in ITEM_FIELDS:
+        row[name] = (data.get(prefix + name) or "").strip()
+    return row
+
+
+def _is_empty(row: dict) -> bool:
+    return not any(row[k] for k in ("title", "text", "sdg_goal", "sdg_target", "arena", "initiative_name"))
+
+
+def _check_sdg(row: dict) -> str | None:
+    """Fill the goal from a picked target (9.5 → 9); the error, if the goal is no goal."""
+    goal, target = row["sdg_goal"], row["sdg_target"]
+    if not goal and target:
+        goal = row["sdg_goal"] = target.split(".", 1)[0]
+    if goal and not (len(goal) <= 2 and goal.isascii() and goal.isdigit() and 1 <= int(goal) <= 17):
+        return _("Agenda 2030-målet ska vara ett nummer 1–17.")
+    if goal:
+        row["sdg_goal"] = int(goal)
+    return None
+
+
+def initiative_choices():
+    """The register's confirmed initiatives (candidates from a report import have no page)."""
+    return Initiative.objects.filter(review_status=Initiative.Review.CONFIRMED).order_by("name").only("code", "name", "acronym")
+
+
+def _match_initiative(row: dict) -> str | None:
+    """Set ``row["initiative"]`` (its code) from the typed or picked name; the error if none matches."""
+    typed = row["initiative_name"]
+    row["initiative"] = ""
+    if not typed:
+        return None
+    found = list(initiative_choices().filter(name__iexact=typed)[:2]) or list(initiative_choices().filter(code=typed)[:1])
+    if not found:
+        return _("Ingen insats i registret heter ”%(name)s”. Välj en insats ur listan, eller töm fältet och skriv bara rubrik och text.") % {"name": typed}
+    if len(found) > 1:
+        return _("Flera insatser i registret heter ”%(name)s”. Skriv insatsens kod (%(codes)s).") % {"name": typed, "codes": ", ".join(i.code for i in initiative_choices().filter(name__iexact=typed))}
+    row["initiative"], row["initiative_name"] = found[0].code, found[0].name
+    return None
+
+
+def _row_error(row: dict) -> str | None:
+    if len(row["title"]) > TITLE_MAX:  # the column's limit (PostgreSQL refuses longer: a 500)
+        return _("Rubriken får vara högst %(max)s tecken.") % {"max": TITLE_MAX}
+    if row["kind"] == Question.ItemKind.SDG or row["sdg_goal"]:
+        return _check_sdg(row)
+    if row["kind"] == Question.ItemKind.INITIATIVE:
+        return _match_initiative(row)
+    return None
+
+
+def parse_items(data, question: Question, *, keep_empty: bool = False) -> tuple[list[dict], list[str]]:
+    """Read the typed-list rows (items-N-field) posted by the edit form.
+
+    Empty rows are left out unless ``keep_empty`` (the form shown again after "Lägg till"
+    or "Ta bort", which keeps every row where the editor left it). A row with an error
+    keeps its message under ``row["error"]``; the messages are also returned."""
     items, errors = [], []
     try:
         total = int(data.get("items-TOTAL", "0"))
     except ValueError:
         total = 0
-    for i in range(min(total, 500)):
-        prefix = f"items-{i}-"
-        if data.get(prefix + "DELETE"):
+    for i in range(min(max(total, 0), 500)):
+        row = _posted_row(data, i, question)
+        if row is None or (_is_empty(row) and not keep_empty):
             continue
-        row = {
-            "kind": data.get(prefix + "kind") or (question.item_kinds[0] if len(question.item_kinds) == 1 else ""),
-            "title": (data.get(prefix + "title") or "").strip(),
-            "text": (data.get(prefix + "text") or "").strip(),
-            "sdg_goal": (data.get(prefix + "sdg_goal") or "").strip(),
-            "sdg_target": (data.get(prefix + "sdg_target") or "").strip(),
-            "arena": (data.get(prefix + "arena") or "").strip(),
-        }
-        if not any(row[k] for k in ("title", "text", "sdg_goal", "arena")):
-            continue
-        if len(row["title"]) > TITLE_MAX:  # the column's limit (PostgreSQL refuses longer: a 500)
-            errors.append(_("Rad %(row)s: rubriken får vara högst %(max)s tecken.") % {"row": i + 1, "max": TITLE_MAX})
-            continue
-        if row["sdg_goal"]:
-            goal = row["sdg_goal"]
-            if not (len(goal) <= 2 and goal.isascii() and goal.isdigit() and 1 <= int(goal) <= 17):
-                errors.append(_("Rad %(row)s: Agenda 2030-målet ska vara ett nummer 1–17.") % {"row": i + 1})
-                continue
-            row["sdg_goal"] = int(row["sdg_goal"])
+        row["index"] = i
+        error = None if _is_empty(row) else _row_error(row)
+        if error:
+            row["error"] = error
+            errors.append(_("Rad %(row)s: %(error)s") % {"row": len(items) + 1, "error": error})
         items.append(row)
     return items, errors
 
 
-def item_choices():
-    return {
-        "goals": list(SdgGoal.objects.all()),
-        "arenas": list(StandingArena.objects.all()),
-    }
+def item_rows_of(contribution) -> list[dict]:
+    """The saved typed items as the form's rows. A linked initiative's title that is just
+    its name is left out of the row (so picking another initiative names the item anew)."""
+    return [
+        {"kind": i.kind, "title": "" if i.initiative_id and i.title == i.initiative.name else i.title, "text": i.text, "sdg_goal": i.sdg_goal.number if i.sdg_goal_id else "",
+         "sdg_target": i.sdg_target.code if i.sdg_target_id else "", "arena": i.arena.code if i.arena_id else "",
+         "initiative": i.initiative.code if i.initiative_id else "", "initiative_name": i.initiative.name if i.initiative_id else ""}
+        for i in contribution.items.all()
+    ]
+
+
+def item_choices(kinds=()):
+    """What the typed lists' pick-lists offer: only what the question's kinds need."""
+    choices: dict = {"goals": [], "arenas": [], "initiatives": []}
+    if Question.ItemKind.SDG in kinds:
+        choices["goals"] = list(SdgGoal.objects.prefetch_related("targets"))
+    if Question.ItemKind.ARENA in kinds:
+        choices["arenas"] = list(StandingArena.objects.all())
+    if Question.ItemKind.INITIATIVE in kinds:
+        choices["initiatives"] = list(initiative_choices())
+    return choices

@@ -320,10 +320,21 @@ def _clean_items(question: Question, items: list[dict[str, Any]]) -> list[Contri
             if item.arena is None:
                 raise FollowupError(_("Rad %(row)s i listorna: okänd samverkansyta %(arena)r.") % {"row": row, "arena": raw["arena"]})
             item.title = item.title or item.arena.name
+        elif kind == Question.ItemKind.INITIATIVE and raw.get("initiative"):
+            item.initiative = _initiative(raw["initiative"], row)
+            item.title = item.title or item.initiative.name
         if not item.title and not item.text and kind != Question.ItemKind.SDG:
             continue
         cleaned.append(item)
     return cleaned
+
+
+def _initiative(code: str, row: int):
+    initiative = ContributionItem._meta.get_field("initiative").related_model  # the register is a layer above
+    found = initiative.objects.filter(code=code).first()
+    if found is None:
+        raise FollowupError(_("Rad %(row)s i listorna: okänd insats %(initiative)r.") % {"row": row, "initiative": code})
+    return found
 
 
 def _items_snapshot(items: Iterable[ContributionItem]) -> list[dict[str, Any]]:
@@ -335,6 +346,7 @@ def _items_snapshot(items: Iterable[ContributionItem]) -> list[dict[str, Any]]:
             "sdg_goal": i.sdg_goal.number if i.sdg_goal_id else None,
             "sdg_target": i.sdg_target.code if i.sdg_target_id else None,
             "arena": i.arena.code if i.arena_id else None,
+            "initiative": i.initiative.code if i.initiative_id else None,
         }
         for i in items
     ]
@@ -401,7 +413,7 @@ def _save_contribution(contribution: Contribution, *, user, clean_body: str, ite
         contribution=current,
         number=new_revision,
         body=clean_body,
-        items=_items_snapshot(current.items.select_related("sdg_goal", "sdg_target", "arena")),
+        items=_items_snapshot(current.items.select_related("sdg_goal", "sdg_target", "arena", "initiative")),
         author=user,
         note=note,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,15 +22,17 @@ from resultat.core.richtext import word_count
 from resultat.core.textdiff import diff_html
 from resultat.followup import permissions, selectors, services, visibility
 from resultat.followup.forms import (
-    EXTRA_ITEM_ROWS,
+    ADD_LABELS,
     ContributionForm,
     DeadlinesForm,
     OpenCycleForm,
     item_choices,
+    item_rows_of,
     parse_items,
 )
 from resultat.followup.models import Contribution, Cycle, Question, QuestionSet
 from resultat.infrastructure.caching import public_page
+from resultat.security.nul import form_refuses_nul, without_nul
 from resultat.strategy.models import StrategyVersion
 
 
@@ -189,20 +191,15 @@ def review_queue(request: HttpRequest) -> HttpResponse:
 
 
 def _item_rows(contribution: Contribution, posted: list[dict] | None = None) -> list[dict]:
-    if posted is not None:
-        rows = list(posted)
-    else:
-        rows = [
-            {"kind": i.kind, "title": i.title, "text": i.text, "sdg_goal": i.sdg_goal.number if i.sdg_goal_id else "",
-             "sdg_target": i.sdg_target.code if i.sdg_target_id else "", "arena": i.arena.code if i.arena_id else ""}
-            for i in contribution.items.all()
-        ]
-    if contribution.question.item_kinds:
-        rows += [{"kind": contribution.question.item_kinds[0]} for _ in range(EXTRA_ITEM_ROWS)]
+    """The typed-list rows of the form: the posted ones (shown again) or the saved ones;
+    a contribution without items starts with one empty row to fill in."""
+    rows = list(posted) if posted is not None else item_rows_of(contribution)
+    if not rows and contribution.question.item_kinds:
+        rows = [{"kind": contribution.question.item_kinds[0]}]
     return rows
 
 
-def _page_context(request, contribution: Contribution, form=None, item_rows=None, conflict=None) -> dict:
+def _page_context(request, contribution: Contribution, form=None, item_rows=None, conflict=None, items_notice="", posted_comment=None) -> dict:
     previous = selectors.previous_year(contribution)
     can_edit = permissions.can_edit(request.user, contribution)
     last_submitted = selectors.changes_since_submission(contribution)
@@ -212,8 +209,8 @@ def _page_context(request, contribution: Contribution, form=None, item_rows=None
         "can_review": permissions.can_review(request.user, contribution) and contribution.state == Contribution.State.SUBMITTED,
         "form": form or ContributionForm(initial={"body": html_to_markup(contribution.body), "base_revision": contribution.revision}),
         "item_rows": item_rows if item_rows is not None else _item_rows(contribution),
-        "item_kinds": [(k, Question.ItemKind(k).label) for k in contribution.question.item_kinds],
-        "choices": item_choices(),
+        "item_kinds": [(k, Question.ItemKind(k).label, ADD_LABELS[k]) for k in contribution.question.item_kinds],
+        "choices": item_choices(contribution.question.item_kinds) if can_edit else {},
         "previous": previous,
         "diff_previous": diff_html(previous.body, contribution.body) if previous else "",
         "diff_submitted": diff_html(last_submitted.body, contribution.body) if last_submitted else "",
@@ -223,6 +220,9 @@ def _page_context(request, contribution: Contribution, form=None, item_rows=None
         "comments": contribution.comments.select_related("author"),
         "revisions": contribution.revisions.select_related("author")[:20],
         "conflict": conflict,
+        "items_notice": items_notice,
+        "item_templates": [(k, {"kind": k}) for k in contribution.question.item_kinds] if can_edit else [],
+        "posted_comment": posted_comment or {},
         "return_reason": selectors.return_reason(contribution),
         "can_assign": permissions.is_analyst(request.user) or can_edit,
         "possible_assignees": sorted({u for unit in contribution.area.units.all() for u in unit.editors.all()}, key=lambda u: u.username),
@@ -238,7 +238,12 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followup/contribution.html", _page_context(request, c))
 
 
-def _autosave(request: HttpRequest, pk: int) -> HttpResponse:
+def nul_message() -> str:
+    return _("Texten innehåller ett otillåtet tecken (NUL, \\0) som inte kan sparas. Tecknet är borttaget i texten nedan: "
+             "kontrollera den och spara igen.")
+
+
+def _autosave(request: HttpRequest, pk: int, data, nul_fields: list[str]) -> HttpResponse:
     """The editor page's htmx autosave: the text only, answered with the status fragment.
 
     Made cheap because it is the request editors wait for under load: the contribution
@@ -247,7 +252,9 @@ def _autosave(request: HttpRequest, pk: int) -> HttpResponse:
     never saves them, so a half-filled row cannot stop the text from being saved). Only
     when the save is refused is the permission checked here, to answer 403 as before."""
     c = selectors.contribution_for_save(pk)
-    form = ContributionForm(request.POST)
+    form = ContributionForm(data)
+    if "body" in nul_fields:
+        return render(request, "followup/_autosave.html", {"c": c, "error": nul_message()}, status=422)
     if not form.is_valid():
         return render(request, "followup/_autosave.html", {"c": c, "error": _("Utkastet kunde inte sparas: kontrollera fälten.")}, status=422)
     try:
@@ -268,17 +275,52 @@ def _autosave(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "followup/_autosave.html", {"c": c})
 
 
+def _mark_nul_rows(items: list[dict], nul_fields: list[str]) -> None:
+    """Put the NUL message on each typed-list row that held a NUL (``items-N-field``)."""
+    posted = {name.split("-")[1] for name in nul_fields if name.startswith("items-")}
+    for row in items:
+        if str(row.get("index")) in posted:
+            row["error"] = nul_message()
+
+
+def _edit_rows(data, c: Contribution) -> tuple[list[dict], str]:
+    """The rows shown again after "Lägg till …" or "Ta bort" (without JavaScript), and
+    what the page says about it. Nothing is saved."""
+    remove = data.get("remove_item", "")
+    if remove.isdigit():
+        data = data.copy()
+        data[f"items-{remove}-DELETE"] = "1"
+    items, _errors = parse_items(data, c.question, keep_empty=True)
+    for row in items:
+        row.pop("error", None)
+    kind = data.get("add_item", "")
+    if kind in c.question.item_kinds:
+        items.append({"kind": kind, "new": True})
+        return items, _("En ny tom post är tillagd (post %(n)s). Inget är sparat ännu: spara när du har fyllt i den.") % {"n": len(items)}
+    return items, _("Posten är borttagen ur formuläret. Spara för att ta bort den ur bidraget.")
+
+
 @login_required
 @require_POST
+@form_refuses_nul
 def contribution_save(request: HttpRequest, pk: int) -> HttpResponse:
+    data, nul_fields = without_nul(request.POST)
     if request.headers.get("HX-Request") == "true":
-        return _autosave(request, pk)
+        return _autosave(request, pk, data, nul_fields)
     c = selectors.contribution_detail(get_object_or_404(Contribution, pk=pk).pk)
     if not permissions.can_edit(request.user, c):
         raise PermissionDenied
-    form = ContributionForm(request.POST)
-    items, item_errors = parse_items(request.POST, c.question)
-    if not form.is_valid() or item_errors:
+    form = ContributionForm(data)
+    if data.get("add_item") or data.get("remove_item"):
+        rows, notice = _edit_rows(data, c)
+        return render(request, "followup/contribution.html", _page_context(request, c, form=form, item_rows=rows, items_notice=notice))
+    items, item_errors = parse_items(data, c.question)
+    if nul_fields:
+        _mark_nul_rows(items, nul_fields)
+        form.add_error(None, nul_message())
+        if "body" in nul_fields:
+            form.add_error("body", nul_message())
+    if not form.is_valid() or item_errors or nul_fields:
         for error in item_errors:
             form.add_error(None, error)
         return render(request, "followup/contribution.html", _page_context(request, c, form=form, item_rows=_item_rows(c, items)), status=422)
@@ -312,10 +354,21 @@ def contribution_save(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("followup:contribution", c.pk)
 
 
+COMMENT_ACTIONS = ("comment", "return", "approve")
+
+
 @login_required
 @require_POST
+@form_refuses_nul
 def contribution_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     c = selectors.contribution_detail(get_object_or_404(Contribution, pk=pk).pk)
+    data, nul_fields = without_nul(request.POST)
+    if nul_fields:
+        # The comment form shown again with the text kept (without the NUL); nothing saved.
+        if action not in COMMENT_ACTIONS or not visibility.can_read_staff_page(request.user, c):
+            raise BadRequest(nul_message())
+        posted = {"action": action, "comment": data.get("comment", ""), "passage": data.get("passage", ""), "error": nul_message()}
+        return render(request, "followup/contribution.html", _page_context(request, c, posted_comment=posted), status=422)
     text = request.POST.get("comment", "")
     try:
         if action == "submit":

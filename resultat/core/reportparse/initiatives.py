@@ -82,7 +82,7 @@ _NAME_CUES = (
     "projekt", "program", "natverk", "forum", "rad", "strategi", "agenda", "pris", "fond", "academy", "lab", "college",
     "arena", "allians", "alliance", "plattform", "festival", "konferens", "nod", "kluster", "invest", "park", "hub", "center",
     "centre", "kontor", "korridor", "grupp", "initiativ", "satsning", "studio", "forsk", "innovation", "fair", "up", "north",
-    "sweden", "norr", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network", "samarbete", "loppet",
+    "sweden", "norr", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network", "samarbete", "loppet", "delegation",
 )
 #: First words of headings that describe work rather than name an initiative.
 _GENERIC_START = {
@@ -364,6 +364,9 @@ _INITIALS = re.compile(r"\((?P<ia>[A-ZÅÄÖ]{2,6})\)")
 #: A single word that is only a kind of thing ("Konferensen", "Projektet"), never a name.
 _BARE_KIND = re.compile(r"(?:konferens|projekt|program|natverk|satsning|initiativ|forum|rad|plattform|samarbete|strategi|plan|fond|pris|"
                         r"centrum|allians|arena|mote|traff|delegation|grupp|kampanj|utbildning|modell|metod)(?:en|et|n|na|erna|arna|met)?")
+#: Patterns where the cue before the name says it is one, so a single word may be a name
+#: ("ledningssatsningen Lärprocessen"; not "Västerbotten är en plats …").
+_AFTER_CUE = {_PROSE_PATTERNS[4][0].pattern}
 #: "Riva hinder: digitala föreläsningar …": a name and a colon opening a paragraph.
 _PARAGRAPH_LABEL = re.compile(r"(?:^|\n)(?P<n>[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,3}):\s+[a-zåäö]"
                               r"|(?:^|\n)(?P<n2>[A-ZÅÄÖ][\wåäö-]{5,}),\s+(?:en|ett)\s+[a-zåäö]")  # "Psykeveckan, en uppmärksamhetsvecka …"
@@ -503,7 +506,7 @@ def _prose_candidates(text: str, section: str, mention_for) -> list[ExtractedIni
         if raw:
             out += _candidate(f"{raw} ({m.group('ia')})", "prose", 0.8, _context(flat, raw), section, mention_for(raw))
     for pattern, weight in _PROSE_PATTERNS:
-        after_cue = pattern is _PROSE_PATTERNS[4][0]
+        after_cue = pattern.pattern in _AFTER_CUE
         for m in pattern.finditer(flat):
             groups = m.groupdict()
             raw = groups.get("q") or groups.get("n") or ""

@@ -136,3 +136,17 @@ def test_running_prose_classes_of_names():
 def test_a_place_called_omrade_is_no_council():
     assert kind_of("Biosfärområdet") == "project"
     assert kind_of("Kulturrådet") == "network"
+
+
+def test_more_classes_of_names_in_prose_and_titles():
+    names = _names("Barnen får stöd i modellen Hälsa lärande och trygghet (HLT) i alla kommuner. "
+                   "Kustlänken Norr är ett samarbete mellan fyra hamnar. Stöd ges också av Björkö Marine Park i länet. "
+                   "Inom projektet Regional fiskesamverkan genomförs träffar. Arbetet sker inom det så kallade NORDA-samarbetet.")
+    assert names["Hälsa lärande och trygghet"].acronym == "HLT"  # the initials spell the acronym
+    assert {"Kustlänken Norr", "Björkö Marine Park", "Regional fiskesamverkan", "NORDA-samarbetet"} <= set(names)
+    # a title that adds a description names what comes before it; "A med B" is two
+    assert split_group("Kustgruppen — samverkan mellan tjänstepersoner") == ["Kustgruppen"]
+    assert split_group("Delegationen för social välfärd och hälsa med Socialchefsnätverket") == [
+        "Delegationen för social välfärd och hälsa", "Socialchefsnätverket"]
+    # a kind word alone is no name; "X (X)" is no acronym of a longer name
+    assert not _names("Konferensen är en mötesplats för alla. Stödet kom från FORTE (FORTE).")

@@ -32,6 +32,7 @@ from resultat.followup.forms import (
 )
 from resultat.followup.models import Contribution, Cycle, Question, QuestionSet
 from resultat.infrastructure.caching import public_page
+from resultat.security.nul import FORM_MESSAGE as NUL_MESSAGE
 from resultat.security.nul import form_refuses_nul, without_nul
 from resultat.strategy.models import StrategyVersion
 
@@ -239,8 +240,7 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def nul_message() -> str:
-    return _("Texten innehåller ett otillåtet tecken (NUL, \\0) som inte kan sparas. Tecknet är borttaget i texten nedan: "
-             "kontrollera den och spara igen.")
+    return str(NUL_MESSAGE)
 
 
 def _autosave(request: HttpRequest, pk: int, data, nul_fields: list[str]) -> HttpResponse:

@@ -16,6 +16,8 @@ from resultat.followup.models import Cycle
 from resultat.reports import editing, selectors, services
 from resultat.reports.forms import SectionForm
 from resultat.reports.models import ReportSection
+from resultat.security.nul import FORM_MESSAGE as NUL_MESSAGE
+from resultat.security.nul import form_refuses_nul, without_nul
 
 
 def _cycle(request: HttpRequest, year: int) -> Cycle:
@@ -109,12 +111,16 @@ def _edit_context(section: ReportSection, form: SectionForm | None = None) -> di
 
 
 @login_required
+@form_refuses_nul
 def text_edit(request: HttpRequest, year: int, code: str) -> HttpResponse:
     cycle = _texts_cycle(request, year)
     section = _section(cycle, code)
     if request.method != "POST":
         return render(request, "reports/text_edit.html", _edit_context(section))
-    form = SectionForm(request.POST)
+    data, nul_fields = without_nul(request.POST)  # a NUL: an error on its field, the text kept without it
+    form = SectionForm(data)
+    for name in nul_fields:
+        form.add_error(name if name in form.fields else None, NUL_MESSAGE)
     if not form.is_valid():
         return render(request, "reports/text_edit.html", _edit_context(section, form), status=422)
     data = form.cleaned_data

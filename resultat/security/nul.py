@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.core.exceptions import BadRequest
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 NUL = "\x00"
 
@@ -25,6 +26,13 @@ def _nul_parameter(query_dict) -> str | None:
         if NUL in key or any(NUL in v for v in values):
             return key.replace(NUL, "\\0")
     return None
+
+
+# The field error a staff form shows (the text is shown again without the NUL).
+FORM_MESSAGE = gettext_lazy(
+    "Texten innehåller ett otillåtet tecken (NUL, \\0) som inte kan sparas. Tecknet är borttaget i texten nedan: "
+    "kontrollera den och spara igen."
+)
 
 
 def form_refuses_nul(view):

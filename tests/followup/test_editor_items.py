@@ -169,3 +169,16 @@ def test_a_nul_elsewhere_is_still_a_400(client, cycle, people):
     assert client.get(reverse("followup:contribution", args=[c.pk]), {"x": "a\x00"}).status_code == 400
     assert client.post(reverse("followup:contribution_action", args=[c.pk, "assign"]), {"assignee": "ebba\x00"}).status_code == 400
     assert client.post(reverse("followup:cycle_action", args=[2026, "reopen"]), {"reason": "x\x00"}).status_code == 400
+
+
+def test_a_nul_in_a_report_text_is_an_error_on_the_field(client, cycle, people):
+    from resultat.reports.models import ReportSection
+
+    section = ReportSection.objects.create(cycle=cycle, code="forord", title="Förord", body="<p>Gammalt förord.</p>", order=0, revision=1)
+    client.force_login(people["analyst"])
+    r = client.post(reverse("reports:text_edit", args=[cycle.year, "forord"]),
+                    {"body": "Nytt\x00 förord", "signature": "Anna\x00 Analytiker", "base_revision": 1})
+    page = r.content.decode()
+    assert r.status_code == 422 and page.count(NUL_ERROR) == 2 and "\x00" not in page
+    assert "Nytt förord" in page and 'value="Anna Analytiker"' in page
+    assert ReportSection.objects.get(pk=section.pk).body == "<p>Gammalt förord.</p>"

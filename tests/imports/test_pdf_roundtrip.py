@@ -172,3 +172,11 @@ def _image_only_pdf() -> bytes:
         out += b"%010d 00000 n \n" % off
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+@pytest.mark.django_db
+def test_a_missing_front_matter_file_is_refused_with_its_name(tmp_path):
+    with pytest.raises(services.ImportError_, match="saknas.yaml.*egna texter"):
+        services.import_report(OCR_2025, year=2025, front_matter_file=tmp_path / "saknas.yaml", dry_run=True)
+    with pytest.raises(CommandError, match="saknas.yaml"):
+        call_command("import", "report", str(OCR_2025), "--year", "2025", "--front-matter", str(tmp_path / "saknas.yaml"))

@@ -90,7 +90,7 @@ def test_demo_snapshot_stores_the_real_kolada_snapshot_with_its_citation(demo):
     # Every indicator with a snapshot file is real; synthetic values only where none exists (TAB638).
     real = {i.external_id for i in Indicator.objects.filter(synthetic=False)}
     assert real >= {"N01951", "N00401", "N01982", "N07918", "N00999", "N03702", "N00914", "N07418", "N00799",
-                    "N07917", "N60988", "N00925", "N00923", "U01405", "N00957", "U70447", "N17461", "BRP-LIVSKVALITET"}
+                    "N07917", "N60988", "N00925", "N00923", "U01405", "N00957", "U70447", "N17461", "N02243", "BRP-LIVSKVALITET"}
     assert set(Observation.objects.filter(synthetic=True).values_list("indicator__external_id", flat=True)) == {"TAB638"}
     assert Indicator.objects.filter(synthetic=False).count() >= 2 * Indicator.objects.filter(synthetic=True).count()
     # deterministic and idempotent: same values on a second run, the snapshot is not read twice

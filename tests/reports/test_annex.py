@@ -137,8 +137,9 @@ def test_annex_in_all_three_formats(register):
 
 
 def test_published_2025_edition_holds_no_synthetic_value(register):
-    """The edition as `resultat demo setup` leaves it: indicator sets with synthetic demo
-    values and a few real seed figures, synthetic funding decisions and impacts."""
+    """The edition as `resultat demo setup` leaves it: indicator sets with the real Kolada
+    snapshot, the seed figures and synthetic values for the rest, synthetic funding
+    decisions and impacts."""
     call_command("indicators", "load-sets")
     call_command("indicators", "demo")
     cycle = register
@@ -149,10 +150,10 @@ def test_published_2025_edition_holds_no_synthetic_value(register):
     report = services.edition_report(edition)
     assert report.synthetic_parts() == []
     indicators = [ind for ch in report.chapters for ind in ch.indicators]
-    assert indicators and not any(ind.synthetic for ind in indicators)  # the real seed series (BRP+) only
+    assert indicators and not any(ind.synthetic for ind in indicators)  # the real series: the Kolada snapshot, BRP+
     for ind in indicators:
         assert ind.source.startswith("Källa: ") and ".txt" not in ind.source and "seeds/" not in ind.source, ind.source
-        assert "Regional utvecklingsstrategi" in ind.source
+        assert "Regional utvecklingsstrategi" in ind.source or ind.source.startswith("Källa: Kolada, "), ind.source
     assert any("Indikatorer utan verkliga värden visas inte" in ch.indicators_note for ch in report.chapters)
     assert not report.annex.synthetic and not report.annex.funding_tables and report.annex.impact_matrix is None
     assert any("inga verkliga finansieringsbeslut för 2025" in n for n in report.annex.notes)

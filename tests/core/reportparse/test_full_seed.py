@@ -255,10 +255,27 @@ def test_counts_are_consistent(report):
     assert counts["totals"]["contacts"] == 18
 
 
-def test_a_warm_parse_is_fast(seed_text, structure, report):
-    start = time.perf_counter()
+def test_a_warm_parse_is_fast(seed_text, structure, report, monkeypatch):
+    """A second parse reuses what the first one loaded and stays cheap.
+
+    Not a wall-clock test (the machine is shared): the warm parse must not build the
+    lexicon, the repairer or the context model again (they are the cold parse's extra
+    ≈ 2 s), and its *CPU* time (``time.process_time``, which does not count time spent
+    waiting for a core) must stay under 3 s, about three times the ≈ 0.9 s it takes, so
+    that only a real slowdown (a quadratic step, a reload per block) fails it. Speed
+    figures themselves are in bench/import_report.py.
+    """
+    from resultat.core.ocr import context, lexicon, repair
+
+    def reloaded(*args, **kwargs):
+        raise AssertionError("a warm parse loaded a model again")
+
+    monkeypatch.setattr(lexicon, "Lexicon", reloaded)
+    monkeypatch.setattr(repair, "Repairer", reloaded)
+    monkeypatch.setattr(context.ContextModel, "load", reloaded)
+    start = time.process_time()
     again = parse_report(seed_text, year=2025, structure=structure)
-    assert time.perf_counter() - start < 3.0
+    assert time.process_time() - start < 3.0
     assert again.counts() == report.counts()
 
 

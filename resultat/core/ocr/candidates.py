@@ -60,6 +60,13 @@ COMPOUND_JOIN = -1.0
 #: Reading a first part as a word plus linking -s rather than as a word
 #: ending in s ("gräns", not "gran" + s); only this choice, not the compound.
 LINKING_S = -0.2
+#: A rare first part (up to this cost, this long) of a long compound nothing else explained.
+RARE_PART_COST = 800
+RARE_PART_MIN = 7
+RARE_PART_MIN_WORD = 14
+#: An agent noun in -are made from a known verb ("höj|are"), as a compound's head.
+AGENT_NOUN = -2.0
+_AGENT_ENDINGS = ("arens", "arnas", "aren", "arna", "ares", "are")
 #: Splitting a glued preposition or two glued words apart.
 GLUED_I = -3.0
 
@@ -603,8 +610,32 @@ class Analyser:
         got = self._best(part, FINAL_PART_COST, NOT_HEADS)
         if got is None and len(part) > 4:
             got = self._inflected(part, FINAL_PART_COST)
+        if len(part) >= 6:
+            agent = self._agent_noun(part)
+            if agent is not None and (got is None or agent[1] > got[1]):
+                got = agent
         self._head_cache[part] = got
         return got
+
+    def _agent_noun(self, part: str) -> tuple[str, float] | None:
+        """An agent noun in -are of a known verb, with its endings: "höjare"
+        (of höja) in "kapacitetshojare", where the lexicon has only the stripped
+        "hojare" or nothing. The verb must have a present tense in -er or -ar."""
+        for ending in _AGENT_ENDINGS:
+            if part.endswith(ending) and len(part) - len(ending) >= 2:
+                break
+        else:
+            return None
+        verb = self._best(part[: -len(ending)] + "a", PART_COST, NOT_PARTS)
+        if verb is None:
+            return None
+        stem = verb[0][:-1]
+        if not (
+            self.lexicon.is_word(stem + "er", PART_COST)
+            or self.lexicon.is_word(stem + "ar", PART_COST)
+        ):
+            return None
+        return (stem + ending, verb[1] + AGENT_NOUN)
 
     # the public entry -------------------------------------------------------
     def analyse(self, token: str, in_capitals: bool = False) -> tuple[Candidate, ...]:
@@ -663,6 +694,8 @@ class Analyser:
             self._misread_in_compound(readings, scored)
         if scored.top() < -LOST_LETTER_TRIGGER / 100 and len(lower) >= 7:
             self._lost_letter(readings, scored)
+        if not scored.words and len(lower) >= RARE_PART_MIN_WORD:
+            self._rare_first_part(readings, scored)
         if scored.top() < -GLUED_TRIGGER_COST / 100:
             self._glued(token, readings, scored.add)
         if scored.top() < -SPLIT_TRIGGER_COST / 100 and len(lower) <= MAX_SPLIT_LENGTH:
@@ -748,6 +781,28 @@ class Analyser:
                 found = self._best(alt, INFLECTED_WORD_COST)
                 if found is not None and found[0][k] == letter:
                     scored.add(found[0], found[1] + penalty + LOST_LETTER, pattern)
+
+    def _rare_first_part(self, readings, scored: _Scored) -> None:
+        """A long compound whose first part is a rare word that is no ordinary
+        part ("intermediär" in "Intermediarvardsavdelning"): tried only when
+        nothing else explained the word, with a long first part and a known
+        compound or head after it."""
+        reading, pattern, penalty = readings[0]
+        if pattern not in ("lower", "title") or not reading.isalpha():
+            return
+        n = len(reading)
+        for k in range(RARE_PART_MIN, n - 5):
+            first = self._best(reading[:k], RARE_PART_COST, NOT_PARTS)
+            if first is None:
+                continue
+            rest = reading[k:]
+            tail = self._compound(rest, 0.0)
+            head = self._head(rest)
+            if head is not None and (tail is None or head[1] > tail[1]):
+                tail = head
+            if tail is not None and tail[1] > WEAK_COMPOUND:
+                score = first[1] + tail[1] + COMPOUND_JOIN + penalty
+                scored.add(first[0] + tail[0], score, pattern)
 
     def _cased(self, token: str, scored: _Scored) -> tuple[Candidate, ...]:
         """The candidates, best first, cased like the token (names as the gazetteer has them)."""

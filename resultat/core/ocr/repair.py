@@ -39,6 +39,7 @@ MISSING_SPACE = re.compile(r"(?:(?<=[a-zåäöé]{2})|(?<=\b\d{4}))\.(?=[A-ZÅÄ
 #: A separator that ends a sentence (for context and capitals).
 _SENTENCE_END = re.compile(r"[.!?:;]|\n[ \t]*\n")
 _PLAIN_GAPS = frozenset([" ", "\n", "-", " \n", ", ", "\n "])
+_FULL_STOP_GAP = re.compile(r"[.!?][ \t]*\n?[ \t]*\Z")
 _OPENS_SENTENCE = re.compile(r"[.!?]\s|\n[ \t]*\n")
 #: Candidates further than this (log10) behind the best are not worth a context look.
 CONTEXT_MARGIN = 3.0
@@ -205,7 +206,7 @@ class Repairer:
             ):
                 text_out = pick.text[:1].upper() + pick.text[1:]  # "6ka" opening a sentence: "Öka"
             elif (
-                mid
+                (mid or self._after_sentence_opener(text, toks, i))
                 and tok[2][:1] in "OA"
                 and pick.text[:1] in "ÅÄÖ"
                 and pick.text[1:2].islower()
@@ -219,6 +220,22 @@ class Repairer:
             out.append((tok, text_out))
             chosen.append(pick.word)
         return out
+
+    def _after_sentence_opener(self, text: str, toks: list[_Token], i: int) -> bool:
+        """The word before opens a sentence after another one (running text, not
+        a title: "Projekt Öst-västliga stråket") and is a common word, not a name:
+        "… 2025. Avdelningen Oppnade den …" is mid-sentence for the word after it."""
+        if i < 2 or _opens_sentence(text, toks, i):
+            return False
+        prev = toks[i - 1][2]
+        if not (prev[:1].isupper() and prev[1:].islower() and prev.isalpha()):
+            return False
+        gap = text[toks[i - 2][1] : toks[i - 1][0]]
+        if not _FULL_STOP_GAP.match(gap):
+            return False  # after a blank line, not a full stop: a title
+        lower = prev.lower()
+        lex = self.lexicon
+        return lex.proper_name(lower) is None and (lex.cost(lower) or 999) <= COMMON_WORD_COST
 
 
 _PIPE = (Candidate("i", "I", 0.0),)

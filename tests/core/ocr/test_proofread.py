@@ -129,6 +129,21 @@ CASES = [
         "inom Strategiska partnerskapet Ovre Norrland.",
         "inom Strategiska partnerskapet Övre Norrland.",
     ),
+    # ... also after a common word that opens a sentence in running text, but not
+    # in a title, where capitalised words are a name
+    (
+        "vid en traditionell vardavdelning. Avdelningen Oppnade den 22 september",
+        "vid en traditionell vårdavdelning. Avdelningen öppnade den 22 september",
+    ),
+    ("Projekt Ost-vistliga straket", "Projekt Öst-västliga stråket"),
+    ("Arbetet pagar. Umea Ostersund och", "Arbetet pågår. Umeå Östersund och"),
+    # an agent noun in -are of a known verb as a compound's head (höja: höjare),
+    # where the lexicon has only the stripped spelling; ordinary -are words stay
+    ("vara en kapacitetshojare i arbetet", "vara en kapacitetshöjare i arbetet"),
+    ("fler larare och lararna", "fler lärare och lärarna"),
+    ("ett antal kunskapslyftare", "ett antal kunskapslyftare"),
+    # a long compound whose first part is a rare word, when nothing else explains it
+    ("Intermediarvardsavdelning (IMA) Ny vardniva", "Intermediärvårdsavdelning (IMA) Ny vårdnivå"),
     # headings: compounds with misread letters
     ("Ndringslivsndtverket", "Näringslivsnätverket"),  # 2987
     ("Exportfrimjande", "Exportfrämjande"),  # 3019

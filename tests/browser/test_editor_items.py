@@ -96,14 +96,15 @@ def test_editor_adds_goals_and_an_initiative_saves_and_submits(page, texts, asse
     page.keyboard.type("Mest mål 9.")
     page.keyboard.press("Home")
     page.keyboard.press("Backspace")
-    assert page.locator(".pell-content").inner_html() == "<p>Målen vi bidrar till.Mest mål 9.</p>"
+    page.keyboard.type(" ")  # the caret is at the join
+    assert page.locator(".pell-content").inner_html() == "<p>Målen vi bidrar till. Mest mål 9.</p>"
     with page.expect_navigation():
         page.get_by_role("button", name="Spara utkast").click()
     assert page.get_by_text("Utkastet är sparat").count() == 1
     items = ContributionItem.objects.filter(contribution=agenda).select_related("sdg_goal", "sdg_target").order_by("order")
     assert [(i.sdg_goal.number, i.sdg_target.code, i.text) for i in items] == [
         (9, "9.5", "Forskning och innovation i länet."), (8, "8.2", "Produktivitet genom digitalisering.")]
-    assert Contribution.objects.get(pk=agenda.pk).body == "<p>Målen vi bidrar till.Mest mål 9.</p>"
+    assert Contribution.objects.get(pk=agenda.pk).body == "<p>Målen vi bidrar till. Mest mål 9.</p>"
     check_page(page, width, assert_no_axe_violations)
 
     # --- Initiatives from the register ----------------------------------------------------
@@ -183,3 +184,55 @@ def test_the_buttons_work_without_javascript(browser, live_server, texts):
         assert page.get_by_label("Delmål (valfritt), post 1").locator("optgroup").count() == 17
     finally:
         context.close()
+
+
+CARET = """([selector, index, at]) => {
+    const el = document.querySelectorAll('.pell-content ' + selector)[index];
+    const text = el.firstChild;
+    const range = document.createRange();
+    range.setStart(text, at === 'end' ? text.length : 0);
+    range.collapse(true);
+    const selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+}"""
+
+
+def test_joining_blocks_writes_no_inline_style(page, texts):
+    """Backspace and Delete across paragraphs, list items and headings: the editor joins
+    them itself (Chrome's join writes style="…", refused by the CSP)."""
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    login(page, "ebba")
+    page.goto(f"/uppfoljning/bidrag/{texts['omvarldsanalys'].pk}/")
+    content = page.locator(".pell-content")
+    content.click()
+    content.evaluate("el => { el.innerHTML = '<p>Ett</p><ul><li>A</li><li>B</li></ul><h3>Rubrik</h3><p>Två</p>'; }")
+
+    page.evaluate(CARET, ["li", 1, "start"])
+    page.keyboard.press("Backspace")  # B joins A
+    assert content.inner_html() == "<p>Ett</p><ul><li>AB</li></ul><h3>Rubrik</h3><p>Två</p>"
+    page.keyboard.type("-")
+    assert content.inner_html() == "<p>Ett</p><ul><li>A-B</li></ul><h3>Rubrik</h3><p>Två</p>"
+    page.evaluate(CARET, ["li", 0, "start"])
+    page.keyboard.press("Backspace")  # the list's first item becomes a paragraph
+    assert content.inner_html() == "<p>Ett</p><p>A-B</p><h3>Rubrik</h3><p>Två</p>"
+    page.evaluate(CARET, ["h3", 0, "end"])
+    page.keyboard.press("Delete")  # the paragraph after joins the heading
+    assert content.inner_html() == "<p>Ett</p><p>A-B</p><h3>RubrikTvå</h3>"
+    page.evaluate(CARET, ["h3", 0, "start"])
+    page.keyboard.press("Backspace")  # the heading joins the paragraph before
+    assert content.inner_html() == "<p>Ett</p><p>A-BRubrikTvå</p>"
+    # a selection across two paragraphs
+    page.evaluate("""() => {
+        const ps = document.querySelectorAll('.pell-content p');
+        const range = document.createRange();
+        range.setStart(ps[0].firstChild, 1);
+        range.setEnd(ps[1].firstChild, 2);
+        window.getSelection().removeAllRanges();
+        window.getSelection().addRange(range);
+    }""")
+    page.keyboard.press("Backspace")
+    assert content.inner_html() == "<p>EBRubrikTvå</p>"
+    assert page.locator("textarea#id_body").input_value() == "EBRubrikTvå"
+    assert not errors, errors

@@ -43,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PARTS = ("tune", "heldout", "fresh", "fresh2", "fresh3")
+PARTS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4")
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
 STRUCTURE = ROOT / "data" / "followup" / "vasterbotten" / "structure-2025.yaml"
@@ -53,7 +53,8 @@ HEADING_N = 150
 #: Fresh held-out samples, drawn one after the other: (part, seed, body, headings, key).
 #: None holds an item of an earlier sample. "fresh" was drawn after the first round of
 #: issue-19 changes, "fresh2" after the second round (made while reading "fresh"),
-#: "fresh3" (mostly headings, the coarsest figure) after the third (made while reading "fresh2").
+#: "fresh3" (mostly headings, the coarsest figure) after the third (made while reading "fresh2"),
+#: "fresh4" (every heading no earlier sample holds: 130 were left) after the fourth (9744899).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -69,6 +70,13 @@ FRESH = (
         15,
         120,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh3.yaml",
+    ),
+    (
+        "fresh4",
+        20261210,
+        30,
+        130,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh4.yaml",
     ),
 )
 

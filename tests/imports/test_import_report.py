@@ -15,6 +15,7 @@ from resultat.followup.models import (
     StrategicArea,
 )
 from resultat.imports import services
+from tests.plugins.snapshots import replay
 
 REPORT = Path(__file__).resolve().parents[2] / "data" / "reports" / "vasterbotten" / "resultat-vasterbotten-2025.ocr.txt"
 from resultat.initiatives.models import Initiative  # noqa: E402
@@ -31,9 +32,15 @@ def ready(vasterbotten):
     loaders.load_question_set(data_dir() / "questions-default.yaml")
 
 
+def _import_2025() -> None:
+    services.import_report(REPORT, year=2025)
+
+
 @pytest.fixture
 def imported(ready):
-    return services.import_report(REPORT, year=2025)
+    """The 2025 edition imported: for real the first time in a process, replayed as rows
+    after that (tests/plugins/snapshots.py); the tests that import call import_report."""
+    replay("imported-2025", _import_2025)
 
 
 def test_dry_run_writes_nothing_and_says_what_it_would_do(ready):

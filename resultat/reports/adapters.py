@@ -16,7 +16,9 @@ from resultat.core.report.model import Annex, Chart, IndicatorSection, Table
 def real_source(source: str, external_id: str) -> tuple[str, str] | None:
     """(source line, date) for an indicator's real values: the source and the date they
     were fetched ("Källa: Kolada, N01951, hämtad 2026-…"); for figures read from a strategy
-    document (the demo's seed figures) the document itself, never a file name. None when
+    document (the demo's seed figures) the document itself, never a file name; a stored
+    response with a citation (a file read with its source, e.g. the example's Kolada
+    snapshot) is cited as it names itself. None when
     the indicator has no real value."""
     from resultat.indicators.models import Observation, Source
     from resultat.strategy.models import StrategyVersion
@@ -32,6 +34,8 @@ def real_source(source: str, external_id: str) -> tuple[str, str] | None:
     if version is not None:
         return f"Källa: {version.strategy.region.name}, {version.source or version.strategy.name}", ""
     date = f"{response.fetched_at:%Y-%m-%d}"
+    if response.citation:  # the source as the stored response names it, with its own retrieval date
+        return f"Källa: {response.citation} (inläst {date})", date
     label = dict(Source.choices).get(source, source)
     verb = "hämtad" if response.url.startswith(("http://", "https://")) else "inläst"
     return f"Källa: {label}, {external_id}, {verb} {date}", date

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
 from resultat.core import charts
-from resultat.core.charts import maps
+from resultat.core.charts import maps, web
 from resultat.core.charts.specs import (
     SYNTHETIC_NOTE,
     ChartSeries,
@@ -321,6 +322,16 @@ class Chart:
     @property
     def spec_id(self) -> str:
         return f"{self.id}-spec"
+
+    @property
+    def page_spec(self) -> dict:
+        """The spec for the page's interactive view: no title (the card has it), the card's width."""
+        return web.page_spec(self.spec)
+
+    @cached_property
+    def page_svgs(self) -> tuple[str, str]:
+        """The server-drawn page variants (wide, narrow) shown without JavaScript."""
+        return tuple(svg_for(web.page_spec(self.spec, w)) for w in (web.WIDE, web.NARROW))
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "title": self.title, "spec": self.spec, "description": self.description,

@@ -178,7 +178,9 @@ def site(people, contribution):
 
 
 def test_no_form_of_the_site_answers_5xx_or_half_writes_on_hostile_input(site, people):
-    started = time.perf_counter()
+    # CPU time of this process (the test client runs the views in it), not wall time: a
+    # hostile value that made a view quadratic shows up here however loaded the machine is
+    started = time.process_time()
     c = site["contribution"]
     staff_pages = {
         "editor_a": [f"/uppfoljning/bidrag/{c.pk}/", "/uppfoljning/mina-uppgifter/", "/sok/intern/?q=kultur", "/konto/losenord/"],
@@ -201,6 +203,6 @@ def test_no_form_of_the_site_answers_5xx_or_half_writes_on_hostile_input(site, p
             fuzzer.fuzz(client, form)
     assert len(seen) >= 12, sorted(seen)  # the pages above really have their forms
     assert fuzzer.failures == [], fuzzer.failures
-    elapsed = time.perf_counter() - started
-    print(f"{fuzzer.posts} requests to {len(seen)} forms in {elapsed:.1f} s")
-    assert elapsed < 60, f"{fuzzer.posts} requests took {elapsed:.0f} s"
+    elapsed = time.process_time() - started
+    print(f"{fuzzer.posts} requests to {len(seen)} forms in {elapsed:.1f} s of CPU")
+    assert elapsed < 60, f"{fuzzer.posts} requests took {elapsed:.0f} s of CPU"

@@ -63,8 +63,8 @@ def test_linear_inline_parser_gives_what_the_patterns_gave(text):
 @pytest.mark.parametrize("unit", ["**a ", "*a ", "[a", "[a](http://x ", "[", "**", "*a*a", "a](/", "***a "])
 def test_inline_markup_is_linear_on_one_hostile_line(unit):
     text = unit * (200_000 // len(unit))
-    started = time.perf_counter()
+    started = time.process_time()
     markup_to_html(text)
     html_to_markup(markup_to_html(text))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < 2.0, f"{unit!r} × {len(text)} characters took {elapsed:.1f} s"

@@ -30,10 +30,10 @@ HOSTILE = {
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_a_hostile_file_is_the_loaders_own_error_with_file_and_line(name):
     text, line = HOSTILE[name] if isinstance(HOSTILE[name], tuple) else (HOSTILE[name], None)
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(StrategyFileError) as info:
         parse_document(text, file="ond.yaml")
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
     problem = info.value.problems[0]
     assert problem.file == "ond.yaml" and problem.line is not None
     if line is not None:

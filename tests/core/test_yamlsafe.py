@@ -16,10 +16,10 @@ def test_plain_data():
 
 
 def test_billion_laughs_is_refused_at_once():
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(YamlError, match="alias") as info:
         safe_load(LAUGHS)
-    assert info.value.line == 2 and time.perf_counter() - started < 1
+    assert info.value.line == 2 and time.process_time() - started < 1
 
 
 def test_deep_nesting_and_syntax_errors_name_the_line():

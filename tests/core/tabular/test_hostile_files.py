@@ -131,9 +131,9 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch):
     big = sheet(HEADER + '<row r="2"><c r="A2"><v>1</v></c></row>' + " " * (20 * 2**20))
     data = xlsx(big)
     assert len(data) < 100_000
-    started = time.perf_counter()
+    started = time.process_time()
     exc = refused(data)
-    assert time.perf_counter() - started < 1 and "för stor uppackad" in str(exc)
+    assert time.process_time() - started < 1 and "för stor uppackad" in str(exc)
 
 
 def test_the_default_cap_on_unpacked_parts_is_set():
@@ -154,9 +154,9 @@ def test_a_cell_text_longer_than_excel_allows_is_refused():
 def test_xml_entity_expansion_is_refused():
     laughs = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">' + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8)) + "]>"
     bomb = laughs + sheet(HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>&i;</t></is></c></row>')
-    started = time.perf_counter()
+    started = time.process_time()
     refused(xlsx(bomb))
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 def test_row_cap_and_time_budget():

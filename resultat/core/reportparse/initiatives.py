@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from resultat.core.reportparse.model import ParsedBlock, ParsedItem, ParsedReport
+from resultat.core.reportparse.text import fold as fold_letters
 
 AUTO_ACCEPT = 0.7
 REVIEW = 0.45
@@ -71,18 +72,18 @@ _PAREN_ACRONYM = re.compile(r"\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9&-]{1,11})\
 #: Words in a name that say what kind of initiative it is (folded, first match wins).
 _KIND_CUES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) for kind, rx in (
     ("award", r"pris\b|priset|award|stipendi|\barets\b|\bstars\b|utmarkelse"),
-    ("fund", r"fond(en)?\b|\binvest\b|riskkapital"),
-    ("event", r"konferens|festival|\w*fest\b|job fair|\bmassa|veckan\b|dagen\b|studion\b|seminarieserie|\bgala\b|change the game"),
-    ("network", r"natverk|forum\b|\w*(?<!om)rad(et)?\b|allians|alliance|college|\bgrupp|\w+gruppen\b|plattform|arena|korridor|kontoret|\w*mote\b|\w*traff(en|ar|arna)?\b|\bnod\b|kluster|cluster|partnerskap|network|\bhub\b"),
+    ("fund", r"fond(en)?\b|\binvest\b|riskkapital|\w+check(en)?\b"),
+    ("event", r"konferens|festival|\w*fest\b|job fair|\bmassa|veckan\b|dagen\b|studion\b|seminarieserie|\bgala\b|change the game|\w*traff(en|ar|arna)?\b|(?:\bsm\b|\w-sm\b)"),
+    ("network", r"natverk|forum\b|\w*(?<!om)rad(et)?\b|allians|alliance|college|\bgrupp|\w+gruppen\b|plattform|arena|korridor|kontoret|\w*mote\b|\bnod\b|kluster|cluster|partnerskap|network|\bhub\b|delegation|\boffice\b"),
     ("study", r"analys|utredning|kartlaggning|forstudie|undersok"),
-    ("strategy", r"strategi|agenda|\bplan(en)?\b|transportplan|trafikforsorjningsprogram|reform|handlingsplan|ramverk|overenskommels"),
+    ("strategy", r"strategi|agenda|\bdeal\b|\bplan(en)?\b|transportplan|trafikforsorjningsprogram|reform|handlingsplan|ramverk|overenskommels"),
     ("programme", r"program|dialoger|academy|akademi|satsning"),
 ))
 _NAME_CUES = (
     "projekt", "program", "natverk", "forum", "rad", "strategi", "agenda", "pris", "fond", "academy", "lab", "college",
     "arena", "allians", "alliance", "plattform", "festival", "konferens", "nod", "kluster", "invest", "park", "hub", "center",
     "centre", "kontor", "korridor", "grupp", "initiativ", "satsning", "studio", "forsk", "innovation", "fair", "up", "north",
-    "sweden", "norr", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network", "samarbete", "loppet", "delegation",
+    "sweden", "norr", "check", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network", "samarbete", "loppet", "delegation",
 )
 #: First words of headings that describe work rather than name an initiative.
 _GENERIC_START = {
@@ -126,13 +127,41 @@ def kind_of(name: str, context: str = "") -> str:
         if cue.search(k):
             return kind
     c = fold(context)
-    for word, kind in (("projektet", "project"), ("natverket", "network"), ("programmet", "programme"), ("priset", "award"), ("fonden", "fund"), ("konferensen", "event"), ("strategin", "strategy")):
-        if re.search(rf"\b{word}\b", c):
-            return kind
-    return "project"
+    at = c.find(k) if k else -1
+    if at >= 0:  # "X (vilket) är ett strategiskt innovationsprogram": the definition says it
+        d = re.match(r"\s+(?:vilket |som )?(?:ar|var) (?:ett|en) ((?:[\w-]+ ?){1,4})", c[at + len(k):])
+        for word in d.group(1).split() if d else ():
+            if word.endswith(("isk", "iskt", "iska")):
+                continue  # "strategiskt": an adjective, the noun comes later
+            for kind, cue in _KIND_CUES:
+                hit = cue.search(word)
+                if hit and len(word) - hit.end() <= 3:  # the compound's head: "innovationsprogram"
+                    return kind
+    best: tuple[int, str] | None = None
+    for m in _CONTEXT_KIND.finditer(c):
+        if at >= 0 and at <= m.start() < at + len(k):
+            continue  # a kind word inside the name itself said nothing above
+        if at < 0:
+            distance = m.start()
+        else:  # words between the kind word and the name, on either side of it
+            distance = at - m.end() if m.end() <= at else m.start() - (at + len(k))
+        if best is None or distance < best[0]:
+            best = (distance, _CONTEXT_KINDS[m.group(1)])
+    return best[1] if best else "project"
 
 
-_ORGANISATION = re.compile(r"(?:myndighet(?:en)?|namnd(?:en)?|organisation(?:en)?|verket|universitet(?:et)?|kommun(?:er)?|regioner|lansstyrelse(?:n|rna)?|institut(?:et)?|\bab)$|^(?:foreningen|region|lansstyrelsen|kommunen)\b")
+#: Kind words of the sentence around a name ("projektet X", "X är ett nätverk"); the one
+#: nearest the name says its kind.
+_CONTEXT_KINDS = {
+    "projektet": "project", "projekt": "project", "natverket": "network", "natverk": "network", "programmet": "programme",
+    "program": "programme", "priset": "award", "fonden": "fund", "konferensen": "event", "strategin": "strategy",
+    "motesplats": "network", "samverkansforum": "network", "riskkapitalbolag": "fund", "utbildningen": "programme",
+    "innovationsprogram": "programme",
+}
+_CONTEXT_KIND = re.compile(r"\b(" + "|".join(sorted(_CONTEXT_KINDS, key=len, reverse=True)) + r")\b")
+
+
+_ORGANISATION = re.compile(r"(?:myndighet(?:en)?|namnd(?:en)?|organisation(?:en)?|verket|universitet(?:et)?|kommun(?:er)?|regioner|\w*styrelse(?:n|rna)?|avdelning(?:en)?|institut(?:et)?|\bab)$|^(?:foreningen|region|lansstyrelsen|kommunen)\b")
 _SENTENCE = re.compile(r"\s(?:har|är|kan|ska|undersöker|kraftsamlar|bidrar|visar)\s")
 
 
@@ -153,6 +182,8 @@ def name_score(name: str) -> float:
     if _capitalised_inner(name) >= 1:
         score += 0.2
     if _has_name_cue(f):
+        score += 0.2
+    if re.search(r"[a-zåäö]-[A-ZÅÄÖ]{2,}\b", name):  # "Mathantverks-SM", "Region 10-nätverket" no
         score += 0.2
     if re.search(r"[a-z][A-Z]", name) or re.search(r"\b(the|of|for|and|to|up|in)\b", name):  # ViiBIC, "Move up North"
         score += 0.15
@@ -199,6 +230,9 @@ def name_of_title(title: str) -> str:
     """The name in a title that adds a description: "Länssamverkansgruppen — samverkan
     mellan tjänstepersoner", "Psykeveckan, en uppmärksamhetsvecka …" → the part before;
     "Länsgemensam hemsida: Västerbotten mot våld" (a label, then the name) → the part after."""
+    at = re.match(r"^(?P<head>[A-ZÅÄÖ][a-zåäö-]+(?:\s+[a-zåäö-]+)*?)\s+(?:i samband med|på|vid|under)\s+(?P<name>[A-ZÅÄÖ]\S*(?:\s+\S+){0,5})$", title)
+    if at and name_score(at.group("name")) >= 0.55 and not any(cue.search(fold(at.group("head"))) for _, cue in _KIND_CUES):
+        return at.group("name")  # "Informationsspridning i samband med Blodomloppet": the name is the occasion
     m = re.match(r"^(?P<head>[^—–:]+?)\s*(?:\s[—–-]\s?|—|–|,\s+(?:en|ett)\s+|:\s+)(?P<tail>.+)$", title)
     if m is None:
         return title
@@ -315,7 +349,7 @@ _CUE = (r"projektet|projekt|programmet|nätverket|satsningen|initiativet|konfere
         r"utmärkelsen|stipendiet|tävlingen|utlysningen|kampanjen|mässan|festivalen|evenemanget|arrangemanget|klustret|forumet|rådet|ramen för")
 #: A single capitalised compound whose tail says what it is ("Norrbotniabanegruppen", "Norrlandsfonden").
 _KIND_TAIL = (r"(?:gruppen|nätverket|rådet|forumet|fonden|priset|programmet|projektet|korridoren|alliansen|plattformen|klustret|akademin|stipendiet|"
-              r"samarbetet|veckan|vecka|loppet|mässan|festivalen|kontoret)")
+              r"samarbetet|veckan|vecka|loppet|mässan|festivalen|kontoret|checken)")
 _QUOTED = r"[\"”“„]\s*(?P<q>[^\"”“„]{3,90}?)\s*[\"”“]"
 _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     # projektet "Living lab för ..." / projekten "Fossilfria leveranser"
@@ -348,7 +382,7 @@ _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     # a quoted capitalised name with no cue word
     (re.compile(r"(?<![\w\"”“„])[\"”“„](?P<q>[A-ZÅÄÖ][^\"”“„]{2,60}?)[\"”“]"), 0.65),
     # Medtech for health vilket är ett strategiskt innovationsprogram: a name defined as a kind
-    (re.compile(rf"(?P<n>{_NAME}(?:\s+(?:for|of|the|and)\s+[a-z]{{3,}})?)\s+(?:vilket |som )?(?:är|var) (?:ett|en) (?:[\wåäö-]+ ){{0,3}}?[\wåäö]*(?:program|projekt|nätverk|satsning|samarbete|forum|konferens|strategi|plattform|fond|pris|mötesplats|riskkapital\w*)\b"), 0.8),
+    (re.compile(rf"(?P<n>{_NAME}(?:\s+(?:for|för|of|the|and)\s+[a-z]{{3,}})?)\s+(?:vilket |som )?(?:är|var) (?:ett|en) (?:[\wåäö-]+ ){{0,3}}?[\wåäö]*(?:program|projekt|nätverk|satsning|samarbete|forum|konferens|strategi|plattform|fond|pris|mötesplats|riskkapital\w*)\b"), 0.8),
     # SIP barnets plan: an acronym and the plan, programme or model it names
     (re.compile(r"\b(?P<n>[A-ZÅÄÖ]{2,6}(?:\s+[a-zåäö]+){0,2}?\s+(?:plan|planen|programmet|modellen))\b"), 0.7),
     # Umeå Eco Industrial Park, UngDrive Academy: a capitalised (English) name ending in its kind
@@ -360,6 +394,7 @@ _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     (re.compile(r"(?<![\wåäö-])(?P<n>[A-ZÅÄÖ][\wåäö]+(?:\s+[a-zåäö]+)?-(?:utbildning(?:en)?|programmet|satsningen|projektet|nätverket|samarbetet))\b"), 0.75),
 )
 #: Hälsa lärande och trygghet (HLT): an acronym whose initials the words before it spell.
+_HYPHEN_NAME = re.compile(_PROSE_PATTERNS[-1][0].pattern)
 _INITIALS = re.compile(r"\((?P<ia>[A-ZÅÄÖ]{2,6})\)")
 #: A single word that is only a kind of thing ("Konferensen", "Projektet"), never a name.
 _BARE_KIND = re.compile(r"(?:konferens|projekt|program|natverk|satsning|initiativ|forum|rad|plattform|samarbete|strategi|plan|fond|pris|"
@@ -486,17 +521,53 @@ def _initials_name(context: str, acr: str) -> str:
     "Hälsa lärande och trygghet (HLT)" → "Hälsa lärande och trygghet"."""
     words = context.replace(",", " ").split()
     small = {"och", "i", "för", "av", "med", "på", "—", "–", "-"}
-    for n in range(len(acr), min(len(words), len(acr) + 4) + 1):
+    for n in range(min(2, len(acr)), min(len(words), len(acr) + 4) + 1):
         span = words[-n:]
         content = [w for w in span if w.lower() not in small]
-        if span[0][:1].isupper() and span[0].lower() not in small and "".join(w[0] for w in content).lower() == acr.lower():
+        if span[0][:1].isupper() and span[0].lower() not in small and _spells([w.lower() for w in content], acr.lower()):
             return " ".join(span)
     return ""
 
 
-def _prose_candidates(text: str, section: str, mention_for) -> list[ExtractedInitiative]:
+def _spells(words: list[str], acr: str) -> bool:
+    """Whether ``words`` spell ``acr`` by their initials, a compound word giving the
+    initials of its parts when there are fewer words than letters ("Lokalt programområde"
+    → LPO: program + område). A part has three letters or more on either side."""
+    i = 0
+    for n, w in enumerate(words):
+        if i >= len(acr) or not w or w[0] != acr[i]:
+            return False
+        i += 1
+        pos = 3
+        while i < len(acr) and len(words) - n - 1 < len(acr) - i:  # more letters left than words
+            j = w.find(acr[i], pos)
+            if j < 0 or len(w) - j < 3:
+                break
+            i, pos = i + 1, j + 3
+    return i == len(acr)
+
+
+def _hyphen_names_lost(flat: str, raw: str) -> list[str]:
+    """Names joined to their kind by a hyphen in the OCR lines that the repair wrote as
+    one word ("Leda jamt-utbildning" → "Leda jämtutbildning"): the repaired spelling with
+    the hyphen put back ("Leda jämt-utbildning")."""
+    out = []
+    folded = fold_letters(flat)  # same length as flat
+    for m in _HYPHEN_NAME.finditer(re.sub(r"\s+", " ", raw)):
+        name = m.group("n")
+        cut = name.index("-")
+        at = folded.find(fold_letters(name.replace("-", "", 1)))
+        if at >= 0 and len(folded) == len(flat):
+            joined = flat[at:at + len(name) - 1]
+            out.append(f"{joined[:cut]}-{joined[cut:]}")
+    return out
+
+
+def _prose_candidates(text: str, section: str, mention_for, raw: str = "") -> list[ExtractedInitiative]:
     out: list[ExtractedInitiative] = []
     flat = re.sub(r"\s+", " ", text.replace("### ", " ").replace("\n- ", " "))
+    for name in _hyphen_names_lost(flat, raw) if raw else ():
+        out += _candidate(name, "prose", 0.75, _context(flat, name.replace("-", "")), section, mention_for(name.replace("-", "")))
     for m in _PARAGRAPH_LABEL.finditer(text):
         name = (m.group("n") or m.group("n2")).strip()
         if len(name.split()) >= 2 or _ACRONYM.match(name) or m.group("n2"):
@@ -570,10 +641,10 @@ def extract_initiatives(report: ParsedReport) -> list[ExtractedInitiative]:
                         source = {"initiative": "urval", "arena": "arena", "activity": "activity"}[item.kind]
                         title = _item_title(item)
                         found += _candidate(title, source, 0.9 if source == "urval" else 0.6, _context(item.text, clean_name(title)[0]) + " " + item.text[:400], section.question, mention(item.lines.first, item.lines.first, True), item.text)
-                        found += _prose_candidates(item.text, section.question, lambda n, it=item: mention(it.lines.first, it.lines.first))
+                        found += _prose_candidates(item.text, section.question, lambda n, it=item: mention(it.lines.first, it.lines.first), item.raw)
                 for heading, body in _heading_titles(block):
                     found += _candidate(heading, "heading", 0.6, _context(body, clean_name(heading)[0]) + " " + body[:400], section.question, mention(_line_of(block, heading)), body)
-                found += _prose_candidates(block.text, section.question, lambda n, b=block: mention(_line_of(b, n)))
+                found += _prose_candidates(block.text, section.question, lambda n, b=block: mention(_line_of(b, n)), block.raw)
     merged = merge(found)
     link_mentions(report, merged)
     return merged

@@ -150,3 +150,50 @@ def test_more_classes_of_names_in_prose_and_titles():
         "Delegationen för social välfärd och hälsa", "Socialchefsnätverket"]
     # a kind word alone is no name; "X (X)" is no acronym of a longer name
     assert not _names("Konferensen är en mötesplats för alla. Stödet kom från FORTE (FORTE).")
+
+
+def test_kinds_from_the_name_and_from_the_nearest_kind_word():
+    # meetings are events, delegations and offices networks, a "check" is money, an "SM" a contest
+    assert kind_of("Företagarträffen") == kind_of("Regionala kundträffar") == "event"
+    assert kind_of("Delegationen för hållbar skog") == kind_of("Mid Sweden Office") == "network"
+    assert kind_of("Exportchecken") == "fund"
+    assert kind_of("SM i hantverk") == kind_of("Hantverks-SM") == "event"
+    assert kind_of("Blue Deal") == "strategy"
+    # with no kind word in the name, the kind word nearest the name in its sentence decides
+    # (not the first of a fixed list): here "programmet", not "projektet" further away
+    ctx = "Projektet har avslutats och bidrar till programmet Fjällkraft som drivs av länet."
+    assert kind_of("Fjällkraft", ctx) == "programme"
+    assert kind_of("Fjällkraft", "Fjällkraft är ett nätverk för företag, inte ett projekt.") == "network"
+    assert kind_of("Fjällkraft", "Inget sägs här.") == "project"
+
+
+def test_an_occasion_heading_names_the_occasion_and_english_for_survives_the_repair():
+    # "Aktivitet i samband med X" / "Aktörer på X-SM": the initiative is the occasion
+    assert split_group("Informationsspridning i samband med Cykelloppet") == ["Cykelloppet"]
+    assert split_group("Lokala hantverkare på Träslöjds-SM") == ["Träslöjds-SM"]
+    # a heading that is itself a kind of thing keeps its whole title
+    assert split_group("Nätverksträff vid Cykelloppet") == ["Nätverksträff vid Cykelloppet"]
+    # the OCR repair reads English "for" as "för"; the defined name keeps its English tail
+    names = _names("Under året avslutades ett projekt kopplat till Biotech för health vilket är ett strategiskt "
+                   "innovationsprogram för life science.")
+    assert "Biotech för health" in names and names["Biotech för health"].kind == "programme"
+    # a capitalised compound ending in "checken" inside a sentence
+    names = _names("Det finns ett stöd samt så finns Klimatchecken för företag som behöver expertis.")
+    assert names["Klimatchecken"].kind == "fund"
+
+
+def test_an_acronym_whose_letters_come_from_the_parts_of_a_compound():
+    # "Lokalt programområde (LPO)": two words, three letters; "programområde" gives P and O
+    names = _names("Arbetet har utvecklats. Regionalt kunskapsområde (RKO) för tandvård har etablerats i länet.")
+    assert names["Regionalt kunskapsområde"].acronym == "RKO"
+    # an authority stays out even when its parts spell the acronym
+    assert not _names("Uppdraget kom från Post- och telestyrelsen (PTS) i våras.")
+
+
+def test_a_hyphen_the_repair_took_out_of_a_name_is_put_back_from_the_ocr_lines():
+    report = _report([("bidrag", [ParsedBlock(
+        area_codes=("a-test",), heading="", lines=Lines(1, 3), items=(),
+        text="Chefer utbildas via länsstyrelsens Leda jämtutbildning och ledningen arbetar med frågan.",
+        raw="Chefer utbildas via lansstyrelsens Leda jamt-utbildning och\nledningen arbetar med fragan.")])])
+    names = {x.name for x in extract_initiatives(report)}
+    assert "Leda jämt-utbildning" in names

@@ -60,6 +60,9 @@ COMPOUND_JOIN = -1.0
 #: Reading a first part as a word plus linking -s rather than as a word
 #: ending in s ("gräns", not "gran" + s); only this choice, not the compound.
 LINKING_S = -0.2
+#: A long first part (more letters than this) may be rarer: "utskrivning|s|process".
+LONG_PART = 10
+LONG_PART_COST = 750
 #: A rare first part (up to this cost, this long) of a long compound nothing else explained.
 RARE_PART_COST = 800
 RARE_PART_MIN = 7
@@ -82,7 +85,7 @@ COMPOUND_TRIGGER_COST = 850
 #: A compound with a misread letter inside, when nothing else was found.
 LETTER_COMPOUND_TRIGGER = 1200
 #: A compound scoring below this (log10) may still be a misread letter inside one.
-WEAK_COMPOUND = -18.0
+WEAK_COMPOUND = -16.5
 #: A dropped å/ä/ö ("synliggrande"), when nothing else was found.
 LOST_LETTER_TRIGGER = 850
 #: A glued preposition ("ilanet").
@@ -179,7 +182,7 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     # "majlighet", "mgjliga"
     (re.compile(r"(?<=m)(?:ao|oi|a|g)(?=jlig)"), (("ö", 0.0),)),
     # "gör" read as "gbr"/"gobr": "frigbra", "utgbr", "gobra"
-    (re.compile(r"(?<=g)o?b(?=r)"), (("ö", 0.0), ("ob", -1.0), ("b", -1.0))),
+    (re.compile(r"(?<=g)o?b[é6]?(?=r)"), (("ö", 0.0), ("ob", -1.0), ("b", -1.0))),
     # "ll" read as "li" before -ning: "omstélining", "energiomstalining"
     (re.compile(r"li(?=ning)"), (("ll", 0.0), ("li", -0.5))),
     # a capital G inside a lower-case word for ö: "besGksndring"
@@ -188,6 +191,8 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     (re.compile(r"^[Gg](?=v[a-zåäöé])"), (("ö", 0.0),)),
     # "rj" read as "ri" after é: "kompetensférsérining" (försörjning)
     (re.compile(r"éri(?=ning)"), (("örj", 0.0), ("öri", -0.5), ("äri", -0.8))),
+    # "där" read as "déar": the é and the a are one ä
+    (re.compile(r"déa"), (("dä", 0.0), ("öa", -0.5), ("däa", -0.8))),
     (re.compile(r"dé"), (("ö", 0.0), ("ä", -0.2), ("dö", -0.3), ("dä", -0.6), ("dé", -0.8))),
     (re.compile(r"éd"), (("ö", 0.0), ("ä", -0.2), ("öd", -0.3), ("äd", -0.6), ("éd", -0.8))),
     # é with a letter beside it for one ä: "Véasterbotten", "samhaélle", "hiélsa", "géillande"
@@ -212,7 +217,7 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
 _INNER_CAPITAL = re.compile(r"[a-zåäöé][A-ZÅÄÖ]")
 
 _SYMBOLS = re.compile(
-    r"[0-9&@|\[¢é]|oO|^[Gg]v[a-zåäöé]|m(?:ao|oi|a|g)jlig|go?br|lining|[a-zåäö]G[a-zåäö]"
+    r"[0-9&@|\[¢é]|oO|^[Gg]v[a-zåäöé]|m(?:ao|oi|a|g)jlig|go?b[é6]?r|lining|[a-zåäö]G[a-zåäö]"
 )
 
 
@@ -490,7 +495,8 @@ class Analyser:
         else:
             best = self._modifier(part)
             if part[-1] == "s" and len(part) > 4:
-                linked = self._best(part[:-1], PART_COST, NOT_PARTS)
+                limit = PART_COST if len(part) <= LONG_PART else LONG_PART_COST
+                linked = self._best(part[:-1], limit, NOT_PARTS)
                 if linked is not None and (
                     best is None
                     or linked[1] + LINKING_S > best[1]
@@ -524,7 +530,8 @@ class Analyser:
         "tåg" starts many, "tag" hardly any, so "taginfrastruktur" is
         "tåginfrastruktur" although "tag" is the commoner word.
         """
-        spellings = [(w, sc) for w, sc in self._spell(part, 0.0, PART_COST) if w not in NOT_PARTS]
+        limit = PART_COST if len(part) <= LONG_PART else LONG_PART_COST
+        spellings = [(w, sc) for w, sc in self._spell(part, 0.0, limit) if w not in NOT_PARTS]
         if len(spellings) < 2:
             return spellings[0] if spellings else None
         counts = [self.lexicon.modifier_count(w) + 1 for w, _ in spellings]
@@ -698,6 +705,12 @@ class Analyser:
             self._rare_first_part(readings, scored)
         if scored.top() < -GLUED_TRIGGER_COST / 100:
             self._glued(token, readings, scored.add)
+        if not scored.words and len(lower) >= 6 and token[0] == "i" and lower[1] not in _VOWELS:
+            # a glued "i" before a damaged word nothing else explained: "ildnets",
+            # "igrannldnen" (i grannlänen); the rest gets the whole analysis
+            rest = self.analyse(token[1:])
+            if rest and rest[0].score > WEAK_COMPOUND and " " not in rest[0].word:
+                scored.add("i " + rest[0].word, rest[0].score + GLUED_I, "lower")
         if scored.top() < -SPLIT_TRIGGER_COST / 100 and len(lower) <= MAX_SPLIT_LENGTH:
             self._two_words(readings, scored.add)
         return self._cased(token, scored)

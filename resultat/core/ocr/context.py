@@ -248,6 +248,10 @@ _CHOICE_OWNERS = frozenset(
 _DEGREE = frozenset("mycket så lika relativt ganska alltför tämligen väldigt helt".split())
 #: Words next to "tåg", not "tag".
 _TRANSPORT = frozenset("buss bussar bil flyg järnväg spårvagn färja resa resor resenärer".split())
+#: ... and the first parts of compounds about transport: "busstrafik", "flygplats".
+_TRANSPORT_STEMS = ("buss", "flyg", "järnväg", "spårväg", "färj", "pendel", "kollektivtrafik")
+#: Forms of "ta" before "sig an".
+_TA = frozenset("ta tar tog tagit tagits tas".split())
 #: Words that open an object: "stärkt sin kunskap".
 _OBJECT_OPENERS = frozenset("sin sitt sina dess deras den det de vår våra vårt".split())
 #: Pronouns that open a clause: "från var det finns".
@@ -385,6 +389,8 @@ def _rule_english(s: _Spot) -> None:
         s.give(s.skeleton, 4.0)
     elif s.skeleton == "an" and s.prev.startswith(("knyt", "knöt", "knut")):
         s.give("an", 3.0)  # "knyter an till"
+    elif s.skeleton == "an" and s.prev == "sig" and s.left.words[1:2] and s.left.words[1] in _TA:
+        s.give("an", 3.0)  # the particle: "ta sig an alla utmaningar"
 
 
 def _rule_ost(s: _Spot) -> None:
@@ -419,6 +425,10 @@ def _common_gender_noun(word: str) -> bool:
         if not lex.is_word(head, 650):
             continue
         en, et = (head + "n", head + "t") if head.endswith("e") else (head + "en", head + "et")
+        if head.endswith("an") and len(head) >= 5 and head not in _NOT_NOUNS:
+            # a noun in -an of a word in -a is of common gender: the verbal noun
+            # "samverkan" (samverka), "ansökan", and definite forms ("frågan")
+            return lex.is_word(head[:-1], 700)
         c_en, c_et = lex.cost(en), lex.cost(et)
         return c_en is not None and c_en <= 700 and (c_et is None or c_et > c_en + 100)
     return False
@@ -465,16 +475,24 @@ def _rule_lan(s: _Spot) -> None:
 
 
 def _rule_fortsatta(s: _Spot) -> None:
-    prev, nxt = s.prev, s.nxt
+    prev, nxt, raw = s.prev, s.nxt, s.left.raw
     if prev not in MODALS and (
         prev in _DETERMINERS or (prev == "och" and nxt.endswith(("iska", "liga", "ade")))
     ):
         s.give("fortsatta", 2.0)  # "den fortsatta", "och fortsatta handelspolitiska"
+    elif raw[:1] and raw[0][:1].isupper() and prev.endswith("s") and not s.right.boundary:
+        s.give("fortsatta", 2.0)  # after a genitive: "Västerbottens fortsatta välfärd"
+
+
+def _rule_saker(s: _Spot) -> None:
+    if s.prev in ("en", "någon", "ingen", "varje"):
+        s.give("säker", 2.5)  # a singular article: "en säker hemgång", never the plural "saker"
 
 
 def _rule_tag(s: _Spot) -> None:
-    if _TRANSPORT.intersection(s.left.words + s.right.words):
-        s.give("tåg", 3.0)  # "med tåg och buss"
+    near = s.left.words + s.right.words
+    if _TRANSPORT.intersection(near) or any(w.startswith(_TRANSPORT_STEMS) for w in near):
+        s.give("tåg", 3.0)  # "med tåg och buss", "både tåg och busstrafik"
 
 
 def _rule_varden(s: _Spot) -> None:
@@ -527,6 +545,7 @@ _RULES = {
     **dict.fromkeys(("lan", "lanen", "lanens", "lanet", "lanets"), _rule_lan),
     "fortsatta": _rule_fortsatta,
     "tag": _rule_tag,
+    "saker": _rule_saker,
     "varden": _rule_varden,
     "beror": _rule_beror,
     "anda": _rule_anda,

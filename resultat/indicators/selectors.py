@@ -331,7 +331,7 @@ class Chart:
     @cached_property
     def page_svgs(self) -> tuple[str, str]:
         """The server-drawn page variants (wide, narrow) shown without JavaScript."""
-        return tuple(svg_for(web.page_spec(self.spec, w)) for w in (web.WIDE, web.NARROW))
+        return web.page_svg(self.spec, web.WIDE), web.page_svg(self.spec, web.NARROW)
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "title": self.title, "spec": self.spec, "description": self.description,

@@ -19,18 +19,26 @@ before drawing.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from . import render
 from .specs import SYNTHETIC_NOTE
 
 WIDE = 880
 """Plot width (pixels) of the SVG drawn for wide screens (a laptop's card is about 1 120 px)."""
-NARROW = 240
-"""Plot width of the SVG drawn for phones (a 390 px screen leaves the picture about 316 px;
-the axis labels and padding take the rest), so the 12 px labels stay about 12 px."""
+NARROW = 230
+"""Plot width of the SVG drawn for phones (a 390 px screen leaves the picture 316 px; the
+axis labels and padding take the rest), so the labels keep their drawn size."""
 MAP_NARROW = 200
 """A map's width on a phone (its legend sits to the right)."""
-HEIGHT = {WIDE: 320, NARROW: 250}
+NARROW_TOTAL = 316
+"""The most a phone's picture may be wide with its axes and legend: :func:`page_svg` draws
+it narrower when long labels (municipality names) take more room."""
+
+
+def _height(width: int) -> int:
+    return 320 if width >= WIDE else 250
 
 
 def _subtitle_lines(title: Any) -> list[str]:
@@ -68,7 +76,24 @@ def page_spec(spec: dict[str, Any], width: int | str = "container") -> dict[str,
         return out
     out["width"] = width
     if isinstance(spec.get("height"), int):
-        out["height"] = HEIGHT.get(numeric, spec["height"])
+        out["height"] = _height(numeric)
     if width == "container":
         out["autosize"] = {"type": "fit-x", "contains": "padding"}
     return out
+
+
+def _svg_width(svg: str) -> int:
+    match = re.search(r'<svg [^>]*?width="(\d+(?:\.\d+)?)"', svg)
+    return round(float(match.group(1))) if match else 0
+
+
+def page_svg(spec: dict[str, Any], width: int) -> str:
+    """The page variant drawn at ``width``; for a phone (``width < WIDE``) drawn again
+    narrower when its axes and legend make it wider than :data:`NARROW_TOTAL`, so CSS
+    does not have to shrink its labels."""
+    svg = render.svg(page_spec(spec, width))
+    if width < WIDE:
+        excess = _svg_width(svg) - NARROW_TOTAL
+        if excess > 0 and "projection" not in spec:
+            svg = render.svg(page_spec(spec, max(120, width - excess)))
+    return svg

@@ -8,8 +8,8 @@ read for their *classes* (cue + lower-case name + acronym, lists after "samarbet
 som", an acronym after a list, capitalised compounds ending in a kind noun, an owner's
 compound strategy, apposition), the classes were fixed, and it now meets all three. Since
 its misses were read it is no longer blind. Two more chapters were labelled and measured
-blind in turn (P5, then P2: 73.2 % and 76.2 %, short of the target), and then tuned the
-same way; docs/import.md, "The initiative register", says what was measured on which part.
+blind in turn (P5, P2, P4: 73.2 %, 76.2 % and 69.4 %, short of the target), and then tuned
+the same way; docs/import.md, "The initiative register", says what was measured on which part.
 """
 
 from pathlib import Path
@@ -63,16 +63,17 @@ def test_tuned_part_meets_the_targets(register, key):
     assert ratio(r["precision"]) >= 0.95, r["false_positives"]
 
 
-@pytest.mark.parametrize("part", ["heldout", "heldout2", "heldout3"])
-def test_held_out_parts(register, key, part):
-    """Regression floors at the figures of 2026-12-07 ~19:40 UTC. Each part was first
-    measured blind (P3 78.6 %, P5 73.2 %, P2 76.2 % of all named initiatives found);
-    then its misses were read for their classes and the classes fixed, so these figures
-    are no longer held-out figures (docs/import.md says which are)."""
+@pytest.mark.parametrize("part, all_named, precision", [("heldout", 0.90, 0.95), ("heldout2", 0.90, 0.95), ("heldout3", 0.90, 0.93), ("heldout4", 0.85, 0.95)])
+def test_held_out_parts(register, key, part, all_named, precision):
+    """Regression floors just under the figures of 2026-12-07 ~20:15 UTC. Each part was
+    first measured blind (P3 78.6 %, P5 73.2 %, P2 76.2 %, P4 69.4 % of all named
+    initiatives found; precision P5 88.9 %, P2 92.9 %, P4 78.6 %); then its misses were
+    read for their classes and the classes fixed, so these figures are no longer held-out
+    figures (docs/import.md says which are)."""
     r = evaluate(register, key, part)
     assert ratio(r["urval"]) >= 0.95, r["urval"]
-    assert ratio(r["all"]) >= 0.90, r["all"]
-    assert ratio(r["precision"]) >= 0.93, r["false_positives"]
+    assert ratio(r["all"]) >= all_named, r["all"]
+    assert ratio(r["precision"]) >= precision, r["false_positives"]
 
 
 def test_extraction_is_deterministic(report, register):

@@ -83,7 +83,7 @@ _NAME_CUES = (
     "projekt", "program", "natverk", "forum", "rad", "strategi", "agenda", "pris", "fond", "academy", "lab", "college",
     "arena", "allians", "alliance", "plattform", "festival", "konferens", "nod", "kluster", "invest", "park", "hub", "center",
     "centre", "kontor", "korridor", "grupp", "initiativ", "satsning", "studio", "forsk", "innovation", "fair", "up", "north",
-    "sweden", "norr", "check", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network", "samarbete", "loppet", "delegation",
+    "sweden", "norr", "check", "dagen", "dagarna", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network", "samarbete", "loppet", "delegation",
 )
 #: First words of headings that describe work rather than name an initiative.
 _GENERIC_START = {
@@ -94,7 +94,7 @@ _GENERIC_START = {
     "strategiskt", "strategiska", "nya", "nytt", "ny", "exempel", "aktuella", "ett", "en", "de", "det", "andra", "vikten",
     "stod", "insatser", "satsningar", "investeringar", "forskning", "varsel", "civil", "sakerhet", "systemanalys",
     "utokning", "planering", "kunskap", "betydelsen", "hallbar", "gemensam", "lokal", "inkludering", "uppfoljning",
-    "implementering", "framtagande", "mediacenters", "mediacenter", "kvinnor", "barn", "unga", "aldre",
+    "implementering", "framtagande", "starkt", "starkta", "investering", "utvecklingsinsatser", "mediacenters", "mediacenter", "kvinnor", "barn", "unga", "aldre",
 }
 #: Names that are organisations, places or the report's own vocabulary, never initiatives.
 _NOT_INITIATIVES = {
@@ -102,6 +102,9 @@ _NOT_INITIATIVES = {
     "region vasterbotten", "lansstyrelsen", "trafikverket", "tillvaxtverket", "mediacenter", "skr", "norrtag",
     "lanstrafiken i vasterbott", "myndigheten for yrkeshogskol", "myndigheten for yrkeshogskolan", "kommuner", "kommunerna",
     "skolverket", "arbetsformedlingen", "vinnova", "umu", "ltu", "eu", "eruf", "agenda 2030", "rus", "ai", "eu s",
+    # the region and its places ("Västerbotten är en region …" defines no initiative)
+    "vasterbotten", "vasterbottens lan", "lanet", "regionen", "norrbotten", "norrland", "norra sverige", "sverige", "europa",
+    "umea", "skelleftea", "lycksele",
 }
 
 
@@ -161,7 +164,7 @@ _CONTEXT_KINDS = {
 _CONTEXT_KIND = re.compile(r"\b(" + "|".join(sorted(_CONTEXT_KINDS, key=len, reverse=True)) + r")\b")
 
 
-_ORGANISATION = re.compile(r"(?:myndighet(?:en)?|namnd(?:en)?|organisation(?:en)?|verket|universitet(?:et)?|kommun(?:er)?|regioner|\w*styrelse(?:n|rna)?|avdelning(?:en)?|institut(?:et)?|\bab)$|^(?:foreningen|region|lansstyrelsen|kommunen)\b")
+_ORGANISATION = re.compile(r"(?:myndighet(?:en)?|namnd(?:en)?|organisation(?:en)?|verket|universitet(?:et)?|kommun(?:er)?|regioner|\w*styrelse(?:n|rna)?|avdelning(?:en)?|institut(?:et)?|\bab|association)$|^(?:foreningen|region|lansstyrelsen|kommunen|myndigheten)\b")
 _SENTENCE = re.compile(r"\s(?:har|är|kan|ska|undersöker|kraftsamlar|bidrar|visar)\s")
 
 
@@ -346,10 +349,10 @@ _KIND_NOUN = r"(?:korridor|grupp|nätverk|råd|allians|forum|plattform|program|p
 _NAME_K = rf"{_NAME}(?:\s+{_KIND_NOUN}\b)?"
 #: The words before a name that say an initiative follows (singular and definite).
 _CUE = (r"projektet|projekt|programmet|nätverket|satsningen|initiativet|konferensen|priset|fonden|plattformen|samarbetet|"
-        r"utmärkelsen|stipendiet|tävlingen|utlysningen|kampanjen|mässan|festivalen|evenemanget|arrangemanget|klustret|forumet|rådet|ramen för")
+        r"utmärkelsen|utställningen|stipendiet|tävlingen|utlysningen|kampanjen|mässan|festivalen|evenemanget|arrangemanget|klustret|forumet|rådet|ramen för")
 #: A single capitalised compound whose tail says what it is ("Norrbotniabanegruppen", "Norrlandsfonden").
 _KIND_TAIL = (r"(?:gruppen|nätverket|rådet|forumet|fonden|priset|programmet|projektet|korridoren|alliansen|plattformen|klustret|akademin|stipendiet|"
-              r"samarbetet|veckan|vecka|loppet|mässan|festivalen|kontoret|checken)")
+              r"samarbetet|veckan|vecka|loppet|mässan|festivalen|kontoret|checken|dagen|dagarna)")
 _QUOTED = r"[\"”“„]\s*(?P<q>[^\"”“„]{3,90}?)\s*[\"”“]"
 _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     # projektet "Living lab för ..." / projekten "Fossilfria leveranser"
@@ -379,17 +382,20 @@ _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     (re.compile(rf"\b(?:inom|genom|via|med stöd från|med stöd av|finansieras av)\s+(?P<n>{_NAME_K})"), 0.7),
     # förslaget till fast förbindelse, Nordic Connector, finns …: a capitalised name in apposition
     (re.compile(r"(?<=[a-zåäö]{3}, )(?P<n>[A-ZÅÄÖ][\wåäö-]+(?: [A-ZÅÄÖ][\wåäö-]+){1,4})(?=, [a-zåäö])"), 0.6),
+    # ett ytterligare vätgasprojekt, Kunskapsutveckling för vätgas i norr, som …: a name in
+    # apposition to a kind noun
+    (re.compile(r"\w*(?:projekt|program|nätverk|satsning|initiativ)(?:et|en)?, (?P<n>[A-ZÅÄÖ][\wåäö-]+(?: [\wåäö-]+){0,6}?)(?=, (?:som|vilket|där) )"), 0.75),
     # a quoted capitalised name with no cue word
     (re.compile(r"(?<![\w\"”“„])[\"”“„](?P<q>[A-ZÅÄÖ][^\"”“„]{2,60}?)[\"”“]"), 0.65),
     # Medtech for health vilket är ett strategiskt innovationsprogram: a name defined as a kind
-    (re.compile(rf"(?P<n>{_NAME}(?:\s+(?:for|för|of|the|and)\s+[a-z]{{3,}})?)\s+(?:vilket |som )?(?:är|var) (?:ett|en) (?:[\wåäö-]+ ){{0,3}}?[\wåäö]*(?:program|projekt|nätverk|satsning|samarbete|forum|konferens|strategi|plattform|fond|pris|mötesplats|riskkapital\w*)\b"), 0.8),
+    (re.compile(rf"(?P<n>{_NAME}(?:\s+(?:for|för|of|the|and)\s+[a-z]{{3,}})?)\s+(?:vilket |som )?(?:är|var) (?:ett|en) (?:[\wåäö-]+ ){{0,3}}?[\wåäö]*(?:program|projekt|nätverk|satsning|samarbete|forum|konferens|strategi|plattform|fond|pris|mötesplats|initiativ|utställning|kampanj|riskkapital\w*)\b"), 0.8),
     # SIP barnets plan: an acronym and the plan, programme or model it names
     (re.compile(r"\b(?P<n>[A-ZÅÄÖ]{2,6}(?:\s+[a-zåäö]+){0,2}?\s+(?:plan|planen|programmet|modellen))\b"), 0.7),
     # Umeå Eco Industrial Park, UngDrive Academy: a capitalised (English) name ending in its kind
     (re.compile(r"(?<![\wåäö])(?P<n>(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,4}(?:Program|Programme|Network|Center|Centre|Park|Academy|Fund|Forum|Alliance|Hub|Lab|Institute|Initiative|Award|Festival|Week))\b"), 0.8),
     # projektet Regional exportsamverkan genomfört …: after a project cue, a capitalised word
     # and the lower-case words of the title, up to the verb or function word that ends it
-    (re.compile(r"\b(?:projektet|programmet|satsningen|nätverket)\s+(?P<n>[A-ZÅÄÖ][\wåäö-]+(?:\s+(?!(?:har|är|var|blir|sätts|ges|görs|genomför\w*|drivs|leds|som|med|där|vilket|och|samt|under|till|från|på|inom|vid|att|för att|ska|kan)\b)[a-zåäö][\wåäö-]*){1,7})"), 0.7),
+    (re.compile(r"\b(?:projektet|programmet|satsningen|nätverket)\s+(?P<n>(?![A-ZÅÄÖ0-9]{2,}\b)[A-ZÅÄÖ][\wåäö-]+(?:\s+(?!(?:har|är|var|blir|sätts|ges|görs|genomför\w*|drivs|leds|som|med|där|vilket|och|samt|under|till|från|på|inom|vid|att|för att|ska|kan)\b)[a-zåäö][\wåäö-]*){1,7})"), 0.7),
     # länsstyrelsens Leda jämt-utbildning, SUSSA-samarbetet: a name joined to its kind by a hyphen
     (re.compile(r"(?<![\wåäö-])(?P<n>[A-ZÅÄÖ][\wåäö]+(?:\s+[a-zåäö]+)?-(?:utbildning(?:en)?|programmet|satsningen|projektet|nätverket|samarbetet))\b"), 0.75),
 )
@@ -399,9 +405,32 @@ _INITIALS = re.compile(r"\((?P<ia>[A-ZÅÄÖ]{2,6})\)")
 #: A single word that is only a kind of thing ("Konferensen", "Projektet"), never a name.
 _BARE_KIND = re.compile(r"(?:konferens|projekt|program|natverk|satsning|initiativ|forum|rad|plattform|samarbete|strategi|plan|fond|pris|"
                         r"centrum|allians|arena|mote|traff|delegation|grupp|kampanj|utbildning|modell|metod)(?:en|et|n|na|erna|arna|met)?")
+#: "… nätverksstärkande projekt:" and a bullet list: each bullet opens with a name.
+_KIND_LIST = re.compile(r"(?:projekt|nätverk|program|satsningar|initiativ)(?:en|et|na)?:\s*\n+(?P<items>(?:- [^\n]+\n*)+)")
+_BULLET_STOP = {"som", "vilket", "är", "har", "finansierat", "finansierad", "inom", "med", "för", "i", "där", "och", "samt", "på"}
+
+
+def _bullet_name(bullet: str) -> str:
+    """The name a bullet opens with: its run of capitalised words ("Northern Motion
+    utbildar …", "Kvarken Film Hub finansierat …"), or a capitalised word and one more
+    right before "som" ("Norrland brinner som …")."""
+    words = bullet.split()
+    run = []
+    for w in words[:6]:
+        if w[:1].isupper() or w[:1].isdigit():
+            run.append(w.strip(",.:;"))
+        else:
+            break
+    if len(run) == 1 and len(words) > 2 and words[1][:1].islower() and words[2] in _BULLET_STOP and words[1] not in _BULLET_STOP:
+        run.append(words[1].strip(",.:;"))
+    if run and fold(run[0]) in ("projektet", "projekt", "natverket"):
+        return ""
+    return " ".join(run)
+
+
 #: Patterns where the cue before the name says it is one, so a single word may be a name
 #: ("ledningssatsningen Lärprocessen"; not "Västerbotten är en plats …").
-_AFTER_CUE = {_PROSE_PATTERNS[4][0].pattern}
+_AFTER_CUE = {_PROSE_PATTERNS[4][0].pattern, _PROSE_PATTERNS[14][0].pattern}  # a cue before it, or a definition after it
 #: "Riva hinder: digitala föreläsningar …": a name and a colon opening a paragraph.
 _PARAGRAPH_LABEL = re.compile(r"(?:^|\n)(?P<n>[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,3}):\s+[a-zåäö]"
                               r"|(?:^|\n)(?P<n2>[A-ZÅÄÖ][\wåäö-]{5,}),\s+(?:en|ett)\s+[a-zåäö]")  # "Psykeveckan, en uppmärksamhetsvecka …"
@@ -497,7 +526,8 @@ def _candidate(title: str, source: str, base_conf: float, context: str, section:
             reasons=[f"{source}: rad {mention.line}"],
         ))
         out[-1].confidence = round(min(1.0, out[-1].confidence), 3)
-        if source == "urval" and form == 0.0:  # listed as an insats but named like an organisation: ask
+        generic = fold(name.split()[0]) in _GENERIC_START and not _capitalised_inner(name) and not acronym
+        if source == "urval" and (form == 0.0 or generic):  # named like an organisation or a description of work: ask
             out[-1].confidence = REVIEW
             out[-1].reasons.append("namnet liknar en organisation")
     return out
@@ -565,7 +595,8 @@ def _hyphen_names_lost(flat: str, raw: str) -> list[str]:
 
 def _prose_candidates(text: str, section: str, mention_for, raw: str = "") -> list[ExtractedInitiative]:
     out: list[ExtractedInitiative] = []
-    flat = re.sub(r"\s+", " ", text.replace("### ", " ").replace("\n- ", " "))
+    text = re.sub(r"^### (.+?)[.:]?$", r"\1.", text, flags=re.M)  # a name ends with its heading
+    flat = re.sub(r"\s+", " ", text.replace("\n- ", " "))
     for name in _hyphen_names_lost(flat, raw) if raw else ():
         out += _candidate(name, "prose", 0.75, _context(flat, name.replace("-", "")), section, mention_for(name.replace("-", "")))
     for m in _PARAGRAPH_LABEL.finditer(text):
@@ -591,12 +622,17 @@ def _prose_candidates(text: str, section: str, mention_for, raw: str = "") -> li
             if acr and not cued and fold(acr)[:1] != fold(raw)[:1]:
                 raw = _acronym_words(raw, acr) or raw
             words = raw.split()
-            if not raw or len(words) > 9 or (len(words) == 1 and len(raw) < 8 and not _ACRONYM.match(raw) and not acr):
+            if not raw or len(words) > 9 or (len(words) == 1 and len(raw) < (6 if after_cue else 8) and not _ACRONYM.match(raw) and not acr):
                 continue
             if pattern.pattern in _NEEDS_KIND_WORD and not _has_name_cue(fold(raw)):
                 continue
             title = f"{raw} ({acr})" if acr else raw
             out += _candidate(title, "prose", weight, _context(flat, raw), section, mention_for(raw), acronym_cued=cued, after_cue=after_cue)
+    for m in _KIND_LIST.finditer(text):
+        for bullet in re.findall(r"^- (.+)$", m.group("items"), flags=re.M):
+            name = _bullet_name(bullet)
+            if name:
+                out += _candidate(name, "prose", 0.8, _context(flat, name), section, mention_for(name), after_cue=True)
     for cue, weight in ((_LIST_CUE, 0.8), (_LIST_CUE_WEAK, 0.65)):
         for m in cue.finditer(flat):
             for member in re.split(r"\s*,\s*|\s+och\s+", m.group("list")):

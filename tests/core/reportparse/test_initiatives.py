@@ -197,3 +197,29 @@ def test_a_hyphen_the_repair_took_out_of_a_name_is_put_back_from_the_ocr_lines()
         raw="Chefer utbildas via lansstyrelsens Leda jamt-utbildning och\nledningen arbetar med fragan.")])])
     names = {x.name for x in extract_initiatives(report)}
     assert "Leda jämt-utbildning" in names
+
+
+def test_classes_read_off_the_fourth_held_out_chapter():
+    # a bullet list after "… projekt:": each bullet opens with a name
+    names = _names("Under året genomfördes kompetensutvecklande projekt:\n\n- Kustfilm Lab finansierat av Interreg riktar sig "
+                   "till filmbolag.\n\n- Bergsljus som är ett projekt för unga.\n\n- Fjällbild utbildar fotografer i länet.")
+    assert {"Kustfilm Lab", "Bergsljus", "Fjällbild"} <= set(names)
+    # a name in apposition to a kind noun; a single word defined as an initiative; a -dagen compound
+    names = _names("Regionen deltar i ett ytterligare energiprojekt, Kunskapslyft för batterier i norr, som syftar till mycket. "
+                   "Läsbygd är ett läsfrämjande och metodutvecklande initiativ för barn. "
+                   "Arbetet inför den planerade Fjällriksdagen i Storuman har inletts.")
+    assert {"Kunskapslyft för batterier i norr", "Läsbygd", "Fjällriksdagen"} <= set(names)
+    assert not _names("Västerbotten är en plattform för samverkan mellan många.")  # a place is defined, not an initiative
+    # authorities and associations are no initiatives; an acronym after a cue is no lower-case title
+    assert not _names("Myndigheten för ungdomsfrågor och civilsamhället (MUCF) betonar detta. Bakom står Nordic Test Association.")
+    names = _names("Inom projektet SOL ligger fokus på solenergi.")
+    assert "SOL" in names and not any("ligger" in n for n in names)
+    # a heading ends the name: "plattformen X" then a new paragraph
+    assert "Samverkansplattformen KRAFT Vidareutveckling" not in _names("### Samverkansplattformen KRAFT\n\nVidareutveckling av plattformen KRAFT har fortsatt.")
+    assert not any("Vidareutveckling" in n for n in _names("### Samverkansplattformen KRAFT\n\nVidareutveckling av plattformen KRAFT har fortsatt."))
+
+
+def test_an_urval_heading_that_describes_work_is_asked_about_not_created():
+    block = _block(1, 10, "Ett urval.", items=[ParsedItem(kind="initiative", title="Investeringar i framtidens bränsle", text="Företag investerar i e-bränslen.", lines=Lines(3, 5), raw="")])
+    register = extract_initiatives(_report([("insatser", [block])]))
+    assert [x.needs_review for x in register if x.name == "Investeringar i framtidens bränsle"] == [True]

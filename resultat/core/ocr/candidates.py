@@ -614,7 +614,8 @@ class Analyser:
             return self._head_cache[part]
         except KeyError:
             pass
-        got = self._best(part, FINAL_PART_COST, NOT_HEADS)
+        limit = FINAL_PART_COST if len(part) < LONG_PART else LONG_PART_COST
+        got = self._best(part, limit, NOT_HEADS)
         if got is None and len(part) > 4:
             got = self._inflected(part, FINAL_PART_COST)
         if len(part) >= 6:

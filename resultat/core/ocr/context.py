@@ -250,6 +250,9 @@ _DEGREE = frozenset("mycket så lika relativt ganska alltför tämligen väldigt
 _TRANSPORT = frozenset("buss bussar bil flyg järnväg spårvagn färja resa resor resenärer".split())
 #: ... and the first parts of compounds about transport: "busstrafik", "flygplats".
 _TRANSPORT_STEMS = ("buss", "flyg", "järnväg", "spårväg", "färj", "pendel", "kollektivtrafik")
+#: Determiners before "år" (never before "är" followed by a finite verb): "Vissa år har".
+_YEAR_DETERMINERS = frozenset("vissa detta varje samma nästa förra hela första sista".split())
+_FINITE = frozenset("har hade kan kunde ska skulle kommer blir blev var är fick får".split())
 #: Forms of "ta" before "sig an".
 _TA = frozenset("ta tar tog tagit tagits tas".split())
 #: Words that open an object: "stärkt sin kunskap".
@@ -327,6 +330,10 @@ def _rule_ar(s: _Spot) -> None:
         s.give("år", 3.0)  # "under ett antal år handlat om"
     elif prev == "par" and left.words[1:2] in (("ett",), ("några",)):
         s.give("år", 3.0)  # "sedan ett par år tillbaka": a count, like "två år"
+    elif prev in _YEAR_DETERMINERS and nxt in _FINITE and not right.boundary:
+        s.give(
+            "år", 3.0
+        )  # "Vissa år har …", "under detta år är …": "är" takes no finite verb after it
 
 
 def _rule_year_forms(s: _Spot) -> None:
@@ -345,7 +352,7 @@ def _rule_har(s: _Spot) -> None:
         elif not _SUPINE.search(nxt):
             s.give("här", 2.5)
     elif (
-        prev in ("den", "det", "de", "detta")
+        prev in ("den", "det", "de")  # "detta här" is not written: "Detta har sammantaget …"
         and nxt
         and nxt not in _NOT_NOUNS
         and not (_SUPINE.search(nxt))
@@ -484,6 +491,11 @@ def _rule_fortsatta(s: _Spot) -> None:
         s.give("fortsatta", 2.0)  # after a genitive: "Västerbottens fortsatta välfärd"
 
 
+def _rule_raden(s: _Spot) -> None:
+    if s.prev in ("alla", "de", "dessa", "båda", "samtliga", "olika"):
+        s.give("råden", 2.5)  # a plural determiner: "alla råden", not the singular "raden"
+
+
 def _rule_saker(s: _Spot) -> None:
     if s.prev in ("en", "någon", "ingen", "varje"):
         s.give("säker", 2.5)  # a singular article: "en säker hemgång", never the plural "saker"
@@ -546,6 +558,7 @@ _RULES = {
     "fortsatta": _rule_fortsatta,
     "tag": _rule_tag,
     "saker": _rule_saker,
+    "raden": _rule_raden,
     "varden": _rule_varden,
     "beror": _rule_beror,
     "anda": _rule_anda,

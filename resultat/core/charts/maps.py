@@ -21,13 +21,16 @@ from typing import Any
 
 from resultat.core.charts.specs import (
     SCHEMA,
+    SWEDISH,
     SYNTHETIC_NOTE,
+    ChartText,
     _config,
     _number_format,
     _title,
     swedish_sort_key,
 )
 from resultat.core.formats import format_number
+from resultat.core.i18n import N_
 
 # Sequential, colour-blind safe blues (light = low); the scheme is reversed when lower is better.
 SEQUENTIAL = ["#deebf7", "#9ecae1", "#4292c6", "#08519c", "#08306b"]
@@ -62,10 +65,10 @@ def boundaries(path: str | Path, codes: Iterable[str]) -> list[dict]:
     return [f for f in _features(str(path)) if f["properties"]["code"] in wanted]
 
 
-def _shape(feature: dict, value: float | None, decimals: int, unit: str) -> dict:
+def _shape(feature: dict, value: float | None, decimals: int, unit: str, text: ChartText = SWEDISH) -> dict:
     """One municipality as a GeoJSON feature with its value, label and accessible name."""
     code, name = feature["properties"]["code"], feature["properties"]["name"]
-    label = "värde saknas" if value is None else format_number(value, decimals)
+    label = text(N_("värde saknas")) if value is None else format_number(value, decimals)
     return {
         "type": "Feature",
         "geometry": feature["geometry"],
@@ -80,10 +83,11 @@ def _shape(feature: dict, value: float | None, decimals: int, unit: str) -> dict
     }
 
 
-def _layers(unit_title: str, fmt: str, higher_is_better: bool, any_missing: bool) -> list[dict]:
+def _layers(unit_title: str, fmt: str, higher_is_better: bool, any_missing: bool,
+            text: ChartText = SWEDISH) -> list[dict]:
     """Grey shapes for municipalities without a value (only when there are any: an empty
     mark container is an unnamed graphics-symbol in the browser), coloured ones for the rest."""
-    tooltip = [{"field": "properties.namn", "title": "Kommun"}, {"field": "properties.etikett", "title": unit_title}]
+    tooltip = [{"field": "properties.namn", "title": text(N_("Kommun"))}, {"field": "properties.etikett", "title": unit_title}]
     description = {"field": "properties.beskrivning"}
     scheme = SEQUENTIAL if higher_is_better else list(reversed(SEQUENTIAL))
     grey = {
@@ -116,32 +120,34 @@ def municipality_map(
     higher_is_better: bool = True,
     subtitle: str | None = None,
     width: int = 420,
+    text: ChartText = SWEDISH,
 ) -> dict[str, Any]:
-    """Municipalities coloured by value (``values`` keyed by municipality code)."""
-    shapes = [_shape(f, values.get(f["properties"]["code"]), decimals, unit) for f in features]
+    """Municipalities coloured by value (``values`` keyed by municipality code); its words
+    in the language of ``text`` (see :class:`~resultat.core.charts.specs.ChartText`)."""
+    shapes = [_shape(f, values.get(f["properties"]["code"]), decimals, unit, text) for f in features]
     present = [(s["properties"]["namn"], s["properties"]["värde"]) for s in shapes if s["properties"]["värde"] is not None]
     missing = [s["properties"]["namn"] for s in shapes if s["properties"]["värde"] is None]
     ordered = sorted(present, key=lambda nv: swedish_sort_key(nv[0]))
+    darker = (N_("Karta över kommunerna: %(title)s, %(year)s. Mörkare färg betyder högre värde.") if higher_is_better
+              else N_("Karta över kommunerna: %(title)s, %(year)s. Mörkare färg betyder lägre värde."))
     description = (
-        f"Karta över kommunerna: {title}, {year}. Mörkare färg betyder "
-        + ("högre" if higher_is_better else "lägre")
-        + " värde. "
+        text(darker, title=title, year=year) + " "
         + "; ".join(f"{n} {format_number(v, decimals)}" for n, v in ordered)
         + (f" ({unit})" if unit else "")
         + "."
     )
     if missing:
-        description += " Värde saknas för " + ", ".join(sorted(missing, key=swedish_sort_key)) + "."
+        description += " " + text(N_("Värde saknas för %(list)s."), list=", ".join(sorted(missing, key=swedish_sort_key)))
     if synthetic:
-        description += f" {SYNTHETIC_NOTE}."
+        description += f" {text(SYNTHETIC_NOTE)}."
     return {
         "$schema": SCHEMA,
-        "title": _title(f"{title}, {year}", subtitle, synthetic),
+        "title": _title(f"{title}, {year}", subtitle, synthetic, text),
         "description": description,
         "width": width,
         "height": round(width * 1.15),
         "projection": {"type": "mercator"},
         "data": {"values": shapes, "format": {"type": "json"}},
-        "layer": _layers(unit or "Värde", _number_format(decimals), higher_is_better, bool(missing)),
-        "config": _config(),
+        "layer": _layers(unit or text(N_("Värde")), _number_format(decimals), higher_is_better, bool(missing), text),
+        "config": _config(text),
     }

@@ -3,23 +3,31 @@
 Every spec is a plain ``dict`` that vega-embed (browser) and vl-convert (server,
 files) both accept.  Every spec
 
-* carries a Swedish ``description`` (read by screen readers as the SVG's
+* carries a ``description`` (read by screen readers as the SVG's
   ``aria-label``) that also states the latest values in words;
 * formats numbers the Swedish way (decimal comma, narrow no-break space as
   thousands separator) through ``config.locale``, with the characters and the rounding
   of :mod:`resultat.core.formats` (its labels come from ``formats.format_number``);
 * says "Syntetiska demovärden" in its subtitle when any of its data is synthetic;
 * never relies on colour alone: series differ in dash pattern and point shape too.
+
+Its words (axis titles, tooltip fields, the description, "Kvinnor"/"Män") are Swedish
+msgids marked with ``N_`` and written through a :class:`ChartText`: :data:`SWEDISH` (the
+default: the report, the downloads) writes them as they are; the Django side passes
+``ChartText(gettext, ENGLISH_TIME_LOCALE)`` for a page in English. Numbers are written the
+Swedish way in every language (``resultat.core.formats``: one value, one way); the month
+names of a sub-annual time axis follow the language (``config.locale.time``).
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from resultat.core.formats import NUMBER_LOCALE, SYNTHETIC_LABEL, TIME_LOCALE, format_number
+from resultat.core.i18n import N_
 from resultat.core.sources.periods import Period
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
@@ -36,6 +44,46 @@ _SV_RANK = {ch: i for i, ch in enumerate(_SV_ALPHABET)}
 _SV_FOLD = {"ü": "y", "æ": "ä", "ø": "ö", "w": "w"}
 
 
+ENGLISH_TIME_LOCALE = {
+    "dateTime": "%a %e %b %Y %X",
+    "date": "%Y-%m-%d",
+    "time": "%H:%M:%S",
+    "periods": ["AM", "PM"],
+    "days": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    "shortDays": ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+    "months": ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"],
+    "shortMonths": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+"""d3 time locale of a chart in English (month names on a sub-annual axis)."""
+
+
+def _same(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """The language of a chart's words: ``gettext`` translates a Swedish msgid (the
+    identity for Swedish), ``time_locale`` is the d3 time locale of its axes."""
+
+    gettext: Callable[[str], str] = _same
+    time_locale: Mapping[str, Any] = field(default_factory=lambda: TIME_LOCALE)
+
+    def __call__(self, msgid: str, /, **params: Any) -> str:
+        """``msgid`` translated, with ``%(name)s`` placeholders filled from ``params``."""
+        text = self.gettext(msgid)
+        return text % params if params else text
+
+    def synthetic_line(self) -> str:
+        """The subtitle line of a chart with demo values (begins with the translated label)."""
+        return self(SYNTHETIC_NOTE) + " – " + self(N_("inte verkliga uppgifter"))
+
+
+SWEDISH = ChartText()
+"""Swedish words, as written in the code: the report and the downloads."""
+
+
 def swedish_sort_key(text: str) -> tuple:
     """Sort key for Swedish collation: å, ä, ö after z; é sorts as e; case ignored."""
     out = []
@@ -49,9 +97,9 @@ def swedish_sort_key(text: str) -> tuple:
     return (tuple(out), text)
 
 
-def _config() -> dict:
+def _config(text: ChartText = SWEDISH) -> dict:
     return {
-        "locale": {"number": NUMBER_LOCALE, "time": TIME_LOCALE},
+        "locale": {"number": NUMBER_LOCALE, "time": dict(text.time_locale)},
         "font": "DejaVu Sans, Verdana, sans-serif",
         "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": "#1a1a1a", "titleColor": "#1a1a1a"},
         "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 320},
@@ -60,8 +108,8 @@ def _config() -> dict:
     }
 
 
-def _title(title: str, subtitle: str | None, synthetic: bool) -> dict:
-    lines = [s for s in (subtitle, SYNTHETIC_NOTE + " – inte verkliga uppgifter" if synthetic else None) if s]
+def _title(title: str, subtitle: str | None, synthetic: bool, text: ChartText = SWEDISH) -> dict:
+    lines = [s for s in (subtitle, text.synthetic_line() if synthetic else None) if s]
     spec: dict = {"text": title}
     if lines:
         spec["subtitle"] = lines
@@ -103,37 +151,37 @@ def _sub_annual(keys: Iterable[Any]) -> bool:
     return any(isinstance(k, Period) and not k.is_annual for k in keys)
 
 
-def _time_axis(sub_annual: bool, n_rows: int) -> tuple[dict, dict]:
+def _time_axis(sub_annual: bool, n_rows: int, text: ChartText = SWEDISH) -> tuple[dict, dict]:
     """x encoding and tooltip field: whole years, or the periods' start dates with their labels."""
     if not sub_annual:
-        x = {"field": "år", "type": "temporal", "timeUnit": "year", "title": "År",
+        x = {"field": "år", "type": "temporal", "timeUnit": "year", "title": text(N_("År")),
              "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1} if n_rows < 12 else None}}
         if x["axis"]["tickCount"] is None:
             del x["axis"]["tickCount"]
-        return x, {"field": "år", "type": "temporal", "timeUnit": "year", "title": "År", "format": "%Y"}
-    x = {"field": "år", "type": "temporal", "timeUnit": "yearmonthdate", "title": "Period", "axis": {"format": "%b %Y"}}
-    return x, {"field": "period", "type": "nominal", "title": "Period"}
+        return x, {"field": "år", "type": "temporal", "timeUnit": "year", "title": text(N_("År")), "format": "%Y"}
+    x = {"field": "år", "type": "temporal", "timeUnit": "yearmonthdate", "title": text(N_("Period")), "axis": {"format": "%b %Y"}}
+    return x, {"field": "period", "type": "nominal", "title": text(N_("Period"))}
 
 
-def _when(key: Any) -> str:
-    return str(key) if isinstance(key, Period) and not key.is_annual else f"år {key}"
+def _when(key: Any, text: ChartText = SWEDISH) -> str:
+    return str(key) if isinstance(key, Period) and not key.is_annual else text(N_("år %(year)s"), year=key)
 
 
-def _describe_series(series: Sequence[ChartSeries], unit: str, decimals: int) -> str:
+def _describe_series(series: Sequence[ChartSeries], unit: str, decimals: int, text: ChartText = SWEDISH) -> str:
     parts = []
     for s in series:
         latest = _latest(s.points)
         years = sorted(y for y, v in s.points.items() if v is not None)
         if latest is None:
-            parts.append(f"{s.label}: inga värden")
+            parts.append(text(N_("%(series)s: inga värden"), series=s.label))
             continue
         first = years[0]
         if first == latest[0]:
-            parts.append(f"{s.label}: {format_number(latest[1], decimals)} {_when(first)}")
+            parts.append(f"{s.label}: {format_number(latest[1], decimals)} {_when(first, text)}")
             continue
         parts.append(
-            f"{s.label}: {format_number(s.points[first], decimals)} {_when(first)}, "
-            f"{format_number(latest[1], decimals)} {_when(latest[0])}"
+            f"{s.label}: {format_number(s.points[first], decimals)} {_when(first, text)}, "
+            f"{format_number(latest[1], decimals)} {_when(latest[0], text)}"
         )
     unit_text = f" ({unit})" if unit else ""
     return "; ".join(parts) + unit_text + "."
@@ -178,25 +226,28 @@ def _series_scales(order: list[str]) -> dict:
     }
 
 
-def _single_period_layer(rows: list[dict], order: list[str], unit: str, decimals: int) -> dict:
+def _single_period_layer(rows: list[dict], order: list[str], unit: str, decimals: int, text: ChartText = SWEDISH) -> dict:
     """One period only: a line through one point says nothing, so each series is a bar
     from zero with its value written above it (the period is the axis title)."""
     fmt = _number_format(decimals)
     for row in rows:
         row["etikett"] = format_number(row["värde"], decimals)
     period = rows[0]["period"]
-    x = {"field": "serie", "type": "nominal", "sort": order, "title": period if not period.isdigit() else f"År {period}",
+    x = {"field": "serie", "type": "nominal", "sort": order,
+         "title": period if not period.isdigit() else text(N_("År %(year)s"), year=period),
          "axis": {"labelAngle": 0, "labelLimit": 160}}
-    y = {"field": "värde", "type": "quantitative", "title": unit or "Värde", "axis": {"format": fmt}, "scale": {"zero": True}}
+    value_title = unit or text(N_("Värde"))
+    y = {"field": "värde", "type": "quantitative", "title": value_title, "axis": {"format": fmt}, "scale": {"zero": True}}
     colour = _series_scales(order)["color"]
     return {
         "data": {"values": rows},
         "layer": [
             {"mark": {"type": "bar", "width": {"band": 0.6}},
              "encoding": {"x": x, "y": y, "color": {**colour, "legend": None},
-                          "tooltip": [{"field": "serie", "type": "nominal", "title": "Serie"},
-                                      {"field": "period", "type": "nominal", "title": "Period" if not period.isdigit() else "År"},
-                                      {"field": "värde", "type": "quantitative", "title": unit or "Värde", "format": fmt}]}},
+                          "tooltip": [{"field": "serie", "type": "nominal", "title": text(N_("Serie"))},
+                                      {"field": "period", "type": "nominal",
+                                       "title": text(N_("Period")) if not period.isdigit() else text(N_("År"))},
+                                      {"field": "värde", "type": "quantitative", "title": value_title, "format": fmt}]}},
             # the value above its bar, on a white halo so a target rule behind it stays readable
             *({"mark": {"type": "text", "baseline": "bottom", "dy": -4, "fontSize": 13, **paint},
                "encoding": {"x": x, "y": {"field": "värde", "type": "quantitative"}, "text": {"field": "etikett"}}}
@@ -205,23 +256,24 @@ def _single_period_layer(rows: list[dict], order: list[str], unit: str, decimals
     }
 
 
-def _lines_layer(rows: list[dict], order: list[str], unit: str, decimals: int, sub_annual: bool) -> dict:
-    x_encoding, x_tooltip = _time_axis(sub_annual, len(rows))
+def _lines_layer(rows: list[dict], order: list[str], unit: str, decimals: int, sub_annual: bool,
+                 text: ChartText = SWEDISH) -> dict:
+    x_encoding, x_tooltip = _time_axis(sub_annual, len(rows), text)
     fmt = _number_format(decimals)
     return {
         "data": {"values": rows},
         "mark": {"type": "line", "point": {"filled": True, "size": 50}, "strokeWidth": 2.5},
         "encoding": {
             "x": x_encoding,
-            "y": {"field": "värde", "type": "quantitative", "title": unit or "Värde",
+            "y": {"field": "värde", "type": "quantitative", "title": unit or text(N_("Värde")),
                   "axis": {"format": fmt}, "scale": {"zero": False}},
             **_series_scales(order),
             # one path per unbroken run of years: a gap breaks the line
             "detail": {"field": "del", "type": "nominal"},
             "tooltip": [
-                {"field": "serie", "type": "nominal", "title": "Serie"},
+                {"field": "serie", "type": "nominal", "title": text(N_("Serie"))},
                 x_tooltip,
-                {"field": "värde", "type": "quantitative", "title": unit or "Värde", "format": fmt},
+                {"field": "värde", "type": "quantitative", "title": unit or text(N_("Värde")), "format": fmt},
             ],
         },
     }
@@ -238,6 +290,7 @@ def time_series(
     source: str | None = None,
     width: int = 560,
     height: int = 280,
+    text: ChartText = SWEDISH,
 ) -> dict:
     """Lines over years: the county, the country and optional municipalities, plus a target line.
 
@@ -248,42 +301,44 @@ def time_series(
     rows = _series_rows(series)
     single = len({r["period"] for r in rows}) == 1
     if single:
-        layers = [_single_period_layer(rows, order, unit, decimals)]
-        description = f"Stapeldiagram, ett enda år: {title}. "
+        layers = [_single_period_layer(rows, order, unit, decimals, text)]
+        description = text(N_("Stapeldiagram, ett enda år: %(title)s."), title=title) + " "
     else:
-        layers = [_lines_layer(rows, order, unit, decimals, _sub_annual(k for s in series for k in s.points))]
-        description = f"Linjediagram: {title}. "
-    description += _describe_series(series, unit, decimals)
+        layers = [_lines_layer(rows, order, unit, decimals, _sub_annual(k for s in series for k in s.points), text)]
+        description = text(N_("Linjediagram: %(title)s."), title=title) + " "
+    description += _describe_series(series, unit, decimals, text)
     gaps = [f"{s.label} {', '.join(map(str, g))}" for s in series if (g := _gaps(s.points))]
     if gaps:
-        description += " Värde saknas för " + "; ".join(gaps) + "."
+        description += " " + text(N_("Värde saknas för %(list)s."), list="; ".join(gaps))
     if target is not None:
         value, year = target
-        target_label = f"Målvärde {format_number(value, decimals)}" + (f" år {year}" if year else "")
+        target_label = (text(N_("Målvärde %(value)s år %(year)s"), value=format_number(value, decimals), year=year) if year
+                        else text(N_("Målvärde %(value)s"), value=format_number(value, decimals)))
         rule = {"mark": {"type": "rule", "strokeDash": [3, 3], "color": "#1a1a1a", "strokeWidth": 1.5},
                 "encoding": {"y": {"field": "mål", "type": "quantitative"}}}
-        text = {"mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "color": "#1a1a1a", "x": 0},
+        label = {"mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "color": "#1a1a1a", "x": 0},
                 "encoding": {"y": {"field": "mål", "type": "quantitative"}, "text": {"field": "etikett"}}}
         target_layer = {"data": {"values": [{"mål": float(value), "etikett": target_label}]},
-                        "layer": [rule] if single else [rule, text]}
+                        "layer": [rule] if single else [rule, label]}
         if single:
             # the bars' value labels sit where the target's label would: it goes in the
             # subtitle, and the rule under the bars' labels
-            subtitle = "; ".join(p for p in (subtitle, f"Streckad linje: {target_label.lower()}") if p)
+            dashed = text(N_("Streckad linje: %(target)s"), target=target_label[:1].lower() + target_label[1:])
+            subtitle = "; ".join(p for p in (subtitle, dashed) if p)
             layers.insert(0, target_layer)
         else:
             layers.append(target_layer)
         description += f" {target_label}."
     if synthetic:
-        description += f" {SYNTHETIC_NOTE}."
+        description += f" {text(SYNTHETIC_NOTE)}."
     spec = {
         "$schema": SCHEMA,
-        "title": _title(title, subtitle, synthetic),
+        "title": _title(title, subtitle, synthetic, text),
         "description": description,
         "width": width,
         "height": height,
         "layer": layers,
-        "config": _config(),
+        "config": _config(text),
     }
     if source:
         spec["usermeta"] = {"source": source}
@@ -302,6 +357,7 @@ def municipality_comparison(
     subtitle: str | None = None,
     descending: bool = True,
     width: int = 520,
+    text: ChartText = SWEDISH,
 ) -> dict:
     """Horizontal bars, one per municipality, sorted by value (ties in Swedish name order).
 
@@ -321,9 +377,9 @@ def municipality_comparison(
             {"mark": {"type": "bar", "color": PALETTE[0]},
              "encoding": {
                  "y": {"field": "namn", "type": "nominal", "title": None, "sort": order},
-                 "x": {"field": "värde", "type": "quantitative", "title": unit or "Värde", "axis": {"format": fmt}},
-                 "tooltip": [{"field": "namn", "title": "Kommun"},
-                             {"field": "värde", "type": "quantitative", "title": unit or "Värde", "format": fmt}],
+                 "x": {"field": "värde", "type": "quantitative", "title": unit or text(N_("Värde")), "axis": {"format": fmt}},
+                 "tooltip": [{"field": "namn", "title": text(N_("Kommun"))},
+                             {"field": "värde", "type": "quantitative", "title": unit or text(N_("Värde")), "format": fmt}],
              }},
             {"mark": {"type": "text", "align": "left", "dx": 3, "color": "#1a1a1a"},
              "encoding": {"y": {"field": "namn", "type": "nominal", "sort": order},
@@ -348,25 +404,25 @@ def municipality_comparison(
             ],
         })
     description = (
-        f"Stapeldiagram: {title}, {year}. "
+        text(N_("Stapeldiagram: %(title)s, %(year)s."), title=title, year=year) + " "
         + "; ".join(f"{n} {format_number(v, decimals)}" for n, v in present)
         + (f" ({unit})" if unit else "")
         + "."
     )
     if ref_rows:
-        description += " Jämförelse: " + "; ".join(r["etikett"] for r in ref_rows) + "."
+        description += " " + text(N_("Jämförelse: %(list)s."), list="; ".join(r["etikett"] for r in ref_rows))
     if missing:
-        description += " Värde saknas för " + ", ".join(missing) + "."
+        description += " " + text(N_("Värde saknas för %(list)s."), list=", ".join(missing))
     if synthetic:
-        description += f" {SYNTHETIC_NOTE}."
+        description += f" {text(SYNTHETIC_NOTE)}."
     return {
         "$schema": SCHEMA,
-        "title": _title(f"{title}, {year}", subtitle, synthetic),
+        "title": _title(f"{title}, {year}", subtitle, synthetic, text),
         "description": description,
         "width": width,
         "height": {"step": 20},
         "layer": layers,
-        "config": _config(),
+        "config": _config(text),
     }
 
 
@@ -381,16 +437,18 @@ def gender_gap(
     synthetic: bool = False,
     subtitle: str | None = None,
     width: int = 560,
+    text: ChartText = SWEDISH,
 ) -> dict:
     """Women and men over the years, with the gap (women − men) per year as bars below."""
-    series = [ChartSeries("Kvinnor", women, "women", synthetic), ChartSeries("Män", men, "men", synthetic)]
-    upper = time_series(title=title, series=series, unit=unit, decimals=decimals, width=width, height=220)
+    series = gender_series(women, men, synthetic, text)
+    upper = time_series(title=title, series=series, unit=unit, decimals=decimals, width=width, height=220, text=text)
     gap_rows = [
         {"år": _period_fields(y)[0], "period": _period_fields(y)[1], "skillnad": float(women[y]) - float(men[y])}
         for y in sorted(women) if women.get(y) is not None and men.get(y) is not None
     ]
-    x_encoding, x_tooltip = _time_axis(_sub_annual(women), len(gap_rows))
+    x_encoding, x_tooltip = _time_axis(_sub_annual(women), len(gap_rows), text)
     fmt = _number_format(decimals)
+    gap_title = text(N_("Kvinnor − män"))
     lower = {
         "data": {"values": gap_rows},
         "width": width,
@@ -398,32 +456,46 @@ def gender_gap(
         "mark": {"type": "bar", "color": "#7f7f7f"},
         "encoding": {
             "x": {**x_encoding, "axis": {"format": x_encoding["axis"]["format"]}},
-            "y": {"field": "skillnad", "type": "quantitative", "title": "Kvinnor − män", "axis": {"format": fmt}},
+            "y": {"field": "skillnad", "type": "quantitative", "title": gap_title, "axis": {"format": fmt}},
             "tooltip": [x_tooltip,
-                        {"field": "skillnad", "type": "quantitative", "title": "Kvinnor − män", "format": fmt}],
+                        {"field": "skillnad", "type": "quantitative", "title": gap_title, "format": fmt}],
         },
     }
-    where = f" i {area}" if area else ""
     latest = gap_rows[-1] if gap_rows else None
-    description = f"Diagram över kvinnor och män{where}: {title}. " + _describe_series(series, unit, decimals)
+    if area:
+        description = text(N_("Diagram över kvinnor och män i %(area)s: %(title)s."), area=area, title=title)
+        full_title = text(N_("%(title)s i %(area)s"), title=title, area=area)
+    else:
+        description = text(N_("Diagram över kvinnor och män: %(title)s."), title=title)
+        full_title = title
+    description += " " + _describe_series(series, unit, decimals, text)
     if latest:
-        description += f" Skillnad kvinnor minus män {latest['period']}: {format_number(latest['skillnad'], decimals)}."
+        description += " " + text(N_("Skillnad kvinnor minus män %(period)s: %(value)s."),
+                                  period=latest["period"], value=format_number(latest["skillnad"], decimals))
     if synthetic:
-        description += f" {SYNTHETIC_NOTE}."
+        description += f" {text(SYNTHETIC_NOTE)}."
     return {
         "$schema": SCHEMA,
-        "title": _title(title + where, subtitle, synthetic),
+        "title": _title(full_title, subtitle, synthetic, text),
         "description": description,
         "vconcat": [{"layer": upper["layer"], "width": width, "height": 220}, lower],
-        "config": _config(),
+        "config": _config(text),
     }
 
 
-def data_rows(series: Iterable[ChartSeries], decimals: int = 1) -> tuple[list[str], list[list[str]]]:
-    """A table beside a chart: header (År, series…) and one row per year, formatted."""
+def gender_series(women: Mapping[Any, float | None], men: Mapping[Any, float | None], synthetic: bool = False,
+                  text: ChartText = SWEDISH) -> list[ChartSeries]:
+    """The two series of :func:`gender_gap` ("Kvinnor", "Män" in the language of ``text``)."""
+    return [ChartSeries(text(N_("Kvinnor")), women, "women", synthetic), ChartSeries(text(N_("Män")), men, "men", synthetic)]
+
+
+def data_rows(series: Iterable[ChartSeries], decimals: int = 1,
+              text: ChartText = SWEDISH) -> tuple[list[str], list[list[str]]]:
+    """A table beside a chart: header (År, series…) and one row per year, formatted
+    (numbers the Swedish way in every language; the header's words in ``text``'s)."""
     series = list(series)
     years = sorted({y for s in series for y, v in s.points.items() if v is not None})
-    header = ["Period" if _sub_annual(years) else "År"] + [s.label for s in series]
+    header = [text(N_("Period")) if _sub_annual(years) else text(N_("År"))] + [s.label for s in series]
     rows = [[str(y)] + [format_number(s.points.get(y), decimals) for s in series] for y in years]
     return header, rows
 

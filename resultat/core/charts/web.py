@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from . import render
-from .specs import SYNTHETIC_NOTE
+from .specs import SWEDISH, SYNTHETIC_NOTE, ChartText
 
 WIDE = 880
 """Plot width (pixels) of the SVG drawn for wide screens (a laptop's card is about 1 120 px)."""
@@ -41,16 +41,18 @@ def _height(width: int) -> int:
     return 320 if width >= WIDE else 250
 
 
-def _subtitle_lines(title: Any) -> list[str]:
+def _subtitle_lines(title: Any, text: ChartText = SWEDISH) -> list[str]:
     if not isinstance(title, dict):
         return []
     sub = title.get("subtitle") or []
     lines = [sub] if isinstance(sub, str) else list(sub)
-    return [line for line in lines if not line.startswith(SYNTHETIC_NOTE)]
+    labels = (SYNTHETIC_NOTE, text(SYNTHETIC_NOTE))  # the badge beside the card says it
+    return [line for line in lines if not line.startswith(labels)]
 
 
-def page_spec(spec: dict[str, Any], width: int | str = "container") -> dict[str, Any]:
+def page_spec(spec: dict[str, Any], width: int | str = "container", text: ChartText = SWEDISH) -> dict[str, Any]:
     """The spec as a page shows it: no title, ``width`` pixels wide (or ``"container"``).
+    ``text`` is the language the spec was built in (its synthetic line is dropped).
 
     A shallow copy: the data (which may be large, a map's boundaries) is shared with
     ``spec``, which is not changed."""
@@ -61,7 +63,7 @@ def page_spec(spec: dict[str, Any], width: int | str = "container") -> dict[str,
         config = dict(spec.get("config") or {})
         config["legend"] = {**config.get("legend", {}), "columns": 1}
         out["config"] = config
-    lines = _subtitle_lines(spec.get("title"))
+    lines = _subtitle_lines(spec.get("title"), text)
     if lines:
         out["title"] = {"text": lines, "fontSize": 12, "fontWeight": "normal", "color": "#5a1a00", "anchor": "start"}
     else:
@@ -87,13 +89,13 @@ def _svg_width(svg: str) -> int:
     return round(float(match.group(1))) if match else 0
 
 
-def page_svg(spec: dict[str, Any], width: int) -> str:
+def page_svg(spec: dict[str, Any], width: int, text: ChartText = SWEDISH) -> str:
     """The page variant drawn at ``width``; for a phone (``width < WIDE``) drawn again
     narrower when its axes and legend make it wider than :data:`NARROW_TOTAL`, so CSS
     does not have to shrink its labels."""
-    svg = render.svg(page_spec(spec, width))
+    svg = render.svg(page_spec(spec, width, text))
     if width < WIDE:
         excess = _svg_width(svg) - NARROW_TOTAL
         if excess > 0 and "projection" not in spec:
-            svg = render.svg(page_spec(spec, max(120, width - excess)))
+            svg = render.svg(page_spec(spec, max(120, width - excess), text))
     return svg

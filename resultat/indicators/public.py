@@ -132,7 +132,7 @@ def subpriority_section(element) -> dict[str, Any] | None:
     rows = selectors.summary_rows(links)
     charts = []
     for row in rows:
-        chart = selectors.build_charts(row["indicator"], link=row["link"], render=False)[0]
+        chart = selectors.build_charts(row["indicator"], link=row["link"], render=False, text=selectors.chart_text())[0]
         ind = row["indicator"]
         chart.downloads = [
             ("SVG", f"{ind.get_absolute_url()}tid.svg" + (f"?koppling={row['link'].pk}" if row["link"].target_value is not None else "")),

@@ -10,15 +10,19 @@ from typing import Any
 
 from django.db.models import Max
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from resultat.core import charts
 from resultat.core.charts import maps, web
 from resultat.core.charts.specs import (
+    ENGLISH_TIME_LOCALE,
+    SWEDISH,
     SYNTHETIC_NOTE,
     ChartSeries,
+    ChartText,
     data_rows,
     format_number,
+    gender_series,
     swedish_sort_key,
 )
 from resultat.core.indicators.progress import (
@@ -305,6 +309,13 @@ def svg_for(spec: dict) -> str:
     return charts.svg(spec)
 
 
+def chart_text() -> ChartText:
+    """The words of a page's charts in the active language (Swedish: the words as written;
+    numbers stay Swedish in every language, see resultat/core/formats.py)."""
+    language = (get_language() or "sv").split("-")[0]
+    return SWEDISH if language == "sv" else ChartText(gettext, ENGLISH_TIME_LOCALE)
+
+
 @dataclass
 class Chart:
     id: str
@@ -318,6 +329,7 @@ class Chart:
     synthetic: bool
     svg: str = ""
     download_base: str = ""
+    text: ChartText = SWEDISH
 
     @property
     def spec_id(self) -> str:
@@ -326,12 +338,12 @@ class Chart:
     @property
     def page_spec(self) -> dict:
         """The spec for the page's interactive view: no title (the card has it), the card's width."""
-        return web.page_spec(self.spec)
+        return web.page_spec(self.spec, text=self.text)
 
     @cached_property
     def page_svgs(self) -> tuple[str, str]:
         """The server-drawn page variants (wide, narrow) shown without JavaScript."""
-        return web.page_svg(self.spec, web.WIDE), web.page_svg(self.spec, web.NARROW)
+        return web.page_svg(self.spec, web.WIDE, self.text), web.page_svg(self.spec, web.NARROW, self.text)
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "title": self.title, "spec": self.spec, "description": self.description,
@@ -339,9 +351,12 @@ class Chart:
 
 
 def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, municipalities: list[str] | None = None,
-                 county: str | None = None, render: bool = True) -> list[Chart]:
+                 county: str | None = None, render: bool = True, text: ChartText = SWEDISH) -> list[Chart]:
     """The indicator's charts: time series (county, country, chosen municipalities, target),
-    municipality comparison for the latest year, and women vs men when the source splits by sex."""
+    municipality comparison for the latest year, and women vs men when the source splits by sex.
+
+    The charts' own words (axes, tooltips, descriptions, table headers) are in ``text``'s
+    language: Swedish by default (the report), ``chart_text()`` for a page."""
     county = county or home_area_code()
     munis = municipalities_of(county)
     chosen = [c for c in (municipalities or []) if c in dict(munis)]
@@ -352,34 +367,37 @@ def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, mun
     unit = indicator.unit
     result: list[Chart] = []
 
+    country = text(gettext_noop("Riket"))
     series = [ChartSeries(area_name(county), _values(data.get((county, "T"))), "county", _synthetic(data.get((county, "T")))),
-              ChartSeries("Riket", _values(data.get((COUNTRY, "T"))), "country", _synthetic(data.get((COUNTRY, "T"))))]
+              ChartSeries(country, _values(data.get((COUNTRY, "T"))), "country", _synthetic(data.get((COUNTRY, "T"))))]
     for code in chosen:
         series.append(ChartSeries(area_name(code), _values(data.get((code, "T"))), "municipality", _synthetic(data.get((code, "T")))))
     target = (link.target_value, link.target_year) if link and link.target_value is not None else None
-    spec = charts.time_series(title=indicator.title, series=series, unit=unit, decimals=d, target=target)
-    header, rows = data_rows(series, d)
+    spec = charts.time_series(title=indicator.title, series=series, unit=unit, decimals=d, target=target, text=text)
+    header, rows = data_rows(series, d, text)
     any_synth = any(s.synthetic for s in series)
     result.append(Chart(f"chart-{indicator.pk}-tid", "tid", indicator.title, spec, spec["description"],
-                        f"{indicator.title}: {', '.join(s.label for s in series)}" + (f" ({SYNTHETIC_NOTE})" if any_synth else ""),
-                        header, rows, any_synth))
+                        f"{indicator.title}: {', '.join(s.label for s in series)}" + _synthetic_suffix(any_synth, text),
+                        header, rows, any_synth, text=text))
 
     years = [y for (a, g), pts in data.items() if g == "T" and len(a) == 4 for y, (v, _s) in pts.items() if v is not None]
     if years:
         year = max(years)
         values = {name: (data.get((code, "T"), {}).get(year, (None, False))[0]) for code, name in munis}
-        ref_codes = [] if not comparable(indicator) else [(area_name(county), county), ("Riket", COUNTRY)]
+        ref_codes = [] if not comparable(indicator) else [(area_name(county), county), (country, COUNTRY)]
         refs = {name: data.get((code, "T"), {}).get(year, (None, False))[0] for name, code in ref_codes}
         # The reference lines are drawn on the same chart, so their demo values count too.
         synth = any(data.get((code, "T"), {}).get(year, (None, False))[1] for code in [c for c, _ in munis] + [c for _n, c in ref_codes])
         spec = charts.municipality_comparison(title=indicator.title, values=values, year=year, unit=unit, decimals=d,
-                                              references=refs, synthetic=synth, descending=indicator.direction == "higher")
+                                              references=refs, synthetic=synth, descending=indicator.direction == "higher",
+                                              text=text)
         ordered = sorted(values.items(), key=lambda kv: swedish_sort_key(kv[0]))
         rows = [[name, format_number(v, d)] for name, v in ordered] + [[k, format_number(v, d)] for k, v in refs.items()]
         result.append(Chart(f"chart-{indicator.pk}-kommuner", "kommuner", f"{indicator.title}, {year}", spec, spec["description"],
-                            gettext("%(title)s per kommun %(year)s") % {"title": indicator.title, "year": year} + _synthetic_suffix(synth),
-                            [gettext("Område"), unit or gettext("Värde")], rows, synth))
-        map_chart = _map_chart(indicator, munis, data, year)
+                            text(gettext_noop("%(title)s per kommun %(year)s"), title=indicator.title, year=year)
+                            + _synthetic_suffix(synth, text),
+                            [text(gettext_noop("Område")), unit or text(gettext_noop("Värde"))], rows, synth, text=text))
+        map_chart = _map_chart(indicator, munis, data, year, text)
         if map_chart is not None:
             result.append(map_chart)
 
@@ -387,13 +405,13 @@ def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, mun
         women, men = data.get((county, "K")), data.get((county, "M"))
         synth = _synthetic(women) or _synthetic(men)
         spec = charts.gender_gap(title=indicator.title, women=_values(women), men=_values(men), unit=unit, decimals=d,
-                                 area=area_name(county), synthetic=synth)
-        header, rows = data_rows([ChartSeries("Kvinnor", _values(women)), ChartSeries("Män", _values(men))], d)
-        result.append(Chart(f"chart-{indicator.pk}-kon", "kon", gettext("%(title)s – kvinnor och män") % {"title": indicator.title},
+                                 area=area_name(county), synthetic=synth, text=text)
+        header, rows = data_rows(gender_series(_values(women), _values(men), text=text), d, text)
+        result.append(Chart(f"chart-{indicator.pk}-kon", "kon", text(gettext_noop("%(title)s – kvinnor och män"), title=indicator.title),
                             spec, spec["description"],
-                            gettext("%(title)s, kvinnor och män i %(area)s") % {"title": indicator.title, "area": area_name(county)}
-                            + _synthetic_suffix(synth),
-                            header, rows, synth))
+                            text(gettext_noop("%(title)s, kvinnor och män i %(area)s"), title=indicator.title, area=area_name(county))
+                            + _synthetic_suffix(synth, text),
+                            header, rows, synth, text=text))
     if render:
         for chart in result:
             chart.svg = svg_for(chart.spec)
@@ -403,7 +421,8 @@ def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, mun
 BOUNDARY_FILE = Path("reference") / "geo" / "kommuner.geojson"
 
 
-def _map_chart(indicator: Indicator, munis: list[tuple[str, str]], data: dict, year: int) -> Chart | None:
+def _map_chart(indicator: Indicator, munis: list[tuple[str, str]], data: dict, year: int,
+               text: ChartText = SWEDISH) -> Chart | None:
     """A map of the county's municipalities for the latest year, when at least two have a
     value and the shipped boundaries cover them (counts, unit "antal", are not mapped:
     a map of totals mostly shows where people live)."""
@@ -424,17 +443,17 @@ def _map_chart(indicator: Indicator, munis: list[tuple[str, str]], data: dict, y
     d = indicator.decimals
     synth = any(data.get((code, "T"), {}).get(year, (None, False))[1] for code in values)
     spec = maps.municipality_map(title=indicator.title, features=features, values=values, year=year, unit=indicator.unit,
-                                 decimals=d, synthetic=synth, higher_is_better=indicator.direction != "lower")
+                                 decimals=d, synthetic=synth, higher_is_better=indicator.direction != "lower", text=text)
     rows = [[name, format_number(values[code], d)] for code, name in munis]
-    return Chart(f"chart-{indicator.pk}-karta", "karta", gettext("%(title)s, %(year)s – karta") % {"title": indicator.title, "year": year},
+    return Chart(f"chart-{indicator.pk}-karta", "karta", text(gettext_noop("%(title)s, %(year)s – karta"), title=indicator.title, year=year),
                  spec, spec["description"],
-                 gettext("%(title)s per kommun %(year)s, karta") % {"title": indicator.title, "year": year} + _synthetic_suffix(synth),
-                 [gettext("Kommun"), indicator.unit or gettext("Värde")], rows, synth)
+                 text(gettext_noop("%(title)s per kommun %(year)s, karta"), title=indicator.title, year=year) + _synthetic_suffix(synth, text),
+                 [text(gettext_noop("Kommun")), indicator.unit or text(gettext_noop("Värde"))], rows, synth, text=text)
 
 
-def _synthetic_suffix(synthetic: bool) -> str:
-    """" (Syntetiska demovärden)" in the reader's language after a caption, or nothing."""
-    return f" ({gettext(SYNTHETIC_NOTE)})" if synthetic else ""
+def _synthetic_suffix(synthetic: bool, text: ChartText = SWEDISH) -> str:
+    """" (Syntetiska demovärden)" in the chart's language after a caption, or nothing."""
+    return f" ({text(SYNTHETIC_NOTE)})" if synthetic else ""
 
 
 def comparable(indicator: Indicator) -> bool:

@@ -40,7 +40,8 @@ def detail(request: HttpRequest, source: str, external_id: str) -> HttpResponse:
     county = selectors.home_area_code()
     munis = selectors.municipalities_of(county)
     chosen = [c for c in request.GET.getlist("kommun") if c in dict(munis)][:6]
-    charts = selectors.build_charts(indicator, link=link, municipalities=chosen, county=county, render=False)
+    charts = selectors.build_charts(indicator, link=link, municipalities=chosen, county=county, render=False,
+                                    text=selectors.chart_text())
     links = selectors.label_links(list(indicator.links.select_related("sdg_goal", "strategy")))
     return render(request, "indicators/detail.html", {
         "indicator": indicator,
@@ -170,7 +171,7 @@ def override(request: HttpRequest, source: str, external_id: str) -> HttpRespons
     county = selectors.home_area_code()
     return render(request, "indicators/detail.html", {
         "indicator": indicator, "link": None, "links": list(indicator.links.select_related("sdg_goal", "strategy")),
-        "charts": selectors.build_charts(indicator, county=county, render=False), "assessment": selectors.assessment(indicator, None, county),
+        "charts": selectors.build_charts(indicator, county=county, render=False, text=selectors.chart_text()), "assessment": selectors.assessment(indicator, None, county),
         "provenance": selectors.provenance(indicator), "municipalities": selectors.municipalities_of(county), "chosen": [],
         "county_name": selectors.area_name(county), "can_assess": True, "form": form, "opensdg_url": _opensdg_url(indicator),
     }, status=400)
@@ -197,7 +198,8 @@ def element(request: HttpRequest, strategy: str, code: str) -> HttpResponse:
     charts = []
     if isinstance(target, SubPriority):
         for row in rows:
-            charts.extend(selectors.build_charts(row["indicator"], link=row["link"], render=False)[:1])
+            charts.extend(selectors.build_charts(row["indicator"], link=row["link"], render=False,
+                                                text=selectors.chart_text())[:1])
     return render(request, "indicators/element.html", {
         "strategy": s, "version": version, "element": target, "code": code, "groups": groups, "rows": rows, "charts": charts,
         "is_sub": isinstance(target, SubPriority),

@@ -11,8 +11,9 @@ from django.utils import translation
 # ``pytester`` runs small pytest sessions in a subprocess; tests/infra/ uses it to
 # test the plugins themselves. tests.factories: the shared fixtures and builders of
 # every test package (no cross-package conftest imports). tests.plugins.parsed: the
-# report import parses the same text once per process.
-pytest_plugins = ["pytester", "tests.factories", "tests.plugins.parsed"]
+# report import parses the same text once per process; tests.plugins.hashing: Argon2id
+# password hashes with minimal cost parameters.
+pytest_plugins = ["pytester", "tests.factories", "tests.plugins.parsed", "tests.plugins.hashing"]
 
 
 @pytest.fixture(autouse=True)

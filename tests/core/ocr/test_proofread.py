@@ -320,6 +320,7 @@ def test_read_parts_do_not_fall_back(imported):
         ("fresh4", "body"): 0,  # blind at 9744899: 12
         ("fresh4", "heading"): 4,  # blind: 6
         ("fresh5", "body"): 11,  # blind at 5f86425: 15
+        ("fresh6", "body"): 19,  # its blind figure (df6c249)
     }
     for part, most in reached.items():
         got = result[part]

@@ -1,6 +1,8 @@
-"""The one Vega-Lite renderer: SVG and PNG with vl-convert (bundled Vega-Lite 6.4), always
-with the Swedish number and time locale of :mod:`resultat.core.formats`, never with network
-access (``allowed_base_urls=[]``: data is always inline).
+"""The one Vega-Lite renderer: SVG and PNG with vl-convert (bundled Vega-Lite 6.4), with the
+Swedish number and time locale of :mod:`resultat.core.formats` unless the spec's own
+``config.locale`` says otherwise (an English page's charts carry English month names; the
+numbers stay Swedish), never with network access (``allowed_base_urls=[]``: data is always
+inline).
 
 Every page, the report (HTML, PDF, DOCX), the learning pages and the funding charts render
 through :func:`svg` / :func:`png`. Results are cached

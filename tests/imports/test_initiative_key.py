@@ -63,15 +63,16 @@ def test_tuned_part_meets_the_targets(register, key):
     assert ratio(r["precision"]) >= 0.95, r["false_positives"]
 
 
-@pytest.mark.parametrize("part, all_named, precision", [("heldout", 0.90, 0.95), ("heldout2", 0.90, 0.95), ("heldout3", 0.90, 0.93), ("heldout4", 0.85, 0.95)])
+@pytest.mark.parametrize("part, all_named, precision", [("heldout", 0.90, 0.95), ("heldout2", 0.90, 0.95), ("heldout3", 0.90, 0.95), ("heldout4", 0.85, 0.95), ("heldout5", 0.85, 0.95)])
 def test_held_out_parts(register, key, part, all_named, precision):
     """Regression floors just under the figures of 2026-12-07 ~20:15 UTC. Each part was
     first measured blind (P3 78.6 %, P5 73.2 %, P2 76.2 %, P4 69.4 % of all named
-    initiatives found; precision P5 88.9 %, P2 92.9 %, P4 78.6 %); then its misses were
+    initiatives found, P1a 81.1 %; precision P5 88.9 %, P2 92.9 %, P4 78.6 %, P1a 88.9 %);
+    then its misses were
     read for their classes and the classes fixed, so these figures are no longer held-out
     figures (docs/import.md says which are)."""
     r = evaluate(register, key, part)
-    assert ratio(r["urval"]) >= 0.95, r["urval"]
+    assert r["urval"][1] == 0 or ratio(r["urval"]) >= 0.95, r["urval"]  # P1's first half has no "Ett urval" items
     assert ratio(r["all"]) >= all_named, r["all"]
     assert ratio(r["precision"]) >= precision, r["false_positives"]
 

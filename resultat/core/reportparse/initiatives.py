@@ -348,15 +348,16 @@ _NAME = r"[A-ZÅÄÖ][\wÅÄÖåäöé&:-]*(?:\s+(?:[A-ZÅÄÖ0-9][\wÅÄÖåä�
 _KIND_NOUN = r"(?:korridor|grupp|nätverk|råd|allians|forum|plattform|program|projekt|fond|pris|arena|kluster|partnerskap|initiativ|strategi|satsning|akademi|nod)(?:en|et|n|na|erna)?"
 _NAME_K = rf"{_NAME}(?:\s+{_KIND_NOUN}\b)?"
 #: The words before a name that say an initiative follows (singular and definite).
-_CUE = (r"projektet|projekt|programmet|nätverket|satsningen|initiativet|konferensen|priset|fonden|plattformen|samarbetet|"
+_CUE = (r"projektet|projekt|programmet|program|nätverket|satsningen|initiativet|initiativ|konferensen|priset|fonden|plattformen|samarbetet|"
         r"utmärkelsen|utställningen|stipendiet|tävlingen|utlysningen|kampanjen|mässan|festivalen|evenemanget|arrangemanget|klustret|forumet|rådet|ramen för")
 #: A single capitalised compound whose tail says what it is ("Norrbotniabanegruppen", "Norrlandsfonden").
 _KIND_TAIL = (r"(?:gruppen|nätverket|rådet|forumet|fonden|priset|programmet|projektet|korridoren|alliansen|plattformen|klustret|akademin|stipendiet|"
               r"samarbetet|veckan|vecka|loppet|mässan|festivalen|kontoret|checken|dagen|dagarna)")
 _QUOTED = r"[\"”“„]\s*(?P<q>[^\"”“„]{3,90}?)\s*[\"”“]"
+_QUOTED_LONG = _QUOTED.replace("{3,90}", "{3,160}")  # after a cue a quoted title may be long
 _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     # projektet "Living lab för ..." / projekten "Fossilfria leveranser"
-    (re.compile(rf"\b(?:{_CUE}|projekten|reformen|förstudien|under namnet|kallat|kallad)\s+{_QUOTED}"), 1.0),
+    (re.compile(rf"\b\w*?(?<!om)(?:{_CUE}|projekten|reformen|förstudien|under namnet|kallat|kallad)\s+{_QUOTED_LONG}"), 1.0),  # not "området"
     # AI-verktyget "Skoljuridisk assistent" (Skoja)
     (re.compile(rf"{_QUOTED}\s*\((?P<a>[A-ZÅÄÖ][\wåäö-]{{1,9}})\)"), 0.9),
     # Region Västerbottens Agenda för kompetensförsörjning
@@ -435,7 +436,7 @@ _AFTER_CUE = {_PROSE_PATTERNS[4][0].pattern, _PROSE_PATTERNS[14][0].pattern}  # 
 _PARAGRAPH_LABEL = re.compile(r"(?:^|\n)(?P<n>[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,3}):\s+[a-zåäö]"
                               r"|(?:^|\n)(?P<n2>[A-ZÅÄÖ][\wåäö-]{5,}),\s+(?:en|ett)\s+[a-zåäö]")  # "Psykeveckan, en uppmärksamhetsvecka …"
 #: Generic heads of "X-projektet" that name a funding source, not a project.
-_GENERIC_HYPHEN_HEADS = {"eu", "esf", "eruf", "interreg", "horizon", "horisont", "vinnova"}
+_GENERIC_HYPHEN_HEADS = {"eu", "esf", "eruf", "interreg", "horizon", "horisont", "horizont", "vinnova"}
 #: Patterns whose name must carry a kind word or an acronym (a bare place after "inom" is no initiative).
 _NEEDS_KIND_WORD = {_PROSE_PATTERNS[10][0].pattern}
 _LIST_CUE = re.compile(rf"\b(?:projekt(?:en)?|nätverk(?:en)?|satsningar(?:na)?|initiativ(?:en)?|program(?:men)?|samarbeten(?:a)?)\s+(?:som|såsom|t\.ex\.|exempelvis|bland annat)\s+(?P<list>{_NAME_K}(?:\s*,\s*{_NAME_K})*(?:\s+och\s+{_NAME_K})?)")
@@ -503,6 +504,8 @@ def _candidate(title: str, source: str, base_conf: float, context: str, section:
             continue  # "Konferensen är en mötesplats …": a kind of thing, not its name
         if source == "prose" and len(name.split()) == 1 and not acronym and not (after_cue and len(name) >= 6) and not re.search(r"[a-zåäö][A-ZÅÄÖ]|\d|^[A-ZÅÄÖ0-9-]+$", name) and not _has_name_cue(fold(name)):
             continue  # one ordinary word ("Regional") is not a name
+        if re.search(rf"(?<![\wåäö]){re.escape(name)} AB\b", context or description):
+            continue  # "AC-Net AB har funnits …": a company
         form = name_score(name if not acronym else f"{name} ({acronym})")
         if form == 0.0 and source != "urval":
             continue
@@ -526,6 +529,9 @@ def _candidate(title: str, source: str, base_conf: float, context: str, section:
             reasons=[f"{source}: rad {mention.line}"],
         ))
         out[-1].confidence = round(min(1.0, out[-1].confidence), 3)
+        if name.startswith(("EU:s ", "EU-kommissionens ")) and out[-1].confidence >= AUTO_ACCEPT:
+            out[-1].confidence = REVIEW  # the EU's own policy or collaboration: an analyst decides
+            out[-1].reasons.append("EU:s eget arbete")
         generic = fold(name.split()[0]) in _GENERIC_START and not _capitalised_inner(name) and not acronym
         if source == "urval" and (form == 0.0 or generic):  # named like an organisation or a description of work: ask
             out[-1].confidence = REVIEW

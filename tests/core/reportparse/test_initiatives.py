@@ -223,3 +223,17 @@ def test_an_urval_heading_that_describes_work_is_asked_about_not_created():
     block = _block(1, 10, "Ett urval.", items=[ParsedItem(kind="initiative", title="Investeringar i framtidens bränsle", text="Företag investerar i e-bränslen.", lines=Lines(3, 5), raw="")])
     register = extract_initiatives(_report([("insatser", [block])]))
     assert [x.needs_review for x in register if x.name == "Investeringar i framtidens bränsle"] == [True]
+
+
+def test_classes_read_off_the_first_half_of_p1():
+    # a compound cue before a long quoted title; an indefinite cue ("Vinnovas initiativ X")
+    names = _names("Genom forskningsprojektet “Det nya landet och dess drivkrafter i norr” har underlaget stärkts. "
+                   "Regionen har deltagit i Vinnovas initiativ Keystone tillsammans med andra.")
+    assert {"Det nya landet och dess drivkrafter i norr", "Keystone"} <= set(names)
+    # "området" is no "rådet": a quoted theme after it is no initiative
+    assert all(x.needs_review for x in _names("Arbetet utgick från det tematiska fokusområdet \"Hur går vi fortare?\" för att öka takten.").values())
+    # a company, a funding programme's project and the EU's own collaboration are not created
+    assert not _names("### Nordnet\n\nNordnet AB har funnits sedan 1997 och driver nätet.")
+    assert not _names("Regionens roll inom Horizont-projektet GRÖN fortsätter.").get("Horizont-projektet")
+    names = _names("Nätverken stärks inom EU:s Smart Specialisation-samarbete mellan regionerna.")
+    assert all(x.needs_review for x in names.values())

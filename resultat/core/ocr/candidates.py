@@ -191,7 +191,8 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     (re.compile(r"^[Gg](?=v[a-zåäöé])"), (("ö", 0.0),)),
     # "rj" read as "ri" after é: "kompetensférsérining" (försörjning)
     (re.compile(r"éri(?=ning)"), (("örj", 0.0), ("öri", -0.5), ("äri", -0.8))),
-    # "där" read as "déar": the é and the a are one ä
+    # "där" read as "dér" (a word of its own) and "déar": the é and the a are one ä
+    (re.compile(r"^dér$"), (("där", 0.0), ("dör", -0.5))),
     (re.compile(r"déa"), (("dä", 0.0), ("öa", -0.5), ("däa", -0.8))),
     (re.compile(r"dé"), (("ö", 0.0), ("ä", -0.2), ("dö", -0.3), ("dä", -0.6), ("dé", -0.8))),
     (re.compile(r"éd"), (("ö", 0.0), ("ä", -0.2), ("öd", -0.3), ("äd", -0.6), ("éd", -0.8))),

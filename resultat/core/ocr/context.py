@@ -253,6 +253,8 @@ _TRANSPORT_STEMS = ("buss", "flyg", "järnväg", "spårväg", "färj", "pendel",
 #: Determiners before "år" (never before "är" followed by a finite verb): "Vissa år har".
 _YEAR_DETERMINERS = frozenset("vissa detta varje samma nästa förra hela första sista".split())
 _FINITE = frozenset("har hade kan kunde ska skulle kommer blir blev var är fick får".split())
+#: A definite noun in the genitive: "kollektivtrafikens", "länets", "kommunernas".
+_DEFINITE_GENITIVE = re.compile(r"(?:ens|ets|nas)$")
 #: Forms of "ta" before "sig an".
 _TA = frozenset("ta tar tog tagit tagits tas".split())
 #: Words that open an object: "stärkt sin kunskap".
@@ -396,6 +398,16 @@ def _rule_english(s: _Spot) -> None:
         s.give(s.skeleton, 4.0)
     elif s.skeleton == "an" and s.prev.startswith(("knyt", "knöt", "knut")):
         s.give("an", 3.0)  # "knyter an till"
+    elif (
+        s.skeleton == "for"
+        and s.left.raw[:1]
+        and s.right.raw[:1]
+        and s.left.raw[0][:1].islower()
+        and s.right.raw[0][:1].islower()
+    ):
+        # between two small Swedish words "for" is no English (the domain model
+        # learnt "for smart" from "Strategy for Smart Specialisation")
+        s.give("för", 3.0)
     elif s.skeleton == "an" and s.prev == "sig" and s.left.words[1:2] and s.left.words[1] in _TA:
         s.give("an", 3.0)  # the particle: "ta sig an alla utmaningar"
 
@@ -487,8 +499,13 @@ def _rule_fortsatta(s: _Spot) -> None:
         prev in _DETERMINERS or (prev == "och" and nxt.endswith(("iska", "liga", "ade")))
     ):
         s.give("fortsatta", 2.0)  # "den fortsatta", "och fortsatta handelspolitiska"
-    elif raw[:1] and raw[0][:1].isupper() and prev.endswith("s") and not s.right.boundary:
-        s.give("fortsatta", 2.0)  # after a genitive: "Västerbottens fortsatta välfärd"
+    elif (
+        raw[:1]
+        and (raw[0][:1].isupper() and prev.endswith("s") or _DEFINITE_GENITIVE.search(prev))
+        and not s.right.boundary
+    ):
+        # after a genitive: "Västerbottens fortsatta välfärd", "kollektivtrafikens fortsatta"
+        s.give("fortsatta", 2.0)
 
 
 def _rule_raden(s: _Spot) -> None:
@@ -531,11 +548,26 @@ def _rule_anda(s: _Spot) -> None:
 
 
 def _rule_man(s: _Spot) -> None:
-    """män in the pair "kvinnor och män", "män och kvinnor"; else the pronoun man."""
+    """män in the pair "kvinnor och män", "män och kvinnor"; else the pronoun man.
+    The genitive "mäns" before "våld" ("mäns våld mot kvinnor") or beside "kvinnors"."""
     if (s.prev == "och" and s.left.words[1:2] == ("kvinnor",)) or (
         s.nxt == "och" and s.right.words[1:2] == ("kvinnor",)
     ):
         s.give("män", 3.0)
+    if s.skeleton == "mans" and (
+        s.nxt == "våld" or "kvinnors" in s.left.words or "kvinnors" in s.right.words
+    ):
+        s.give("mäns", 3.0)
+
+
+def _rule_fort(s: _Spot) -> None:
+    if s.prev in ("har", "hade", "ha"):
+        s.give("fört", 2.5)  # the supine: "har fört med sig"
+
+
+def _rule_vart(s: _Spot) -> None:
+    if s.nxt == "att" and s.left.boundary:
+        s.give("värt", 2.5)  # "Värt att notera är …" opening a sentence
 
 
 _RULES = {
@@ -563,6 +595,9 @@ _RULES = {
     "beror": _rule_beror,
     "anda": _rule_anda,
     "man": _rule_man,
+    "mans": _rule_man,
+    "fort": _rule_fort,
+    "vart": _rule_vart,
 }
 
 #: Words after "ända" (all the way): "ända till", "ända sedan", "ända fram".

@@ -38,6 +38,8 @@ WORD = re.compile(r"[\w&@|\[¢]+")
 MISSING_SPACE = re.compile(r"(?:(?<=[a-zåäöé]{2})|(?<=\b\d{4}))\.(?=[A-ZÅÄÖ][a-zåäöéA-ZÅÄÖ])")
 #: A separator that ends a sentence (for context and capitals).
 _SENTENCE_END = re.compile(r"[.!?:;]|\n[ \t]*\n")
+#: Abbreviations whose full stop ends no sentence: "osv. har fört med sig".
+ABBREVIATIONS = frozenset("osv etc bl dvs tex resp ca inkl exkl jfr mfl mm".split())
 _PLAIN_GAPS = frozenset([" ", "\n", "-", " \n", ", ", "\n "])
 _FULL_STOP_GAP = re.compile(r"[.!?][ \t]*\n?[ \t]*\Z")
 _OPENS_SENTENCE = re.compile(r"[.!?]\s|\n[ \t]*\n")
@@ -306,7 +308,11 @@ def _left_context(text: str, toks: list[_Token], chosen: list[str], i: int) -> c
             boundary = boundary or not words
             break
         gap = text[toks[j - 1][1] : toks[j][0]]
-        if gap not in _PLAIN_GAPS and _SENTENCE_END.search(gap):
+        if (
+            gap not in _PLAIN_GAPS
+            and _SENTENCE_END.search(gap)
+            and not (gap.startswith(". ") and toks[j - 1][2].lower() in ABBREVIATIONS)
+        ):
             boundary = boundary or not words
             break
         words.append(chosen[j - 1].rsplit(" ", 1)[-1])

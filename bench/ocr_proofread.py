@@ -43,7 +43,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PARTS = ("tune", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+PARTS = (
+    "tune",
+    "heldout",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+)
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
 STRUCTURE = ROOT / "data" / "followup" / "vasterbotten" / "structure-2025.yaml"
@@ -56,7 +66,8 @@ HEADING_N = 150
 #: "fresh3" (mostly headings, the coarsest figure) after the third (made while reading "fresh2"),
 #: "fresh4" (every heading no earlier sample holds: 130 were left) after the fourth (9744899),
 #: "fresh5" (body only: no heading is left) after the fifth (5f86425, read off fresh4),
-#: "fresh6" (body only) after the sixth (df6c249, read off fresh5).
+#: "fresh6" (body only) after the sixth (df6c249, read off fresh5), "fresh7" (body only)
+#: after the seventh (f24f491, read off fresh6).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -93,6 +104,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh6.yaml",
+    ),
+    (
+        "fresh7",
+        20261213,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh7.yaml",
     ),
 )
 

@@ -336,6 +336,7 @@ def test_read_parts_do_not_fall_back(imported):
         ("fresh4", "heading"): 4,  # blind: 6
         ("fresh5", "body"): 11,  # blind at 5f86425: 15
         ("fresh6", "body"): 11,  # blind at df6c249: 19
+        ("fresh7", "body"): 14,  # its blind figure (f24f491)
     }
     for part, most in reached.items():
         got = result[part]

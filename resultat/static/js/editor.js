@@ -118,10 +118,13 @@
       if (child.nodeType === 3) { out += child.nodeValue.replace(/\s+/g, " "); continue; }
       if (child.nodeType !== 1) continue;
       var tag = child.tagName, inner = inlineMarkup(child);
+      // A space at the edge of bold, italic or a link (typed after turning bold on) goes
+      // outside the marks, which take none: it must not be lost between two words.
+      var lead = /^\s/.test(inner) ? " " : "", trail = /\S\s$/.test(inner) ? " " : "";
       if (tag === "BR") out += " ";
-      else if ((tag === "STRONG" || tag === "B") && inner.trim()) out += "**" + inner.trim() + "**";
-      else if ((tag === "EM" || tag === "I") && inner.trim()) out += "*" + inner.trim() + "*";
-      else if (tag === "A" && safeHref(child.getAttribute("href")) && inner.trim()) out += "[" + inner.trim() + "](" + safeHref(child.getAttribute("href")) + ")";
+      else if ((tag === "STRONG" || tag === "B") && inner.trim()) out += lead + "**" + inner.trim() + "**" + trail;
+      else if ((tag === "EM" || tag === "I") && inner.trim()) out += lead + "*" + inner.trim() + "*" + trail;
+      else if (tag === "A" && safeHref(child.getAttribute("href")) && inner.trim()) out += lead + "[" + inner.trim() + "](" + safeHref(child.getAttribute("href")) + ")" + trail;
       else out += inner;
     }
     return out;
@@ -310,6 +313,50 @@
 
   /* --- the editor ---------------------------------------------------------------------- */
 
+  /* Where the selection's ends are, each as [characters before it in its block, the
+     block's text]: the list commands rebuild the block and leave the caret at its start;
+     putBack moves it to the same character again, if the text is unchanged. */
+  function caretPlace(node, offset, root) {
+    var block = blockOf(node, root);
+    if (!block) return null;
+    var range = document.createRange();
+    range.selectNodeContents(block);
+    range.setEnd(node, offset);
+    return [range.toString().length, block.textContent];
+  }
+
+  function caretPlaces(root) {
+    var s = window.getSelection();
+    if (!s.rangeCount || !root.contains(s.anchorNode)) return null;
+    return [caretPlace(s.anchorNode, s.anchorOffset, root), caretPlace(s.focusNode, s.focusOffset, root)];
+  }
+
+  function pointAt(block, count) {
+    var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT), text, last = null;
+    while ((text = walker.nextNode())) {
+      if (count <= text.nodeValue.length) return [text, count];
+      count -= text.nodeValue.length;
+      last = text;
+    }
+    return last ? [last, last.nodeValue.length] : [block, 0];
+  }
+
+  function putBack(root, before) {
+    var s = window.getSelection();
+    if (!before || !before[0] || !before[1] || !s.rangeCount || !root.contains(s.anchorNode)) return;
+    var now = caretPlaces(root);
+    if (!now[0] || !now[1] || now[0][1] !== before[0][1] || now[1][1] !== before[1][1]) return; // the text changed (a link's address put in)
+    if (now[0][0] === before[0][0] && now[1][0] === before[1][0]) return; // in place: keeps bold's typing style
+    var anchor = pointAt(blockOf(s.anchorNode, root), before[0][0]), focus = pointAt(blockOf(s.focusNode, root), before[1][0]);
+    s.setBaseAndExtent(anchor[0], anchor[1], focus[0], focus[1]);
+  }
+
+  /* The link button's sign: two chain links drawn in the text's colour (an emoji or a
+     symbol character is missing from many fonts and showed as an empty box). */
+  var LINK_ICON = '<svg class="pell-icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24">' +
+    '<path d="M10 14a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5"/>' +
+    '<path d="M14 10a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5"/></svg>';
+
   function setUp(textarea) {
     if (!window.pell || !window.DOMParser || textarea.dataset.enhanced) return;
     textarea.dataset.enhanced = "1";
@@ -329,7 +376,41 @@
     }
     // The buttons' names are their (translated) titles; the visible signs are decoration.
     function icon(sign) { return '<span aria-hidden="true">' + sign + "</span>"; }
-    function block(tag) { return function () { document.execCommand("formatBlock", false, "<" + tag + ">"); sync(); }; }
+    /* A toolbar button formats where the caret (or the selection) is and leaves it there,
+       with the focus back in the text, by mouse and by keyboard. Pell's own way, focus()
+       after the command, put the caret at the start of a new list item; and the block
+       and link buttons left the focus on the button. So the last selection in the text
+       is remembered, put back before the command and, as the command left it, after. */
+    var remembered = null;
+    function remember() { remembered = selected() || remembered; }
+    function selected() {
+      var s = window.getSelection();
+      return s.rangeCount && editor.content.contains(s.anchorNode) && editor.content.contains(s.focusNode)
+        ? [s.anchorNode, s.anchorOffset, s.focusNode, s.focusOffset] : null;
+    }
+    function restore() {
+      var content = editor.content, s = window.getSelection();
+      var keep = selected() || remembered; // the selection still in the text, else the last one
+      if (document.activeElement !== content) content.focus({ preventScroll: true });
+      if (!keep || !content.contains(keep[0]) || !content.contains(keep[2])) return;
+      var now = selected();
+      if (!now || now.some(function (v, i) { return v !== keep[i]; })) s.setBaseAndExtent(keep[0], keep[1], keep[2], keep[3]);
+    }
+    function command(run) {
+      return function () {
+        restore();
+        var before = caretPlaces(editor.content);
+        run();
+        flatten(editor.content);
+        putBack(editor.content, before);
+        remember();
+        sync();
+        if (document.activeElement !== editor.content) restore();
+        return false; // not true: pell would focus() the text again
+      };
+    }
+    function exec(name, value) { return command(function () { document.execCommand(name, false, value); }); }
+    function block(tag) { return exec("formatBlock", "<" + tag + ">"); }
     var editor = window.pell.init({
       element: holder,
       defaultParagraphSeparator: "p",
@@ -339,17 +420,17 @@
         { name: "h3", icon: icon(escapeHtml(t("signHeading", "R"))), title: t("labelHeading", "Rubrik"), result: block("h3") },
         { name: "h4", icon: icon(escapeHtml(t("signSubheading", "U"))), title: t("labelSubheading", "Underrubrik"), result: block("h4") },
         { name: "p", icon: icon("¶"), title: t("labelParagraph", "Stycke"), result: block("p") },
-        { name: "bold", icon: icon("<b>" + escapeHtml(t("signBold", "F")) + "</b>"), title: t("labelBold", "Fet") },
-        { name: "italic", icon: icon("<i>" + escapeHtml(t("signItalic", "K")) + "</i>"), title: t("labelItalic", "Kursiv") },
-        { name: "ulist", icon: icon("•"), title: t("labelBullets", "Punktlista") },
-        { name: "olist", icon: icon("№"), title: t("labelNumbers", "Numrerad lista") },
+        { name: "bold", icon: icon("<b>" + escapeHtml(t("signBold", "F")) + "</b>"), title: t("labelBold", "Fet"), result: exec("bold") },
+        { name: "italic", icon: icon("<i>" + escapeHtml(t("signItalic", "K")) + "</i>"), title: t("labelItalic", "Kursiv"), result: exec("italic") },
+        { name: "ulist", icon: icon("•"), title: t("labelBullets", "Punktlista"), result: exec("insertUnorderedList") },
+        { name: "olist", icon: icon("№"), title: t("labelNumbers", "Numrerad lista"), result: exec("insertOrderedList") },
         {
-          name: "link", icon: icon("🔗"), title: t("labelLink", "Länk"),
-          result: function () {
+          name: "link", icon: LINK_ICON, title: t("labelLink", "Länk"),
+          result: command(function () {
             var url = safeHref(window.prompt(t("labelLinkPrompt", "Länkens adress (https://…)"), "https://"));
+            restore(); // the prompt took the focus
             if (url) document.execCommand("createLink", false, url);
-            sync();
-          },
+          }),
         },
       ],
       classes: { actionbar: "pell-actionbar", button: "pell-button", content: "pell-content prose", selected: "pell-button-selected" },
@@ -364,6 +445,7 @@
     if (label) content.setAttribute("aria-labelledby", label.id);
     if (textarea.getAttribute("aria-describedby")) content.setAttribute("aria-describedby", textarea.getAttribute("aria-describedby"));
     content.innerHTML = markupToHtml(textarea.value);
+    document.addEventListener("selectionchange", remember);
     content.addEventListener("beforeinput", function (event) {
       if (joinInstead(event, content)) {
         event.preventDefault();

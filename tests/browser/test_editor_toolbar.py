@@ -1,0 +1,187 @@
+"""The contribution editor's toolbar in a real browser: a button formats where the caret
+is and leaves the caret there (QA found the list buttons putting it at the start of the
+item, so the next words landed before the ones written), by mouse and by keyboard; and
+every button's sign is drawn with the site's own fonts (the link button showed a
+missing-glyph box)."""
+
+import pytest
+
+from resultat.accounts.models import Role
+from resultat.followup import loaders, services
+from resultat.followup.demo import data_dir
+from resultat.followup.models import Contribution, StrategicArea
+from resultat.reference import services as reference_services
+from resultat.strategy.models import StrategyVersion
+from resultat.strategy.services import load_strategy_file
+from tests.factories import NEW_VERSION, OLD_VERSION, make_user
+
+
+@pytest.fixture
+def contribution(transactional_db):
+    reference_services.load_all()
+    load_strategy_file(OLD_VERSION)
+    load_strategy_file(NEW_VERSION)
+    qs = loaders.load_question_set(data_dir() / "questions-default.yaml")
+    loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
+    analyst, editor = make_user("anna", Role.ANALYST), make_user("ebba", Role.EDITOR)
+    area = StrategicArea.objects.get(code="a-digitalisering")
+    area.units.first().editors.add(editor)
+    cycle = services.open_cycle(year=2026, version=StrategyVersion.objects.get(code="aktualisering-2025-26"), question_set=qs, actor=analyst)
+    return Contribution.objects.get(cycle=cycle, area=area, question__code="omvarldsanalys")
+
+
+def login(page, username):
+    page.goto("/konto/logga-in/")
+    page.get_by_label("Användarnamn").fill(username)
+    page.get_by_label("Lösenord").fill("x" * 16)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Logga in").click()
+
+
+@pytest.fixture
+def editor(page, contribution):
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    login(page, "ebba")
+    page.goto(f"/uppfoljning/bidrag/{contribution.pk}/")
+    box = page.get_by_role("textbox", name="Text", exact=True)
+    box.click()
+    yield box
+    assert not errors, errors
+
+
+def markup(page):
+    return page.locator("textarea#id_body").input_value()
+
+
+# button name, what "Första raden" plus the typed " och mer" becomes in the light markup
+BLOCK_BUTTONS = [
+    ("Punktlista", "- Första raden och mer"),
+    ("Numrerad lista", "1. Första raden och mer"),
+    ("Rubrik", "### Första raden och mer"),
+    ("Underrubrik", "#### Första raden och mer"),
+]
+
+
+@pytest.mark.parametrize(("button", "expected"), BLOCK_BUTTONS)
+def test_a_block_button_leaves_the_caret_where_it_was(page, editor, button, expected):
+    page.keyboard.type("Första raden")
+    page.get_by_role("button", name=button, exact=True).click()
+    page.keyboard.type(" och mer")
+    assert markup(page) == expected
+
+
+@pytest.mark.parametrize("button", ["Punktlista", "Numrerad lista", "Rubrik", "Vanligt stycke"])
+def test_a_block_button_keeps_the_caret_in_the_middle_of_a_line_and_on_the_second_line(page, editor, button):
+    page.keyboard.type("Ett stycke före.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Andra raden")
+    for _ in range(len(" raden")):
+        page.keyboard.press("ArrowLeft")
+    page.get_by_role("button", name=button, exact=True).click()
+    page.keyboard.type(" (x)")
+    if button == "Vanligt stycke":  # already a paragraph: nothing changes, the caret stays
+        assert markup(page) == "Ett stycke före.\n\nAndra (x) raden"
+    else:
+        assert markup(page).endswith("Andra (x) raden")
+        assert markup(page).startswith("Ett stycke före.\n\n")
+
+
+def test_a_list_button_by_keyboard_returns_to_the_text_with_the_caret_in_place(page, editor):
+    page.keyboard.type("Första raden")
+    bullets = page.get_by_role("button", name="Punktlista", exact=True)
+    bullets.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.classList.contains('pell-content')")
+    page.keyboard.type(" och mer")
+    assert markup(page) == "- Första raden och mer"
+
+
+@pytest.mark.parametrize(("button", "mark"), [("Fetstil", "**"), ("Kursiv stil", "*")])
+def test_bold_and_italic_at_the_caret_go_on_from_it(page, editor, button, mark):
+    page.keyboard.type("Vanlig text")
+    page.get_by_role("button", name=button, exact=True).click()
+    page.keyboard.type(" betonad")
+    page.get_by_role("button", name=button, exact=True).click()
+    page.keyboard.type(" slut")
+    assert markup(page) == f"Vanlig text {mark}betonad{mark} slut"
+
+
+def test_bold_on_a_selection_keeps_the_selection(page, editor):
+    page.keyboard.type("Ett viktigt ord")
+    for _ in range(len("ord")):
+        page.keyboard.press("Shift+ArrowLeft")
+    page.get_by_role("button", name="Fetstil", exact=True).click()
+    assert page.evaluate("window.getSelection().toString()") == "ord"
+    page.keyboard.press("ArrowRight")
+    page.keyboard.type("!")
+    assert markup(page) in ("Ett viktigt **ord!**", "Ett viktigt **ord**!")
+
+
+def test_the_link_button_links_the_selection_and_returns_the_caret(page, editor):
+    page.keyboard.type("Läs mer hos regionen")
+    for _ in range(len("regionen")):
+        page.keyboard.press("Shift+ArrowLeft")
+    page.once("dialog", lambda dialog: dialog.accept("https://www.regionvasterbotten.se/"))
+    page.get_by_role("button", name="Länk", exact=True).click()
+    assert page.evaluate("document.activeElement.classList.contains('pell-content')")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.type(".")
+    assert markup(page).startswith("Läs mer hos [regionen")
+    assert markup(page).endswith(".")
+
+
+def test_a_cancelled_link_leaves_the_text_and_the_caret(page, editor):
+    page.keyboard.type("Ingen länk")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Länk", exact=True).click()
+    page.keyboard.type(" här")
+    assert markup(page) == "Ingen länk här"
+
+
+# Draws each non-blank character of each toolbar button in the button's own font and
+# compares it with what that font draws for an unassigned code point (U+0378): the
+# missing-glyph box. A sign the fonts lack (the old link button's U+1F517) is that box.
+MISSING_GLYPHS_JS = """() => {
+  function draw(text, font) {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64; canvas.height = 64;
+    const ctx = canvas.getContext('2d');
+    ctx.font = font; ctx.fillStyle = '#000'; ctx.fillText(text, 8, 44);
+    return Array.from(ctx.getImageData(0, 0, 64, 64).data).join();
+  }
+  const missing = [];
+  for (const button of document.querySelectorAll('.pell-actionbar button')) {
+    const style = getComputedStyle(button);
+    const font = `${style.fontWeight} 32px ${style.fontFamily}`;
+    const box = draw('\\u0378', font);
+    for (const ch of Array.from(button.textContent)) {
+      if (ch.trim() && draw(ch, font) === box) missing.push(`${button.getAttribute('aria-label')}: U+${ch.codePointAt(0).toString(16).toUpperCase()}`);
+    }
+  }
+  return missing;
+}"""
+
+
+@pytest.mark.parametrize(("language", "name"), [("sv", "Länk"), ("en", "Link")])
+def test_every_toolbar_sign_is_drawn_and_the_link_button_is_named(page, contribution, live_server, language, name):
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    login(page, "ebba")
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page.goto(f"/uppfoljning/bidrag/{contribution.pk}/")
+    toolbar = page.get_by_role("toolbar")
+    toolbar.wait_for()
+    assert page.evaluate(MISSING_GLYPHS_JS) == []
+    link = toolbar.get_by_role("button", name=name, exact=True)
+    assert link.inner_text().strip() == ""  # no character sign: a drawing
+    icon = link.locator("svg")
+    box = icon.bounding_box()
+    assert box and box["width"] >= 12 and box["height"] >= 12
+    stroke = icon.evaluate("svg => getComputedStyle(svg).stroke")
+    assert stroke == link.evaluate("b => getComputedStyle(b).color")  # drawn in the text's colour
+    assert icon.get_attribute("aria-hidden") == "true"
+    assert toolbar.locator("[style]").count() == 0  # the Content-Security-Policy refuses inline styles
+    assert not errors, errors

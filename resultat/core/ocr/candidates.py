@@ -197,7 +197,7 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     (re.compile(r"dé"), (("ö", 0.0), ("ä", -0.2), ("dö", -0.3), ("dä", -0.6), ("dé", -0.8))),
     (re.compile(r"éd"), (("ö", 0.0), ("ä", -0.2), ("öd", -0.3), ("äd", -0.6), ("éd", -0.8))),
     # é with a letter beside it for one ä: "Véasterbotten", "samhaélle", "hiélsa", "géillande"
-    (re.compile(r"éa"), (("ä", 0.0), ("öa", -0.5), ("äa", -0.8), ("éa", -0.8))),
+    (re.compile(r"éa"), (("ä", 0.0), ("å", -0.5), ("öa", -0.5), ("äa", -0.8), ("éa", -0.8))),
     (re.compile(r"aé"), (("ä", 0.0), ("aö", -0.5), ("aä", -0.8), ("aé", -0.8))),
     (re.compile(r"ié"), (("ä", 0.0), ("iö", -0.5), ("iä", -0.8), ("ié", -0.8))),
     (re.compile(r"éi"), (("ä", 0.0), ("öi", -0.5), ("äi", -0.8), ("éi", -0.8))),

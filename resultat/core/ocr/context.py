@@ -363,6 +363,8 @@ def _rule_har(s: _Spot) -> None:
         s.give("här", 2.5)
     elif right.boundary and prev not in PRONOUNS and prev != "som":
         s.give("här", 1.5)
+    elif _present_passive(nxt, right.raw):
+        s.give("här", 2.5)  # "har" takes no present passive: "och här läggs fokus på"
     elif _SUPINE.search(nxt):
         s.give("har", 1.0)
 
@@ -554,10 +556,32 @@ def _rule_man(s: _Spot) -> None:
         s.nxt == "och" and s.right.words[1:2] == ("kvinnor",)
     ):
         s.give("män", 3.0)
+    if s.skeleton == "man" and (
+        s.prev == "viss"
+        or (s.prev == "i" and s.nxt == "av")
+        or (s.prev == "den" and s.left.words[1:2] == ("i",))
+    ):
+        s.give("mån", 3.0)  # "i viss mån", "i mån av", "i den mån"
     if s.skeleton == "mans" and (
         s.nxt == "våld" or "kvinnors" in s.left.words or "kvinnors" in s.right.words
     ):
         s.give("mäns", 3.0)
+
+
+def _present_passive(word: str, raw: tuple[str, ...]) -> bool:
+    """``word`` is a present passive ("läggs", "finns", "samlas"): an -s form whose
+    stem is a present or a word, not a supine ("funnits") nor a genitive ("kommunens")."""
+    if len(word) < 4 or not word.endswith("s") or _SUPINE.search(word):
+        return False
+    if _DEFINITE_GENITIVE.search(word) or not raw[:1] or not raw[0][:1].islower():
+        return False
+    from resultat.core.ocr.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    stem = word[:-1]
+    return any(lex.is_word(w, 600) for w in (stem + "er", stem + "r")) or (
+        stem.endswith(("a", "ö", "e")) and lex.is_word(stem, 500)
+    )
 
 
 def _rule_fort(s: _Spot) -> None:

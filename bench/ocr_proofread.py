@@ -53,6 +53,7 @@ PARTS = (
     "fresh5",
     "fresh6",
     "fresh7",
+    "fresh8",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -67,7 +68,8 @@ HEADING_N = 150
 #: "fresh4" (every heading no earlier sample holds: 130 were left) after the fourth (9744899),
 #: "fresh5" (body only: no heading is left) after the fifth (5f86425, read off fresh4),
 #: "fresh6" (body only) after the sixth (df6c249, read off fresh5), "fresh7" (body only)
-#: after the seventh (f24f491, read off fresh6).
+#: after the seventh (f24f491, read off fresh6), "fresh8" (body only) after the eighth
+#: (73f8ca7, read off fresh7).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -111,6 +113,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh7.yaml",
+    ),
+    (
+        "fresh8",
+        20261214,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh8.yaml",
     ),
 )
 

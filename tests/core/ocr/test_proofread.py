@@ -347,6 +347,7 @@ def test_read_parts_do_not_fall_back(imported):
         ("fresh5", "body"): 11,  # blind at 5f86425: 15
         ("fresh6", "body"): 11,  # blind at df6c249: 19
         ("fresh7", "body"): 11,  # blind at f24f491: 14
+        ("fresh8", "body"): 18,  # its blind figure (73f8ca7)
     }
     for part, most in reached.items():
         got = result[part]

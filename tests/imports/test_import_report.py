@@ -129,7 +129,12 @@ def test_one_initiative_record_per_named_initiative_linked_to_its_areas(imported
     items = ContributionItem.objects.filter(kind="initiative", contribution__cycle__year=2025).select_related("initiative", "contribution__area")
     assert items.exists()
     linked = [i for i in items if i.initiative_id]
-    assert len(linked) >= 0.8 * items.count()
+    # An "Ett urval" item whose heading describes work rather than naming an initiative
+    # ("Lokal strategisk planering") waits for an analyst as a candidate of the same name;
+    # every other item is linked to its confirmed record.
+    waiting = set(Initiative.objects.filter(review_status=Initiative.Review.NEEDS_REVIEW).values_list("name", flat=True))
+    assert [i.title for i in items if not i.initiative_id and i.title not in waiting] == []
+    assert len(linked) >= 0.7 * items.count()
     confirmed = Initiative.objects.filter(review_status=Initiative.Review.CONFIRMED)
     assert confirmed.count() > 3 * items.count()
     assert Initiative.objects.filter(review_status=Initiative.Review.NEEDS_REVIEW).exists()

@@ -201,10 +201,15 @@ def name_score(name: str) -> float:
     return max(0.0, min(1.0, score))
 
 
+# "Hälso - och sjukvård": the OCR's space before a suspended compound's hyphen
+_SUSPENDED = re.compile(r"(\w) - (och|eller|samt)\b")
+
+
 def clean_name(title: str) -> tuple[str, str]:
     """(name, acronym) from a heading or a list title: quotes, "Implementering av
     reformen", "projektet" and a trailing "(ACR)" taken off."""
     t = re.sub(r"\s+", " ", title).strip(" -–—:,.")
+    t = _SUSPENDED.sub(r"\1- \2", t)  # "Hälso - och sjukvård" (OCR spacing) is "Hälso- och sjukvård"
     t = re.sub(r"[”“\"„'’]+", "", t).strip()
     t = re.sub(r"^(?:Implementering av reformen|Projektet|Projekt|Reformen|AI-verktyget)\s+", "", t, flags=re.I).strip()
     acronym = ""
@@ -223,6 +228,9 @@ def clean_name(title: str) -> tuple[str, str]:
         m2 = re.match(r"^(?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{1,9})\s*\((?P<long>[^)]{6,})\)$", t)
         if m2:
             acronym, t = m2.group("acr"), m2.group("long").strip()
+    trailing = None if acronym else re.match(r"^(?P<name>.+?\S),\s+(?P<acr>[A-ZÅÄÖ]{2,8})$", t)
+    if trailing:  # "Nätverket för Hälsofrämjande Hälso- och sjukvård, HFS"
+        t, acronym = trailing.group("name"), trailing.group("acr")
     words = t.split()
     if not acronym and len(words) == 1 and _ACRONYM.match(t):
         acronym = t
@@ -236,7 +244,8 @@ def name_of_title(title: str) -> str:
     at = re.match(r"^(?P<head>[A-ZÅÄÖ][a-zåäö-]+(?:\s+[a-zåäö-]+)*?)\s+(?:i samband med|på|vid|under)\s+(?P<name>[A-ZÅÄÖ]\S*(?:\s+\S+){0,5})$", title)
     if at and name_score(at.group("name")) >= 0.55 and not any(cue.search(fold(at.group("head"))) for _, cue in _KIND_CUES):
         return at.group("name")  # "Informationsspridning i samband med Blodomloppet": the name is the occasion
-    m = re.match(r"^(?P<head>[^—–:]+?)\s*(?:\s[—–-]\s?|—|–|,\s+(?:en|ett)\s+|:\s+)(?P<tail>.+)$", title)
+    # a hyphen before "och"/"eller"/"samt" ends a suspended compound ("Hälso - och sjukvård"), no description
+    m = re.match(r"^(?P<head>[^—–:]+?)\s*(?:\s[—–-]\s?(?!\s*(?:och|eller|samt)\b)|—|–|,\s+(?:en|ett)\s+|:\s+)(?P<tail>.+)$", title)
     if m is None:
         return title
     head, tail = m.group("head").strip(), m.group("tail").strip()

@@ -237,3 +237,13 @@ def test_classes_read_off_the_first_half_of_p1():
     assert not _names("Regionens roll inom Horizont-projektet GRÖN fortsätter.").get("Horizont-projektet")
     names = _names("Nätverken stärks inom EU:s Smart Specialisation-samarbete mellan regionerna.")
     assert all(x.needs_review for x in names.values())
+
+
+def test_a_suspended_compound_is_no_description_and_a_trailing_acronym_is_the_acronym():
+    """"Hälso - och sjukvård" (the OCR's spacing) ends a suspended compound, not the name:
+    the heading names the whole network and its acronym."""
+    from resultat.core.reportparse.initiatives import clean_name, name_of_title
+
+    title = "Nätverket för Hälsofrämjande Hälso - och sjukvård, HFS"
+    assert clean_name(name_of_title(title)) == ("Nätverket för Hälsofrämjande Hälso- och sjukvård", "HFS")
+    assert name_of_title("Länssamverkansgruppen - samverkan mellan tjänstepersoner") == "Länssamverkansgruppen"

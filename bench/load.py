@@ -365,12 +365,12 @@ def main():
                    start_gunicorn(env, editor_port, args.editor_workers, args.editor_threads, access_log=editor_log)]
         shape = (f"publik gunicorn {args.workers}×{args.threads} (nice {args.public_nice}) + redaktörernas gunicorn "
                  f"{args.editor_workers}×{args.editor_threads} för {EDITOR_PREFIX}")
-    if args.client_nice:
-        shape += f"; de surfande klienterna med nice {args.client_nice}"
     else:
         editor_port = port
         servers = [start_gunicorn(env, port, args.workers, args.threads)]
         shape = f"en gunicorn {args.workers}×{args.threads}"
+    if args.client_nice:
+        shape += f"; de surfande klienterna med nice {args.client_nice}"
     base, editor_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{editor_port}"
     browsers = args.clients - len(editors)
     try:

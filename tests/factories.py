@@ -56,8 +56,11 @@ def vasterbotten(reference):
     return replay("vasterbotten", build)
 
 
+TEST_PASSWORD = "x" * 16  # every user make_user creates has it
+
+
 def make_user(username: str, *roles: str) -> User:
-    user = User.objects.create_user(username=username, password="x" * 16, email=f"{username}@example.invalid", first_name=username.title())
+    user = User.objects.create_user(username=username, password=TEST_PASSWORD, email=f"{username}@example.invalid", first_name=username.title())
     for role in roles:
         user.groups.add(Group.objects.get(name=role))
     return user

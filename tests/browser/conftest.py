@@ -212,3 +212,19 @@ def assert_no_axe_violations() -> Callable[..., None]:
             pytest.fail(format_violations(violations, page.url), pytrace=False)
 
     return check
+
+
+@pytest.fixture
+def indicators_loaded(transactional_db) -> None:
+    """The strategy (both versions), the example's indicator sets and their values (the
+    real Kolada snapshot and the labelled synthetic rest), committed for the live server."""
+    from resultat.indicators import services
+    from resultat.reference import services as reference_services
+    from resultat.strategy.services import load_strategy_file
+    from tests.factories import INDICATOR_SETS, NEW_VERSION, OLD_VERSION
+
+    reference_services.load_all()
+    load_strategy_file(OLD_VERSION)
+    load_strategy_file(NEW_VERSION)
+    services.load_indicator_sets(sorted(INDICATOR_SETS.glob("*.yaml")))
+    services.demo_snapshot()

@@ -3,23 +3,6 @@ legend in the drawn view, tooltip field names on hover; the numbers keep the dec
 
 import re
 
-import pytest
-
-from resultat.indicators import services
-from resultat.reference import services as reference_services
-from resultat.strategy.services import load_strategy_file
-from tests.factories import INDICATOR_SETS as SETS
-from tests.factories import NEW_VERSION, OLD_VERSION
-
-
-@pytest.fixture
-def indicators_loaded(transactional_db):
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    services.load_indicator_sets(sorted(SETS.glob("*.yaml")))
-    services.demo_snapshot()
-
 
 def test_interactive_chart_in_english(page, live_server, indicators_loaded, blocked_requests):
     page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])

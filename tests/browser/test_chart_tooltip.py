@@ -2,22 +2,7 @@
 (no injected <style>, so no CSP violation), fixed next to the pointer and hidden when
 the pointer leaves – not an unstyled table below the footer."""
 
-import pytest
 
-from resultat.indicators import services
-from resultat.reference import services as reference_services
-from resultat.strategy.services import load_strategy_file
-from tests.factories import INDICATOR_SETS as SETS
-from tests.factories import NEW_VERSION, OLD_VERSION
-
-
-@pytest.fixture
-def indicators_loaded(transactional_db):
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    services.load_indicator_sets(sorted(SETS.glob("*.yaml")))
-    services.demo_snapshot()
 
 
 def test_tooltip_works_under_the_sites_csp(page, indicators_loaded, blocked_requests):

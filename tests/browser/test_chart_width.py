@@ -5,8 +5,6 @@ card; the chart itself draws no title (the card's caption is it)."""
 
 import pytest
 
-from tests.browser.test_chart_tooltip import indicators_loaded  # noqa: F401 (fixture)
-
 PATH = "/indikatorer/kolada/N00914/"
 MEASURE = """() => [...document.querySelectorAll('figure.chart[data-chart]')].map(f => {
   const view = f.querySelector('[data-chart-view]');

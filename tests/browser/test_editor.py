@@ -4,14 +4,9 @@ and what is saved is the same sanitised HTML as without JavaScript."""
 
 import pytest
 
-from resultat.accounts.models import Role
-from resultat.followup import loaders, services
-from resultat.followup.demo import data_dir
-from resultat.followup.models import Contribution, StrategicArea
-from resultat.reference import services as reference_services
-from resultat.strategy.models import StrategyVersion
-from resultat.strategy.services import load_strategy_file
-from tests.factories import NEW_VERSION, OLD_VERSION, make_user
+from resultat.followup import services
+from resultat.followup.models import Contribution
+from tests.browser.helpers import login, open_editor_cycle
 
 WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head>
 <body><!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]-->
@@ -26,24 +21,8 @@ WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><st
 
 @pytest.fixture
 def editor_page(transactional_db):
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    qs = loaders.load_question_set(data_dir() / "questions-default.yaml")
-    loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
-    analyst, editor = make_user("anna", Role.ANALYST), make_user("ebba", Role.EDITOR)
-    area = StrategicArea.objects.get(code="a-digitalisering")
-    area.units.first().editors.add(editor)
-    cycle = services.open_cycle(year=2026, version=StrategyVersion.objects.get(code="aktualisering-2025-26"), question_set=qs, actor=analyst)
+    cycle, area = open_editor_cycle()
     return Contribution.objects.get(cycle=cycle, area=area, question__code="omvarldsanalys")
-
-
-def login(page, username):
-    page.goto("/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill("x" * 16)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Logga in").click()
 
 
 @pytest.mark.parametrize("width", [1280, 390])

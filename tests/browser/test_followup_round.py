@@ -13,6 +13,7 @@ from resultat.followup.demo import data_dir
 from resultat.followup.models import Cycle, StrategicArea
 from resultat.reference import services as reference_services
 from resultat.strategy.services import load_strategy_file
+from tests.browser.helpers import login
 from tests.factories import NEW_VERSION, OLD_VERSION, make_user
 
 
@@ -30,15 +31,6 @@ def setup(transactional_db):
     }
     StrategicArea.objects.get(code="a-digitalisering").units.first().editors.add(users["editor"])
     return users
-
-
-def login(page, username):
-    page.context.clear_cookies()
-    page.goto("/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill("x" * 16)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Logga in").click()
 
 
 def matrix_cell(page, question):

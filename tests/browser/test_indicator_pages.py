@@ -3,12 +3,6 @@ progressive enhancement (server SVG replaced by vega-embed when scripts run)."""
 
 import pytest
 
-from resultat.indicators import services
-from resultat.reference import services as reference_services
-from resultat.strategy.services import load_strategy_file
-from tests.factories import INDICATOR_SETS as SETS
-from tests.factories import NEW_VERSION, OLD_VERSION
-
 PAGES = [
     "/indikatorer/",
     "/indikatorer/kolada/N00914/?kommun=2480",
@@ -17,15 +11,6 @@ PAGES = [
     "/indikatorer/strategi/rus/p-3/",
     "/indikatorer/agenda-2030/3/",
 ]
-
-
-@pytest.fixture
-def indicators_loaded(transactional_db):
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    services.load_indicator_sets(sorted(SETS.glob("*.yaml")))
-    services.demo_snapshot()
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -11,6 +11,7 @@ from resultat.initiatives.models import FundingDecision, FundingProgramme, Fundi
 from resultat.initiatives.programmes import seed_programmes
 from resultat.reference import services as reference_services
 from resultat.strategy.services import load_strategy_file
+from tests.browser.helpers import login
 from tests.factories import NEW_VERSION, OLD_VERSION, make_user
 from tests.initiatives.test_import import _break
 
@@ -25,13 +26,6 @@ def setup(transactional_db):
     seed_programmes(FundingSource, FundingProgramme)
     demo.load(n=80)
     return make_user("anna", Role.ANALYST)
-
-
-def login(page, username):
-    page.goto("/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill("x" * 16)
-    page.get_by_role("button", name="Logga in").click()
 
 
 def test_list_detail_compilation_matrix(page, setup, assert_no_axe_violations):

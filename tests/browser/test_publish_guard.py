@@ -13,6 +13,7 @@ from resultat.followup.models import Contribution, Cycle, StrategicArea
 from resultat.reference import services as reference_services
 from resultat.strategy.models import StrategyVersion
 from resultat.strategy.services import load_strategy_file
+from tests.browser.helpers import login
 from tests.factories import NEW_VERSION, OLD_VERSION, make_user
 
 TEXT = "Fibernätet nådde Sorsele och Dorotea under året."
@@ -36,15 +37,6 @@ def approved_cycle(transactional_db):
     services.submit(c, editor)
     services.approve(c, reviewer)
     return cycle
-
-
-def login(page, username):
-    page.context.clear_cookies()
-    page.goto("/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill("x" * 16)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Logga in").click()
 
 
 def assert_fits(page, width):

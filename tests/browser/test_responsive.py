@@ -14,6 +14,7 @@ from resultat.followup.models import Contribution, Cycle
 from resultat.initiatives import demo as initiatives_demo
 from resultat.initiatives.models import FundingProgramme, FundingSource, Initiative
 from resultat.initiatives.programmes import seed_programmes
+from tests.browser.helpers import login
 from tests.factories import load_published_edition, make_user
 
 PHONE = {"width": 390, "height": 844}
@@ -77,15 +78,6 @@ def site(transactional_db):
         "contribution": f"/uppfoljning/bidrag/{draft.pk}/",
         "initiative": f"/insatser/{Initiative.objects.order_by('pk').first().code}/",
     }
-
-
-def login(page, username):
-    page.context.clear_cookies()
-    page.goto("/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill("x" * 16)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Logga in").click()
 
 
 def check_menu_reachable(page) -> list[str]:

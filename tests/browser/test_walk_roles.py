@@ -24,6 +24,7 @@ from resultat.followup.models import Contribution, Cycle, QuestionSet, Strategic
 from resultat.reference import services as reference_services
 from resultat.strategy.models import StrategyVersion
 from resultat.strategy.services import load_strategy_file
+from tests.browser.helpers import login
 from tests.factories import NEW_VERSION, OLD_VERSION, load_published_edition, make_user
 from tests.plugins.snapshots import replay
 
@@ -57,15 +58,6 @@ class Walk:
 
     def done(self) -> None:
         assert self.problems == [], "\n".join(self.problems)
-
-
-def login(page, username):
-    page.context.clear_cookies()
-    page.goto("/konto/logga-in/")
-    page.get_by_label("Användarnamn").fill(username)
-    page.get_by_label("Lösenord").fill("x" * 16)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Logga in").click()
 
 
 USERS = {"analyst": "anna", "editor": "ebba", "reviewer": "greta"}

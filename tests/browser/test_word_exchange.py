@@ -19,7 +19,7 @@ from resultat.followup.models import Contribution, StrategicArea
 from resultat.reference import services as reference_services
 from resultat.strategy.models import StrategyVersion
 from resultat.strategy.services import load_strategy_file
-from tests.browser.test_followup_round import login
+from tests.browser.helpers import login
 from tests.factories import NEW_VERSION, OLD_VERSION, make_user
 from tests.followup.wordhelpers import open_docx, paragraphs_after, save_docx, table_after
 

@@ -37,3 +37,15 @@ def open_editor_cycle():
     area.units.first().editors.add(editor)
     version = StrategyVersion.objects.get(code="aktualisering-2025-26")
     return services.open_cycle(year=2026, version=version, question_set=questions, actor=analyst), area
+
+
+def hover_for_tooltip(page, marks, tries: int = 12):
+    """Hover the chart's marks one by one until vega's tooltip shows; returns the tooltip
+    element (the caller asserts it is visible)."""
+    tooltip = page.locator("#vg-tooltip-element")
+    for i in range(min(marks.count(), tries)):
+        marks.nth(i).hover(force=True)
+        page.wait_for_timeout(100)
+        if tooltip.count() and tooltip.is_visible():
+            break
+    return tooltip

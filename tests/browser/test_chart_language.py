@@ -3,6 +3,8 @@ legend in the drawn view, tooltip field names on hover; the numbers keep the dec
 
 import re
 
+from tests.browser.helpers import hover_for_tooltip
+
 
 def test_interactive_chart_in_english(page, live_server, indicators_loaded, blocked_requests):
     page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
@@ -15,12 +17,7 @@ def test_interactive_chart_in_english(page, live_server, indicators_loaded, bloc
     assert "Year" in words and "Sweden" in words and "År" not in words and "Riket" not in words
     assert any(re.fullmatch(r"\d+,\d", w) for w in words), words  # Swedish numbers in English too
     marks = figure.locator(".chart-interactive svg [role=graphics-symbol]")
-    tooltip = page.locator("#vg-tooltip-element")
-    for i in range(min(marks.count(), 12)):
-        marks.nth(i).hover(force=True)
-        page.wait_for_timeout(100)
-        if tooltip.count() and tooltip.is_visible():
-            break
+    tooltip = hover_for_tooltip(page, marks)
     assert tooltip.is_visible(), "no tooltip on hover"
     text = tooltip.inner_text()
     assert "Year" in text and "År" not in text, text  # ("Serie" → "Series" once the catalogue has it)

@@ -2,7 +2,7 @@
 (no injected <style>, so no CSP violation), fixed next to the pointer and hidden when
 the pointer leaves – not an unstyled table below the footer."""
 
-
+from tests.browser.helpers import hover_for_tooltip
 
 
 def test_tooltip_works_under_the_sites_csp(page, indicators_loaded, blocked_requests):
@@ -15,12 +15,7 @@ def test_tooltip_works_under_the_sites_csp(page, indicators_loaded, blocked_requ
     figure.scroll_into_view_if_needed()
     marks = figure.locator(".chart-interactive svg path[role=graphics-symbol], .chart-interactive svg [role=graphics-symbol]")
     assert marks.count() > 0
-    tooltip = page.locator("#vg-tooltip-element")
-    for i in range(min(marks.count(), 12)):
-        marks.nth(i).hover(force=True)
-        page.wait_for_timeout(100)
-        if tooltip.count() and tooltip.is_visible():
-            break
+    tooltip = hover_for_tooltip(page, marks)
     assert tooltip.count() == 1 and tooltip.is_visible(), "no tooltip on hover"
     style = tooltip.evaluate("el => { const s = getComputedStyle(el); return [s.position, s.visibility, s.zIndex]; }")
     assert style[0] == "fixed" and style[1] == "visible"

@@ -133,6 +133,10 @@ def _row_error(row: dict) -> str | None:
     return None
 
 
+# The most typed-list rows one contribution takes (the 2025 edition's largest has 12).
+MAX_ITEM_ROWS = 100
+
+
 def parse_items(data, question: Question, *, keep_empty: bool = False) -> tuple[list[dict], list[str]]:
     """Read the typed-list rows (items-N-field) posted by the edit form.
 
@@ -144,7 +148,14 @@ def parse_items(data, question: Question, *, keep_empty: bool = False) -> tuple[
         total = int(data.get("items-TOTAL", "0"))
     except ValueError:
         total = 0
-    for i in range(min(max(total, 0), 500)):
+    if total > MAX_ITEM_ROWS:
+        errors.append(_("Högst %(n)s poster får plats i ett bidrag.") % {"n": MAX_ITEM_ROWS})
+    # Only rows the form really posted: a bare items-TOTAL makes no rows (each row draws
+    # a select of all 169 targets, so empty rows were a cheap way to a huge page).
+    posted = {key.split("-", 2)[1] for key in data if key.startswith("items-") and key.count("-") >= 2}
+    for i in range(min(max(total, 0), MAX_ITEM_ROWS)):
+        if str(i) not in posted:
+            continue
         row = _posted_row(data, i, question)
         if row is None or (_is_empty(row) and not keep_empty):
             continue

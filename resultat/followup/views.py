@@ -23,6 +23,7 @@ from resultat.core.textdiff import diff_html
 from resultat.followup import permissions, selectors, services, visibility
 from resultat.followup.forms import (
     ADD_LABELS,
+    MAX_ITEM_ROWS,
     ContributionForm,
     DeadlinesForm,
     OpenCycleForm,
@@ -294,6 +295,8 @@ def _edit_rows(data, c: Contribution) -> tuple[list[dict], str]:
     for row in items:
         row.pop("error", None)
     kind = data.get("add_item", "")
+    if kind in c.question.item_kinds and len(items) >= MAX_ITEM_ROWS:
+        return items, _("Högst %(n)s poster får plats i ett bidrag.") % {"n": MAX_ITEM_ROWS}
     if kind in c.question.item_kinds:
         items.append({"kind": kind, "new": True})
         return items, _("En ny tom post är tillagd (post %(n)s). Inget är sparat ännu: spara när du har fyllt i den.") % {"n": len(items)}

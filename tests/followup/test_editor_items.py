@@ -182,3 +182,23 @@ def test_a_nul_in_a_report_text_is_an_error_on_the_field(client, cycle, people):
     assert r.status_code == 422 and page.count(NUL_ERROR) == 2 and "\x00" not in page
     assert "Nytt förord" in page and 'value="Anna Analytiker"' in page
     assert ReportSection.objects.get(pk=section.pk).body == "<p>Gammalt förord.</p>"
+
+
+def test_a_tiny_post_cannot_make_a_huge_form(client, cycle, people):
+    """"Lägg till" without JavaScript shows the posted rows again, each with a select of all
+    169 targets: a bare items-TOTAL of 500 made 500 empty rows (13 MB, 4.6 s of CPU from a
+    40-byte post). Only rows the form posted are shown, at most MAX_ITEM_ROWS, and a
+    save of more rows is refused with a message, not cut silently."""
+    from resultat.followup.forms import MAX_ITEM_ROWS
+
+    c = contribution_for(cycle, people, "agenda-2030")
+    login(client, people["editor_a"])
+    page = save(client, c, {"items-TOTAL": "500", "add_item": "sdg"})
+    assert page.status_code == 200 and rows_in(page.content.decode()) == 1 and len(page.content) < 300_000
+    many = {f"items-{i}-kind": "sdg" for i in range(MAX_ITEM_ROWS + 50)}
+    page = save(client, c, {"items-TOTAL": str(MAX_ITEM_ROWS + 50), "add_item": "sdg", **many})
+    assert rows_in(page.content.decode()) == MAX_ITEM_ROWS and f"Högst {MAX_ITEM_ROWS} poster" in page.content.decode()
+    titled = {**{f"items-{i}-kind": "sdg" for i in range(MAX_ITEM_ROWS + 1)}, **{f"items-{i}-sdg_goal": "9" for i in range(MAX_ITEM_ROWS + 1)}}
+    refused = save(client, c, {"items-TOTAL": str(MAX_ITEM_ROWS + 1), **titled})
+    assert refused.status_code == 422 and f"Högst {MAX_ITEM_ROWS} poster" in refused.content.decode()
+    assert not ContributionItem.objects.filter(contribution=c).exists()

@@ -54,6 +54,7 @@ PARTS = (
     "fresh6",
     "fresh7",
     "fresh8",
+    "fresh9",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -69,7 +70,7 @@ HEADING_N = 150
 #: "fresh5" (body only: no heading is left) after the fifth (5f86425, read off fresh4),
 #: "fresh6" (body only) after the sixth (df6c249, read off fresh5), "fresh7" (body only)
 #: after the seventh (f24f491, read off fresh6), "fresh8" (body only) after the eighth
-#: (73f8ca7, read off fresh7).
+#: (73f8ca7, read off fresh7), "fresh9" (body only) drawn at 4f1d86a before the ninth round.
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -120,6 +121,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh8.yaml",
+    ),
+    (
+        "fresh9",
+        20261215,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh9.yaml",
     ),
 )
 

@@ -46,7 +46,7 @@ def ratio(pair) -> float:
 
 
 def test_the_key_is_well_formed(key):
-    assert set(key["parts"]) == {"tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}
+    assert set(key["parts"]) == {"tuned", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"}
     kinds = {"project", "programme", "network", "award", "event", "strategy", "study", "fund"}
     for e in key["initiatives"]:
         assert e["part"] in key["parts"] and e["kind"] in kinds and e["rv_run"] in (True, False, None), e

@@ -61,8 +61,8 @@ SDG_TARGETS = Dataset(
     name="sdg-targets",
     title_sv="Agenda 2030: delmål",
     title_en="Agenda 2030: targets",
-    description_sv="De 169 delmålen; svensk text där en trogen källa finns.",
-    description_en="The 169 targets; Swedish text where a faithful source exists.",
+    description_sv="De 169 delmålen; den svenska texten är Resultats egen, inofficiella översättning från FN:s engelska text.",
+    description_en="The 169 targets; the Swedish text is Resultat's own unofficial translation from the UN's English text.",
     fields=(column("id", required=True, description="Delmålets kod, t.ex. 9.c"), column("goal", "integer"), column("text_sv"), column("text_en")),
     sources=SDG_GOALS.sources,
 )

@@ -70,6 +70,17 @@ def test_sdg_pages(client, urls):
     assert index.count('class="sdg-tile sdg-') == 17  # colour by class: the CSP forbids inline styles
 
 
+def test_sdg_targets_are_swedish_in_swedish_with_the_translation_note_and_english_in_english(client, urls):
+    html = client.get(urls["sdg"]).content.decode()
+    assert re.search(r'<dt>9\.1</dt><dd lang="sv">Utveckla infrastruktur av god kvalitet', html)
+    assert '<p class="lead">Bygga upp en motståndskraftig infrastruktur' in html  # the goal title, Swedish, no lang="en"
+    assert "inofficiella översättning" in html
+    client.post(reverse("set_language"), {"language": "en", "next": urls["sdg"]})
+    html = client.get(urls["sdg"]).content.decode()
+    assert re.search(r'<dt>9\.1</dt><dd lang="en">Develop quality, reliable', html)
+    assert "inofficiella" not in html
+
+
 def test_version_switcher_keeps_the_page_when_it_exists(client, vasterbotten):
     url = reverse("strategy:switch", args=["rus"])
     response = client.get(url, {"version": "uppfoljning-2025", "page": "p-3"})

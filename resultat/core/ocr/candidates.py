@@ -72,6 +72,9 @@ AGENT_NOUN = -2.0
 _AGENT_ENDINGS = ("arens", "arnas", "aren", "arna", "ares", "are")
 #: Splitting a glued preposition or two glued words apart.
 GLUED_I = -3.0
+#: A word with "i" glued after it is split only when the word is at most this rare
+#: ("rolli att göra" = roll i; 450 since the ninth round, was 350).
+GLUED_BEFORE_I_COST = 450
 
 # When the rarer analyses run: when the best candidate so far is rarer than a
 # cost (centibels, see lexicon.py; -99 as a score means "no candidate").
@@ -114,6 +117,11 @@ LINKED_STEM_COST = 550
 DIACRITIC_COST_SLACK = 60
 #: The compound analysis stops after this many heads that fit (longest first) ...
 MAX_HEADS = 3
+#: Heads of this many letters get their rival spellings offered ("driftsätts"/"driftsatts"),
+#: when both are words at most this rare.
+HEAD_RIVAL_MIN = 4
+HEAD_RIVAL_MAX = 6
+HEAD_RIVAL_COST = 650
 #: ... and only looks at heads at most this much shorter than the longest.
 HEAD_WINDOW = 5
 
@@ -607,7 +615,35 @@ class Analyser:
                     if found >= MAX_HEADS:
                         break
             j += 1
+        if n >= 8 and reading.endswith("sar") and self._costs.get("år"):
+            # "år" as a head after a linking s: "uppstartsar" = uppstartsår (heads
+            # are three letters at least above)
+            pre = self._prefix(reading[:-3])
+            year = next((sc for w, sc in self._spell("ar", 0.0) if w == "år"), None)
+            if pre is not None and year is not None:
+                score = pre[1] + year + COMPOUND_JOIN * (pre[2] + 1) + penalty
+                if best is None or score > best[1]:
+                    best = (pre[0] + "sår", score)
         return best
+
+    def _head_rivals(self, word: str) -> list[tuple[str, float]]:
+        """The compound ``word`` with its head spelt another way the lexicon knows,
+        and the score difference: "driftsätts" also as "driftsatts", so that the
+        context can choose ("har … driftsatts"), as it does for simple words."""
+        out = []
+        for size in range(HEAD_RIVAL_MIN, min(len(word) - 3, HEAD_RIVAL_MAX) + 1):
+            head = word[-size:]
+            if fold(head) == head and not any(ch in head for ch in _DIA):
+                continue
+            spelt = dict(self._spell(fold(head), 0.0, HEAD_RIVAL_COST))
+            if head not in spelt or len(spelt) < 2:
+                continue
+            for alt, score in spelt.items():
+                if alt != head and score <= spelt[head]:
+                    # never above the head the analysis chose: only the context lifts it
+                    out.append((word[:-size] + alt, score - spelt[head]))
+            break
+        return out
 
     def _head(self, part: str) -> tuple[str, float] | None:
         """A compound's last part: a word, or an inflected form of one."""
@@ -763,6 +799,8 @@ class Analyser:
             comp = self._compound(reading, penalty)
             if comp is not None:
                 scored.add(comp[0], comp[1], pattern)
+                for word, score in self._head_rivals(comp[0]):
+                    scored.add(word, comp[1] + score, pattern)
 
     def _misread_in_compound(self, readings, scored: _Scored) -> None:
         """A misread letter inside a compound: "omvdrldsbevakning", also in a
@@ -870,6 +908,13 @@ class Analyser:
             if rest is not None:
                 add("i " + rest[0], rest[1] + GLUED_I, "title")
             return
+        if pattern == "title" and reading.startswith("i") and len(reading) >= 5:
+            # "Ilanet finns tre akutsjukhus": the capital preposition I glued on
+            # a word that is known once its å/ä/ö are back ("I länet")
+            rest = self._glued_rest(token[1:])
+            if rest is not None and rest[0] != fold(rest[0]):
+                add("i " + rest[0], rest[1] + GLUED_I + penalty, "title")
+            return
         if pattern != "lower":
             return
         if reading.startswith("ii") and len(reading) >= 4:
@@ -888,7 +933,7 @@ class Analyser:
             if rest is not None:
                 add("på " + rest[0], rest[1] + GLUED_I + penalty, "lower")
         if reading.endswith("i") and len(reading) >= 4:
-            rest = self._glued_rest(token[:-1], 350)
+            rest = self._glued_rest(token[:-1], GLUED_BEFORE_I_COST)
             if rest is not None:
                 add(rest[0] + " i", rest[1] + GLUED_I + penalty, "lower")
 

@@ -53,6 +53,9 @@ class Side:
     boundary: bool
     gap: str = ""
     raw: tuple[str, ...] = ()
+    #: Up to eight words within the sentence, nearest first (for a verb far from its
+    #: auxiliary: "har … greppet … omsatts"); on the right the best reading of each.
+    clause: tuple[str, ...] = ()
 
     @property
     def first(self) -> str:
@@ -61,7 +64,7 @@ class Side:
     def key(self) -> tuple:
         """What the rules and the model read: for caching decisions."""
         raw = self.raw[0] if self.raw else ""
-        return (self.first, self.boundary, self.gap[:1], raw[:1].isupper())
+        return (self.words, self.clause, self.boundary, self.gap[:1], raw[:1].isupper())
 
 
 # --- the domain model ----------------------------------------------------------
@@ -249,10 +252,23 @@ _DEGREE = frozenset("mycket så lika relativt ganska alltför tämligen väldigt
 #: Words next to "tåg", not "tag".
 _TRANSPORT = frozenset("buss bussar bil flyg järnväg spårvagn färja resa resor resenärer".split())
 #: ... and the first parts of compounds about transport: "busstrafik", "flygplats".
-_TRANSPORT_STEMS = ("buss", "flyg", "järnväg", "spårväg", "färj", "pendel", "kollektivtrafik")
+_TRANSPORT_STEMS = (
+    "buss",
+    "flyg",
+    "järnväg",
+    "spårväg",
+    "färj",
+    "pendel",
+    "kollektivtrafik",
+    "transport",
+)
 #: Determiners before "år" (never before "är" followed by a finite verb): "Vissa år har".
 _YEAR_DETERMINERS = frozenset("vissa detta varje samma nästa förra hela första sista".split())
+#: Adjectives that need a noun after them: "Likt föregående år går det …".
+_YEAR_ADJECTIVES = frozenset("föregående innevarande påföljande".split())
 _FINITE = frozenset("har hade kan kunde ska skulle kommer blir blev var är fick får".split())
+#: The finite verbs above with å/ä/ö folded, for a neighbour not yet repaired ("ar").
+_FINITE_FOLDED = frozenset(fold(w) for w in _FINITE) | frozenset("gar gick finns fanns".split())
 #: A definite noun in the genitive: "kollektivtrafikens", "länets", "kommunernas".
 _DEFINITE_GENITIVE = re.compile(r"(?:ens|ets|nas)$")
 #: Forms of "ta" before "sig an".
@@ -261,8 +277,13 @@ _TA = frozenset("ta tar tog tagit tagits tas".split())
 _OBJECT_OPENERS = frozenset("sin sitt sina dess deras den det de vår våra vårt".split())
 #: Pronouns that open a clause: "från var det finns".
 _SUBJECT_PRONOUNS = frozenset("det den de man vi ni jag du han hon någon".split())
+#: Adverbs between "har" and its supine: "har tillsammans med … genomfört".
+_CLAUSE_ADVERBS = frozenset(
+    "tillsammans också även redan inte aldrig länge hittills tidigare dessutom gemensamt "
+    "fortsatt sedan nu".split()
+)
 #: Supine / participle endings: "har tagit", "har ökat", "har gjort".
-_SUPINE = re.compile(r"(?:it|at|tt|ts|its|ats|tts|ått|ort|tat|fått|haft|varit|blivit)$")
+_SUPINE = re.compile(r"(?:it|at|tt|ts|its|ats|tts|ått|ort|ört|tat|fått|haft|varit|blivit)$")
 _DEFINITE = re.compile(r"(?:en|et|na|arna|erna|orna)$")
 
 
@@ -296,17 +317,31 @@ def _rules(skeleton: str, options: list[Candidate], left: Side, right: Side) -> 
     rule = _RULES.get(skeleton)
     if rule is not None:
         rule(spot)
+    elif skeleton.endswith(_SATT_ENDINGS):
+        _rule_supine(spot)
     # infinitive after a modal or "att": stärka, förstå, svara, ingå, ändra …
     if spot.prev in MODALS and len(spot.words) > 1:
+        # "det går att ändra": after an impersonal "går/möjligt att" surely a verb
+        sure = spot.prev == "att" and left.words[1:2] and left.words[1] in _SURE_INFINITIVE
         for w in spot.words:
             if w in _INFINITIVES:
-                spot.give(w, 1.5)
+                spot.give(w, 3.0 if sure else 1.5)
     return spot.bonus
 
 
 def _rule_ar(s: _Spot) -> None:
     """är or år."""
     prev, nxt, left, right = s.prev, s.nxt, s.left, s.right
+    if prev in ("ett", "en") and left.words[1:2] == ("varav",):
+        s.give("är", 4.0)  # "varav ett är Norrlands universitetssjukhus"
+        return
+    if (
+        prev in _YEAR_DETERMINERS
+        and left.words[1:2]
+        and left.words[1] in PREPOSITIONS
+        and left.words[1] not in ("för", "om")
+    ):
+        s.give("år", 3.0)  # "under detta år är …": a preposition wants a noun phrase
     if prev in _SUBJECTS:
         s.give("är", 2.0)  # "det är", "som är"
     if (
@@ -328,14 +363,22 @@ def _rule_ar(s: _Spot) -> None:
         and left.words[1] in ("under", "på", "i", "för", "sedan")
     ):
         s.give("år", 3.0)  # "under senare år", not "det senare är"
-    elif prev == "antal" and left.words[1:2] == ("ett",) and _SUPINE.search(nxt):
-        s.give("år", 3.0)  # "under ett antal år handlat om"
+    elif (
+        prev == "antal"
+        and left.words[1:2] == ("ett",)
+        and (_SUPINE.search(nxt) or nxt in ("sedan", "tillbaka") or right.boundary)
+    ):
+        s.give("år", 3.0)  # "under ett antal år handlat om", "för ett antal år sedan"
     elif prev == "par" and left.words[1:2] in (("ett",), ("några",)):
         s.give("år", 3.0)  # "sedan ett par år tillbaka": a count, like "två år"
-    elif prev in _YEAR_DETERMINERS and nxt in _FINITE and not right.boundary:
+    elif prev in _YEAR_DETERMINERS and fold(nxt) in _FINITE_FOLDED and not right.boundary:
         s.give(
             "år", 3.0
         )  # "Vissa år har …", "under detta år är …": "är" takes no finite verb after it
+    elif prev in _YEAR_ADJECTIVES:
+        s.give("år", 3.0)  # "föregående år": the adjective needs a noun
+    elif prev == "i" and fold(nxt) in _FINITE_FOLDED and not right.boundary:
+        s.give("år", 3.0)  # "I år var det …": "i är" is not Swedish
 
 
 def _rule_year_forms(s: _Spot) -> None:
@@ -350,7 +393,8 @@ def _rule_har(s: _Spot) -> None:
     prev, nxt, left, right = s.prev, s.nxt, s.left, s.right
     if left.boundary:
         if nxt in PRONOUNS and nxt not in ("den", "det", "de"):
-            s.give("har", 1.0)
+            # "Har man som mål …": the verb comes second, "Här man" is not Swedish
+            s.give("har", 3.0 if nxt in _SUBJECT_PRONOUNS else 1.0)
         elif not _SUPINE.search(nxt):
             s.give("här", 2.5)
     elif (
@@ -365,6 +409,8 @@ def _rule_har(s: _Spot) -> None:
         s.give("här", 1.5)
     elif _present_passive(nxt, right.raw):
         s.give("här", 2.5)  # "har" takes no present passive: "och här läggs fokus på"
+    elif nxt in _CLAUSE_ADVERBS and any(_supine_like(w) for w in right.clause[1:]):
+        s.give("har", 2.5)  # "län har tillsammans med … genomfört": "har" wants its supine
     elif _SUPINE.search(nxt):
         s.give("har", 1.0)
 
@@ -382,6 +428,13 @@ def _rule_var(s: _Spot) -> None:
         s.give("vara", 2.0)  # "ta till vara"
     elif prev in PREPOSITIONS:
         s.give("våra" if s.skeleton == "vara" else "vår", 2.0)
+    elif (
+        s.skeleton == "vara"
+        and not s.right.boundary
+        and _plural_noun(nxt)
+        and not _after_modal(s.left.clause)
+    ):
+        s.give("våra", 2.5)  # "ge våra invånare", "och våra grannländer": no modal before
 
 
 def _rule_bor(s: _Spot) -> None:
@@ -427,6 +480,10 @@ def _rule_rad(s: _Spot) -> None:
 def _rule_starkt(s: _Spot) -> None:
     if s.prev in ("har", "hade", "ha", "blivit", "också", "även") or s.nxt in _OBJECT_OPENERS:
         s.give("stärkt", 1.5)  # "har stärkt argumentationen", "har under året stärkt sin"
+    elif len(s.nxt) >= 7 and s.nxt.endswith(("arna", "erna", "orna", "ningen", "heten")):
+        s.give(
+            "stärkt", 2.5
+        )  # "initiativ stärkt förutsättningarna": no adverb before a definite noun
     elif _common_gender_noun(s.nxt):
         # the neuter adjective "starkt" cannot go with an en-noun; the participle can:
         # "Stärkt livsmedelsnäring", "stärkt konkurrenskraft" ("starkt fokus" stays)
@@ -486,7 +543,8 @@ def _rule_lan(s: _Spot) -> None:
         s.give("lån", 2.0)  # "att få lån"
     elif (
         prev in _DETERMINERS
-        or prev in ("nordliga", "norra", "södra", "övriga", "alla")
+        or prev in ("nordliga", "norra", "södra", "övriga", "alla", "mellan", "inom", "utanför")
+        or (prev == "i" and s.skeleton in ("lanen", "lanet"))
         or prev.endswith("aste")
         or NUMBER_WORDS.intersection(s.left.words[:2])
     ):
@@ -511,8 +569,13 @@ def _rule_fortsatta(s: _Spot) -> None:
 
 
 def _rule_raden(s: _Spot) -> None:
-    if s.prev in ("alla", "de", "dessa", "båda", "samtliga", "olika"):
-        s.give("råden", 2.5)  # a plural determiner: "alla råden", not the singular "raden"
+    plural = ("alla", "de", "dessa", "båda", "samtliga", "olika")
+    if s.prev in plural or (
+        s.prev.endswith("a") and s.left.words[1:2] and s.left.words[1] in plural
+    ):
+        s.give(
+            "råden", 2.5
+        )  # also "de strategiska råden"  # a plural determiner: "alla råden", not the singular "raden"
 
 
 def _rule_saker(s: _Spot) -> None:
@@ -522,7 +585,12 @@ def _rule_saker(s: _Spot) -> None:
 
 def _rule_tag(s: _Spot) -> None:
     near = s.left.words + s.right.words
-    if _TRANSPORT.intersection(near) or any(w.startswith(_TRANSPORT_STEMS) for w in near):
+    near = near + s.left.clause
+    if (
+        _TRANSPORT.intersection(near)
+        or any(w.startswith(_TRANSPORT_STEMS) for w in near)
+        or s.prev == "per"
+    ):
         s.give("tåg", 3.0)  # "med tåg och buss", "både tåg och busstrafik"
 
 
@@ -534,6 +602,10 @@ def _rule_varden(s: _Spot) -> None:
         s.give("vården", 2.0)  # "den nära vården": "värden" (values) would need "de"
     elif s.prev in ("inom", "i", "hos"):
         s.give("vården", 2.0)  # "inom vården": a bare plural "värden" rarely follows
+    elif s.prev in ("nå", "når", "nått", "söka", "söker", "sökt") or (
+        s.prev == "med" and s.left.words[1:2] and s.left.words[1].startswith("kontakt")
+    ):
+        s.give("vården", 2.0)  # "kan nå vården", "i kontakt med vården"
 
 
 def _rule_beror(s: _Spot) -> None:
@@ -556,6 +628,15 @@ def _rule_man(s: _Spot) -> None:
         s.nxt == "och" and s.right.words[1:2] == ("kvinnor",)
     ):
         s.give("män", 3.0)
+    elif s.skeleton == "man" and s.prev in ("än", "och") and "kvinnor" in s.left.clause:
+        s.give("män", 3.0)  # "Fler kvinnor än män använder …"
+    elif (
+        s.skeleton == "man"
+        and s.prev in PREPOSITIONS
+        and s.prev not in ("för", "om", "efter", "i", "inför")
+        and (s.right.boundary or s.nxt in ("och", "som", "eller"))
+    ):
+        s.give("män", 3.0)  # "drivs av män.": the pronoun "man" follows no preposition
     if s.skeleton == "man" and (
         s.prev == "viss"
         or (s.prev == "i" and s.nxt == "av")
@@ -563,7 +644,10 @@ def _rule_man(s: _Spot) -> None:
     ):
         s.give("mån", 3.0)  # "i viss mån", "i mån av", "i den mån"
     if s.skeleton == "mans" and (
-        s.nxt == "våld" or "kvinnors" in s.left.words or "kvinnors" in s.right.words
+        s.nxt == "våld"
+        or s.prev == "än"
+        or "kvinnors" in s.left.clause
+        or "kvinnors" in s.right.words
     ):
         s.give("mäns", 3.0)
 
@@ -582,6 +666,86 @@ def _present_passive(word: str, raw: tuple[str, ...]) -> bool:
     return any(lex.is_word(w, 600) for w in (stem + "er", stem + "r")) or (
         stem.endswith(("a", "ö", "e")) and lex.is_word(stem, 500)
     )
+
+
+def _rule_supine(s: _Spot) -> None:
+    """The supine or participle of "sätta" ("satt", "omsatts", "satta") against the
+    noun "sätt", the present passive ("omsätts") and the infinitive ("sätta")."""
+    sk, prev = s.skeleton, s.prev
+    supine = next((w for w in s.words if "satt" in w), None)
+    if supine is None:
+        return
+    if sk.endswith("satt") and prev in ("har", "hade", "ha", "hava"):
+        s.give(supine, 2.5)  # "har satt som mål": the supine, not the noun "sätt"
+    elif sk.endswith("satts") and _has_aux(s.left.clause):
+        s.give(supine, 2.5)  # "har … initierats och driftsatts", "har … omsatts i"
+    elif (
+        sk.endswith("satta")
+        and prev not in MODALS
+        and (prev in _DETERMINERS or _DEFINITE_GENITIVE.search(prev))
+    ):
+        s.give(supine, 2.5)  # "de satta målen": no infinitive after a determiner
+
+
+_NOT_SUPINES = frozenset(
+    "att ett det mot samt allt inte mycket litet helt just sitt sätt tydligt särskilt".split()
+)
+
+
+def _supine_like(word: str) -> bool:
+    """A supine ("genomfört", "ökat", "tagit"), loosely: by its ending, not a function word."""
+    return len(word) >= 4 and word not in _NOT_SUPINES and bool(_SUPINE.search(word))
+
+
+def _after_modal(clause: tuple[str, ...]) -> bool:
+    """A modal verb or "att" governs "vara": among the three words before, with no
+    other infinitive between ("ska också vara", "kan exempelvis vara"; not "ska
+    klara ge våra")."""
+    from resultat.core.ocr.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    for w in clause[:3]:
+        if w in MODALS:
+            return True
+        if w == "kunna":
+            continue
+        if w in _INFINITIVES or (w.endswith(("a", "e", "å")) and lex.is_word(w + "r", 600)):
+            return False  # another infinitive takes the modal: "ska klara ge våra"
+    return False
+
+
+def _has_aux(clause: tuple[str, ...]) -> bool:
+    """A form of "ha" in the clause before, with no subordinate clause opening between."""
+    for w in clause:
+        if w in ("har", "hade", "ha"):
+            return True
+        if w in ("att", "som", "där", "när", "vilket", "eftersom", "då", "men", "om"):
+            return False
+    return False
+
+
+def _plural_noun(word: str) -> bool:
+    """``word`` looks like a plural noun: -er/-ar/-or/-are, known, and not a preposition,
+    an adverb or a present verb with a known infinitive in -a ("finner")."""
+    if len(word) < 5 or not word.endswith(("er", "ar", "or", "are")):
+        return False
+    if word in PREPOSITIONS or word in _NOT_NOUNS or word in _CLAUSE_ADVERBS:
+        return False
+    from resultat.core.ocr.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    if not lex.is_word(word, 650):
+        return False
+    if word.endswith(("er", "ar")) and lex.is_word(word[:-2] + "a", 600):
+        return False  # a present tense: "ökar", "finner"
+    if word.endswith("er") and lex.is_word(word[:-2] + "ra", 600):
+        return False  # an adjective: "säker" (säkra)
+    return True
+
+
+def _rule_ater(s: _Spot) -> None:
+    if fold(s.nxt) in _FINITE_FOLDED and not s.right.boundary:
+        s.give("åter", 2.5)  # "Västerbotten åter är positivare": "äter" takes an object
 
 
 def _rule_fort(s: _Spot) -> None:
@@ -621,6 +785,7 @@ _RULES = {
     "man": _rule_man,
     "mans": _rule_man,
     "fort": _rule_fort,
+    "ater": _rule_ater,
     "vart": _rule_vart,
 }
 
@@ -649,6 +814,9 @@ def _attributive(prev: str, before: tuple[str, ...]) -> bool:
 
     return not get_lexicon().is_word(prev + "r", 700)
 
+
+#: Words before "att" after which an infinitive follows, not a clause: "det går att ändra".
+_SURE_INFINITIVE = frozenset("går gick gått möjligt omöjligt svårt lätt enkelt försöka".split())
 
 #: Infinitives that compete with another spelling of the same skeleton.
 _INFINITIVES = frozenset(
@@ -683,6 +851,9 @@ def _english_only(word: str) -> bool:
 
 
 RULE_SKELETONS = frozenset(_RULES)
+DETERMINERS = _DETERMINERS
+#: Skeletons of "sätta" and its compounds ("omsatts", "driftsatts", "satta") go to _rule_supine.
+_SATT_ENDINGS = ("satt", "satts", "satta")
 
 
 # --- choosing -------------------------------------------------------------------
@@ -705,8 +876,35 @@ def has_rule(word: str) -> bool:
     """A hand-written rule looks at this word, whatever its score."""
     got = _RULE_WORDS.get(word)
     if got is None:
-        got = _RULE_WORDS[word] = fold(word) in RULE_SKELETONS
+        sk = fold(word)
+        got = _RULE_WORDS[word] = sk in RULE_SKELETONS or sk.endswith(_SATT_ENDINGS)
     return got
+
+
+#: Comparatives before "än": "fler kvinnor än män", "mer än", "större än".
+_COMPARATIVES = frozenset(
+    "fler flera mer mera mindre färre större bättre sämre högre lägre längre kortare "
+    "annat annan andra hellre snarare tidigare senare yngre äldre".split()
+)
+
+
+def _cross_rules(options, left: Side, right: Side) -> dict[int, float]:
+    """Bonuses between readings of different skeletons: a misread letter ("dn" for
+    "än" after a comparative) or a glued preposition ("ide" for "i de" before a
+    plural noun)."""
+    out: dict[int, float] = {}
+    if any(c.word in ("in", "en") for c in options):
+        return out  # a common word as read: "utveckling in om" (inom), not "än"
+    prev = left.first if not left.boundary else ""
+    nxt = right.first if not right.boundary else ""
+    for k, c in enumerate(options):
+        if c.word == "än" and (
+            prev.endswith("are") or _COMPARATIVES.intersection(left.clause[:3])
+        ):
+            out[k] = 3.0
+        elif c.word == "i de" and _plural_noun(nxt):
+            out[k] = 2.0
+    return out
 
 
 def choose(options, left: Side, right: Side, model: ContextModel | None = None) -> Candidate:
@@ -722,6 +920,9 @@ def choose(options, left: Side, right: Side, model: ContextModel | None = None) 
             sk = _FOLDED[c.word] = fold(c.word)
         groups.setdefault(sk, []).append(k)
     scores = [c.score for c in options]
+    if len(groups) > 1:
+        for k, bonus in _cross_rules(options, left, right).items():
+            scores[k] += bonus
     for skeleton, idx in groups.items():
         if len(idx) < 2:
             continue

@@ -38,6 +38,13 @@ WORD = re.compile(r"[\w&@|\[¢]+")
 MISSING_SPACE = re.compile(r"(?:(?<=[a-zåäöé]{2})|(?<=\b\d{4}))\.(?=[A-ZÅÄÖ][a-zåäöéA-ZÅÄÖ])")
 #: A separator that ends a sentence (for context and capitals).
 _SENTENCE_END = re.compile(r"[.!?:;]|\n[ \t]*\n")
+#: An acronym in brackets with the next word glued on: "Deep Tech Reg (DTR)ar ett".
+ACRONYM_GLUE = re.compile(r"(\([A-ZÅÄÖ][A-ZÅÄÖ0-9]+\))(?=[a-zåäöé])")
+#: The digit 1 for the capital preposition I opening a sentence, before words that
+#: no number precedes: "1 och med att", "1 samband med", "1 detta".
+DIGIT_FOR_I = re.compile(
+    r"((?:^|[.!?] |\n\n))1 (?=(?:och med|samband med|takt med|stället för|detta|dessa)\b)"
+)
 #: Abbreviations whose full stop ends no sentence: "osv. har fört med sig".
 ABBREVIATIONS = frozenset("osv etc bl dvs tex resp ca inkl exkl jfr mfl mm".split())
 _PLAIN_GAPS = frozenset([" ", "\n", "-", " \n", ", ", "\n "])
@@ -45,12 +52,18 @@ _FULL_STOP_GAP = re.compile(r"[.!?][ \t]*\n?[ \t]*\Z")
 _OPENS_SENTENCE = re.compile(r"[.!?]\s|\n[ \t]*\n")
 #: Candidates further than this (log10) behind the best are not worth a context look.
 CONTEXT_MARGIN = 3.0
+#: How many words back or on (within the sentence) the rules may read: "har … omsatts".
+LEFT_CLAUSE = 8
 
 #: A capital I read for l mid-sentence wins when the l-word is at most this much
 #: less likely (log10) than the unknown word as printed ("Ianens" -> "länens").
 I_FOR_L = 2.5
 #: A restored Å/Ä/Ö capital mid-sentence is lower-cased for words this common.
 COMMON_WORD_COST = 600
+#: ... and between two lower-case words, one at most this rare, unless the word before
+#: often stands before a name ("i Åmsele", "de tre Österbottniska").
+RARE_WORD_COST = 800
+_BEFORE_NAMES = context.PREPOSITIONS | context.NUMBER_WORDS | context.DETERMINERS
 
 #: Pseudo-counts for the document's diacritic-loss estimate.
 _PRIOR_STRIPPED = 1.0
@@ -201,6 +214,14 @@ class Repairer:
                 if alt is not None:
                     pick = alt
             text_out = pick.text
+            # between two small words: "gemensamt Overenskomna med" is mid-sentence
+            # even for a rarer word
+            mid_lower = (
+                mid
+                and i + 1 < n
+                and toks[i + 1][2][:1].islower()
+                and toks[i - 1][2] not in _BEFORE_NAMES
+            )
             if (
                 not tok[2][:1].islower()
                 and pick.text[:1].islower()
@@ -214,7 +235,8 @@ class Repairer:
                 and pick.text[1:2].islower()
                 and not (i + 1 < n and toks[i + 1][2][:1].isupper())  # "Övre Norrland"
                 and self.lexicon.proper_name(pick.word) is None
-                and (self.lexicon.cost(pick.word) or 999) <= COMMON_WORD_COST
+                and (self.lexicon.cost(pick.word) or 999)
+                <= (COMMON_WORD_COST if not mid_lower else RARE_WORD_COST)
             ):
                 # "betydlig Okad kunskap": a capital O/A at a line start mid-sentence
                 # is the OCR's capital for ö/å/ä, not a capitalised word
@@ -273,6 +295,10 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _add_missing_spaces(text: str) -> str:
+    if ACRONYM_GLUE.search(text):
+        text = ACRONYM_GLUE.sub(r"\1 ", text)  # "(DTR)ar ett projekt": "(DTR) är"
+    if DIGIT_FOR_I.search(text):
+        text = DIGIT_FOR_I.sub(r"\1I ", text)  # "1 och med att" opening a sentence
     if not MISSING_SPACE.search(text):
         return text
     pieces = []
@@ -303,7 +329,7 @@ def _left_context(text: str, toks: list[_Token], chosen: list[str], i: int) -> c
     raw: list[str] = []
     boundary = False
     j = i
-    while len(words) < 2:
+    while len(words) < LEFT_CLAUSE:
         if j == 0:
             boundary = boundary or not words
             break
@@ -319,7 +345,7 @@ def _left_context(text: str, toks: list[_Token], chosen: list[str], i: int) -> c
         raw.append(toks[j - 1][2])
         j -= 1
     gap = text[toks[i - 1][1] : toks[i][0]] if i else ""
-    return context.Side(tuple(words), boundary, gap, tuple(raw))
+    return context.Side(tuple(words[:2]), boundary, gap, tuple(raw[:2]), tuple(words))
 
 
 def _right_context(text, toks, cands, i: int, n: int) -> context.Side:
@@ -327,7 +353,7 @@ def _right_context(text, toks, cands, i: int, n: int) -> context.Side:
     raw: list[str] = []
     boundary = False
     j = i
-    while len(words) < 2:
+    while len(words) < LEFT_CLAUSE:
         if j + 1 >= n:
             boundary = boundary or not words
             break
@@ -340,7 +366,7 @@ def _right_context(text, toks, cands, i: int, n: int) -> context.Side:
         raw.append(toks[j + 1][2])
         j += 1
     gap = text[toks[i][1] : toks[i + 1][0]] if i + 1 < n else ""
-    return context.Side(tuple(words), boundary, gap, tuple(raw))
+    return context.Side(tuple(words[:2]), boundary, gap, tuple(raw[:2]), tuple(words))
 
 
 def _opens_sentence(text: str, toks: list[_Token], i: int) -> bool:

@@ -90,6 +90,14 @@ class Indicator(models.Model):
     def source_label(self) -> str:
         return self.get_source_display()
 
+    @property
+    def unit_text(self) -> str:
+        """The unit in the active language ("procent" is "per cent" on an English page; a unit
+        the catalogue does not know is shown as stored). ``unit`` stays as the source wrote it."""
+        from resultat.infrastructure.i18n import chart_text
+
+        return chart_text().unit(self.unit)
+
 
 class Observation(models.Model):
     class Gender(models.TextChoices):

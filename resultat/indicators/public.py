@@ -8,8 +8,10 @@ from typing import Any
 
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from resultat.core.charts.specs import format_number
+from resultat.core.i18n import translate
 from resultat.core.sources import periods
 from resultat.indicators import selectors
 from resultat.indicators.models import Indicator, IndicatorLink, Observation
@@ -28,7 +30,7 @@ def _value_text(value: float | None, indicator: Indicator) -> str:
     text = format_number(value, indicator.decimals)
     if value is None or not indicator.unit:
         return text
-    return f"{text} {indicator.unit}"
+    return f"{text} {indicator.unit_text}"
 
 
 def headline_indicators() -> list[dict[str, Any]]:
@@ -53,11 +55,11 @@ def headline_indicators() -> list[dict[str, Any]]:
             "value": _value_text(a.automatic.current_value, ind),
             "year": a.automatic.current_year,
             "area": selectors.area_name(county),
-            "assessment": a.label,
+            "assessment": a.label_text,
             "status": a.status,
             "overridden": a.overridden,
-            "comparison": a.comparison.text if selectors.comparable(ind) else "",
-            "source": selectors.provenance(ind).text,
+            "comparison": a.comparison_text if selectors.comparable(ind) else "",
+            "source": selectors.provenance(ind).display_text,
             "synthetic": ind.synthetic,
             "url": ind.get_absolute_url() + (f"?koppling={link.pk}" if link.target_value is not None else ""),
         })
@@ -99,7 +101,7 @@ def municipality_rows(code: str, county: str) -> list[dict[str, Any]]:
         comparable = selectors.comparable(ind)
         rows.append({
             "indicator": ind,
-            "year": year.label,
+            "year": translate(year.message, gettext),
             "value": format_number(own, ind.decimals),
             "county": format_number(cty, ind.decimals) if comparable else "–",
             "country": format_number(nat, ind.decimals) if comparable else "–",

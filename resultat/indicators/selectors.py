@@ -10,12 +10,11 @@ from typing import Any
 
 from django.db.models import Max
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils.translation import gettext, gettext_noop
 
 from resultat.core import charts
 from resultat.core.charts import maps, web
 from resultat.core.charts.specs import (
-    ENGLISH_TIME_LOCALE,
     SWEDISH,
     SYNTHETIC_NOTE,
     ChartSeries,
@@ -25,6 +24,7 @@ from resultat.core.charts.specs import (
     gender_series,
     swedish_sort_key,
 )
+from resultat.core.i18n import translate
 from resultat.core.indicators.progress import (
     STATUS_LABELS,
     Comparison,
@@ -41,6 +41,7 @@ from resultat.indicators.models import (
     Observation,
     Source,
 )
+from resultat.infrastructure import i18n
 
 COUNTRY = "00"
 log = logging.getLogger(__name__)
@@ -184,7 +185,27 @@ class Assessment:
 
     @property
     def label(self) -> str:
+        """The status in Swedish (open data and the report keep it; a page shows :attr:`label_text`)."""
         return STATUS_LABELS[Status(self.status)]
+
+    @property
+    def label_text(self) -> str:
+        """The status in the active language."""
+        return gettext(self.label)
+
+    @property
+    def automatic_label_text(self) -> str:
+        return gettext(self.automatic.label)
+
+    @property
+    def reason_text(self) -> str:
+        """Why there is no automatic assessment, in the active language."""
+        return translate(self.automatic.reason, gettext)
+
+    @property
+    def comparison_text(self) -> str:
+        """The comparison with the country in the active language (``comparison.text`` is Swedish)."""
+        return translate(self.comparison.text, gettext)
 
     @property
     def overridden(self) -> bool:
@@ -310,10 +331,8 @@ def svg_for(spec: dict) -> str:
 
 
 def chart_text() -> ChartText:
-    """The words of a page's charts in the active language (Swedish: the words as written;
-    numbers stay Swedish in every language, see resultat/core/formats.py)."""
-    language = (get_language() or "sv").split("-")[0]
-    return SWEDISH if language == "sv" else ChartText(gettext, ENGLISH_TIME_LOCALE)
+    """The words of a page's charts in the active language (``infrastructure.i18n.chart_text``)."""
+    return i18n.chart_text()
 
 
 @dataclass
@@ -364,7 +383,7 @@ def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, mun
     genders = ("T", "K", "M") if indicator.has_gender_split else ("T",)
     data = chart_data(indicator.pk, areas, genders)
     d = indicator.decimals
-    unit = indicator.unit
+    unit = text.unit(indicator.unit)
     result: list[Chart] = []
 
     country = text(gettext_noop("Riket"))
@@ -388,13 +407,14 @@ def build_charts(indicator: Indicator, *, link: IndicatorLink | None = None, mun
         refs = {name: data.get((code, "T"), {}).get(year, (None, False))[0] for name, code in ref_codes}
         # The reference lines are drawn on the same chart, so their demo values count too.
         synth = any(data.get((code, "T"), {}).get(year, (None, False))[1] for code in [c for c, _ in munis] + [c for _n, c in ref_codes])
-        spec = charts.municipality_comparison(title=indicator.title, values=values, year=year, unit=unit, decimals=d,
+        when = text.period(year)  # a year, or the latest month/quarter in the page's language
+        spec = charts.municipality_comparison(title=indicator.title, values=values, year=when, unit=unit, decimals=d,
                                               references=refs, synthetic=synth, descending=indicator.direction == "higher",
                                               text=text)
         ordered = sorted(values.items(), key=lambda kv: swedish_sort_key(kv[0]))
         rows = [[name, format_number(v, d)] for name, v in ordered] + [[k, format_number(v, d)] for k, v in refs.items()]
-        result.append(Chart(f"chart-{indicator.pk}-kommuner", "kommuner", f"{indicator.title}, {year}", spec, spec["description"],
-                            text(gettext_noop("%(title)s per kommun %(year)s"), title=indicator.title, year=year)
+        result.append(Chart(f"chart-{indicator.pk}-kommuner", "kommuner", f"{indicator.title}, {when}", spec, spec["description"],
+                            text(gettext_noop("%(title)s per kommun %(year)s"), title=indicator.title, year=when)
                             + _synthetic_suffix(synth, text),
                             [text(gettext_noop("Område")), unit or text(gettext_noop("Värde"))], rows, synth, text=text))
         map_chart = _map_chart(indicator, munis, data, year, text)
@@ -442,13 +462,14 @@ def _map_chart(indicator: Indicator, munis: list[tuple[str, str]], data: dict, y
         return None
     d = indicator.decimals
     synth = any(data.get((code, "T"), {}).get(year, (None, False))[1] for code in values)
-    spec = maps.municipality_map(title=indicator.title, features=features, values=values, year=year, unit=indicator.unit,
+    unit = text.unit(indicator.unit)
+    spec = maps.municipality_map(title=indicator.title, features=features, values=values, year=text.period(year), unit=unit,
                                  decimals=d, synthetic=synth, higher_is_better=indicator.direction != "lower", text=text)
     rows = [[name, format_number(values[code], d)] for code, name in munis]
-    return Chart(f"chart-{indicator.pk}-karta", "karta", text(gettext_noop("%(title)s, %(year)s – karta"), title=indicator.title, year=year),
+    return Chart(f"chart-{indicator.pk}-karta", "karta", text(gettext_noop("%(title)s, %(year)s – karta"), title=indicator.title, year=text.period(year)),
                  spec, spec["description"],
-                 text(gettext_noop("%(title)s per kommun %(year)s, karta"), title=indicator.title, year=year) + _synthetic_suffix(synth, text),
-                 [text(gettext_noop("Kommun")), indicator.unit or text(gettext_noop("Värde"))], rows, synth, text=text)
+                 text(gettext_noop("%(title)s per kommun %(year)s, karta"), title=indicator.title, year=text.period(year)) + _synthetic_suffix(synth, text),
+                 [text(gettext_noop("Kommun")), unit or text(gettext_noop("Värde"))], rows, synth, text=text)
 
 
 def _synthetic_suffix(synthetic: bool, text: ChartText = SWEDISH) -> str:

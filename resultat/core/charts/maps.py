@@ -113,7 +113,7 @@ def municipality_map(
     title: str,
     features: list[dict],
     values: Mapping[str, float | None],
-    year: int,
+    year: int | str,  # a year, or a period label in the language of ``text``
     unit: str = "",
     decimals: int = 1,
     synthetic: bool = False,

@@ -62,6 +62,21 @@ def _same(text: str) -> str:
     return text
 
 
+UNIT_MSGIDS = {
+    "antal": N_("antal"),
+    "procent": N_("procent"),
+    "år": N_("antal år"),
+    "dagar": N_("dagar"),
+    "per 1 000 inv": N_("per 1 000 inv"),
+    "ton/inv": N_("ton/inv"),
+    "tkr/inv": N_("tkr/inv"),
+    "kr/inv": N_("kr/inv"),
+}
+"""The units the sources use, as msgids: a chart in English says "per cent", not "procent".
+A unit not listed is shown as the source wrote it. ("år" is the msgid "antal år": the
+plain "år" is the word "year" elsewhere in the catalogue.)"""
+
+
 @dataclass(frozen=True)
 class ChartText:
     """The language of a chart's words: ``gettext`` translates a Swedish msgid (the
@@ -74,6 +89,21 @@ class ChartText:
         """``msgid`` translated, with ``%(name)s`` placeholders filled from ``params``."""
         text = self.gettext(msgid)
         return text % params if params else text
+
+    def period(self, key: Any) -> str:
+        """A point's key as a label in this language: a year as it is, a
+        :class:`~resultat.core.sources.periods.Period` through its message ("2026 kv. 1" is
+        "2026 Q1" in English, "maj 2026" "May 2026")."""
+        if isinstance(key, Period):
+            return key.message.translate(self.gettext)
+        return str(int(key))
+
+    def unit(self, unit: str) -> str:
+        """An indicator's unit in this language (:data:`UNIT_MSGIDS`; others, and every unit
+        in Swedish or without a translation, as written)."""
+        msgid = UNIT_MSGIDS.get(unit.strip()) if unit else None
+        translated = self(msgid) if msgid else msgid
+        return translated if translated and translated != msgid else unit
 
     def synthetic_line(self) -> str:
         """The subtitle line of a chart with demo values (begins with the translated label)."""
@@ -139,11 +169,11 @@ def _latest(points: Mapping[int, float | None]) -> tuple[int, float] | None:
     return y, float(points[y])
 
 
-def _period_fields(key: Any) -> tuple[str, str]:
-    """(start date for the time axis, label) of a point's key: a year (int) or a
-    :class:`~resultat.core.sources.periods.Period` (month, quarter, half-year …)."""
+def _period_fields(key: Any, text: ChartText = SWEDISH) -> tuple[str, str]:
+    """(start date for the time axis, label in ``text``'s language) of a point's key: a year
+    (int) or a :class:`~resultat.core.sources.periods.Period` (month, quarter, half-year …)."""
     if isinstance(key, Period):
-        return key.start.isoformat(), key.label
+        return key.start.isoformat(), text.period(key)
     return f"{int(key)}-01-01", str(int(key))
 
 
@@ -164,7 +194,7 @@ def _time_axis(sub_annual: bool, n_rows: int, text: ChartText = SWEDISH) -> tupl
 
 
 def _when(key: Any, text: ChartText = SWEDISH) -> str:
-    return str(key) if isinstance(key, Period) and not key.is_annual else text(N_("år %(year)s"), year=key)
+    return text.period(key) if isinstance(key, Period) and not key.is_annual else text(N_("år %(year)s"), year=key)
 
 
 def _describe_series(series: Sequence[ChartSeries], unit: str, decimals: int, text: ChartText = SWEDISH) -> str:
@@ -205,12 +235,12 @@ def _gaps(points: Mapping[Any, float | None]) -> list[int]:
     return [y for a, b in zip(years, years[1:]) for y in range(a + 1, b)]
 
 
-def _series_rows(series: Sequence[ChartSeries]) -> list[dict]:
+def _series_rows(series: Sequence[ChartSeries], text: ChartText = SWEDISH) -> list[dict]:
     rows = []
     for s in series:
         keys = sorted(k for k, v in s.points.items() if v is not None)
         for key, run in zip(keys, _segments(keys)):
-            start, label = _period_fields(key)
+            start, label = _period_fields(key, text)
             rows.append({"år": start, "period": label, "serie": s.label, "del": f"{s.label}\u241f{run}",
                          "värde": float(s.points[key]), "syntetisk": s.synthetic})
     return rows
@@ -298,7 +328,7 @@ def time_series(
     (a line with one point is meaningless); a year without a value breaks its line."""
     synthetic = any(s.synthetic for s in series)
     order = [s.label for s in series]
-    rows = _series_rows(series)
+    rows = _series_rows(series, text)
     single = len({r["period"] for r in rows}) == 1
     if single:
         layers = [_single_period_layer(rows, order, unit, decimals, text)]
@@ -349,7 +379,7 @@ def municipality_comparison(
     *,
     title: str,
     values: Mapping[str, float | None],
-    year: int,
+    year: int | str,  # a year, or a period label in the language of ``text``
     unit: str = "",
     decimals: int = 1,
     references: Mapping[str, float | None] | None = None,
@@ -443,7 +473,7 @@ def gender_gap(
     series = gender_series(women, men, synthetic, text)
     upper = time_series(title=title, series=series, unit=unit, decimals=decimals, width=width, height=220, text=text)
     gap_rows = [
-        {"år": _period_fields(y)[0], "period": _period_fields(y)[1], "skillnad": float(women[y]) - float(men[y])}
+        {"år": _period_fields(y, text)[0], "period": _period_fields(y, text)[1], "skillnad": float(women[y]) - float(men[y])}
         for y in sorted(women) if women.get(y) is not None and men.get(y) is not None
     ]
     x_encoding, x_tooltip = _time_axis(_sub_annual(women), len(gap_rows), text)
@@ -496,7 +526,7 @@ def data_rows(series: Iterable[ChartSeries], decimals: int = 1,
     series = list(series)
     years = sorted({y for s in series for y, v in s.points.items() if v is not None})
     header = [text(N_("Period")) if _sub_annual(years) else text(N_("År"))] + [s.label for s in series]
-    rows = [[str(y)] + [format_number(s.points.get(y), decimals) for s in series] for y in years]
+    rows = [[text.period(y)] + [format_number(s.points.get(y), decimals) for s in series] for y in years]
     return header, rows
 
 

@@ -29,6 +29,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from resultat.core.i18n import N_, Message
+
 __all__ = [
     "Comparison",
     "Direction",
@@ -67,13 +69,15 @@ class Status(StrEnum):
         return STATUS_LABELS[self]
 
 
+# Swedish msgids: the data (open data, the report) keeps them; a page translates them
+# (``{% translate a.label %}``, docs/i18n.md).
 STATUS_LABELS = {
-    Status.TARGET_ACHIEVED: "Målet nått",
-    Status.SUBSTANTIAL: "Betydande framsteg",
-    Status.MODERATE: "Måttliga framsteg",
-    Status.LIMITED: "Begränsade framsteg",
-    Status.DETERIORATION: "Försämring",
-    Status.NOT_AVAILABLE: "Bedömning saknas",
+    Status.TARGET_ACHIEVED: N_("Målet nått"),
+    Status.SUBSTANTIAL: N_("Betydande framsteg"),
+    Status.MODERATE: N_("Måttliga framsteg"),
+    Status.LIMITED: N_("Begränsade framsteg"),
+    Status.DETERIORATION: N_("Försämring"),
+    Status.NOT_AVAILABLE: N_("Bedömning saknas"),
 }
 
 
@@ -126,7 +130,7 @@ def assess(
     points = {int(y): float(v) for y, v in series.items() if v is not None and math.isfinite(v)}
     common = {"method": method, "target": target, "target_year": target_year, "direction": direction}
     if not points:
-        return Progress(Status.NOT_AVAILABLE, reason="Inga värden.", **common)
+        return Progress(Status.NOT_AVAILABLE, reason=Message(N_("Inga värden.")), **common)
     current_year = max(points)
     current = points[current_year]
     later = [y for y in points if y >= base_year]
@@ -138,13 +142,13 @@ def assess(
         base_value = points.get(chosen_base) if chosen_base is not None else None
         return Progress(
             Status.TARGET_ACHIEVED, base_year=chosen_base, base_value=base_value,
-            current_year=current_year, current_value=current, reason="Senaste värdet når målvärdet.",
+            current_year=current_year, current_value=current, reason=Message(N_("Senaste värdet når målvärdet.")),
             **common,
         )
     if chosen_base is None or chosen_base >= current_year:
         return Progress(
             Status.NOT_AVAILABLE, base_year=chosen_base, current_year=current_year, current_value=current,
-            reason=f"Minst två år med värden från basåret {base_year} behövs.", **common,
+            reason=Message(N_("Minst två år med värden från basåret %(year)s behövs."), year=base_year), **common,
         )
     base = points[chosen_base]
     if base == 0:
@@ -152,7 +156,7 @@ def assess(
     if (base > 0 > current) or (base < 0 < current):
         return Progress(
             Status.NOT_AVAILABLE, base_year=chosen_base, base_value=base, current_year=current_year,
-            current_value=current, reason="Bas- och senaste värdet har olika tecken.", **common,
+            current_value=current, reason=Message(N_("Bas- och senaste värdet har olika tecken.")), **common,
         )
     sign = -1 if base < 0 else 1
     observed = growth(current, base, current_year, chosen_base)
@@ -164,14 +168,14 @@ def assess(
         if target_year <= chosen_base or (goal > 0) != (base > 0):
             return Progress(
                 Status.NOT_AVAILABLE, base_year=chosen_base, base_value=base, current_year=current_year,
-                current_value=current, reason="Målåret måste ligga efter basåret och målet ha basvärdets tecken.",
+                current_value=current, reason=Message(N_("Målåret måste ligga efter basåret och målet ha basvärdets tecken.")),
                 **common,
             )
         required = growth(goal, base, target_year, chosen_base)
         if required == 0:
             return Progress(
                 Status.NOT_AVAILABLE, base_year=chosen_base, base_value=base, current_year=current_year,
-                current_value=current, reason="Målvärdet är lika med basvärdet.", **common,
+                current_value=current, reason=Message(N_("Målvärdet är lika med basvärdet.")), **common,
             )
         value = sign * direction.sign * observed / abs(required)
         status = _status(value, QUANTITATIVE_THRESHOLDS)
@@ -192,13 +196,15 @@ class Comparison:
     better: bool | None  # None: equal or not comparable
 
     @property
-    def text(self) -> str:
+    def text(self) -> Message:
+        """Swedish (a :class:`~resultat.core.i18n.Message`: a page translates it)."""
         if self.year is None or self.difference is None:
-            return "Ingen jämförelse med riket."
+            return Message(N_("Ingen jämförelse med riket."))
         if self.better is None:
-            return f"Samma värde som riket {self.year}."
-        word = "bättre" if self.better else "sämre"
-        return f"{word.capitalize()} än riket {self.year}."
+            return Message(N_("Samma värde som riket %(year)s."), year=self.year)
+        if self.better:
+            return Message(N_("Bättre än riket %(year)s."), year=self.year)
+        return Message(N_("Sämre än riket %(year)s."), year=self.year)
 
 
 def compare_with_country(

@@ -23,7 +23,18 @@ from resultat.core.i18n import N_, Message
 
 KINDS = ("year", "split", "half", "tertial", "quarter", "month", "week")
 
-_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+# The label's msgids (Swedish, translated at the boundary: Period.message, ChartText.period).
+_MONTH_LABELS = (
+    N_("jan %(year)s"), N_("feb %(year)s"), N_("mar %(year)s"), N_("apr %(year)s"), N_("maj %(year)s"),
+    N_("jun %(year)s"), N_("jul %(year)s"), N_("aug %(year)s"), N_("sep %(year)s"), N_("okt %(year)s"),
+    N_("nov %(year)s"), N_("dec %(year)s"),
+)
+_NUMBERED_LABELS = {
+    "half": N_("%(year)s halvår %(number)s"),
+    "tertial": N_("%(year)s tertial %(number)s"),
+    "quarter": N_("%(year)s kv. %(number)s"),
+    "week": N_("%(year)s v. %(number)s"),
+}
 _PATTERNS = (
     (re.compile(r"(\d{4})"), "year"),
     (re.compile(r"(\d{4})[Hh]([12])"), "half"),
@@ -83,20 +94,22 @@ class Period:
 
     @property
     def label(self) -> str:
-        """Swedish label: 2026, 2025/26, 2026 halvår 1, 2026 tertial 2, 2026 kv. 1, jan 2026, 2026 v. 5."""
+        """Swedish label: 2026, 2025/26, 2026 halvår 1, 2026 tertial 2, 2026 kv. 1, jan 2026, 2026 v. 5
+        (the data's label: CSV, open data, the report; a page shows :attr:`message` translated)."""
+        return str(self.message)
+
+    @property
+    def message(self) -> Message:
+        """The label as a :class:`~resultat.core.i18n.Message` (its value is :attr:`label`), so a
+        page or a chart in English writes "2026 Q1" or "Jan 2026" (``translate(p.message, gettext)``).
+        A year and a split year are numbers in every language."""
         if self.kind == "year":
-            return str(self.year)
+            return Message(str(self.year))
         if self.kind == "split":
-            return self.code
-        if self.kind == "half":
-            return f"{self.year} halvår {self.number}"
-        if self.kind == "tertial":
-            return f"{self.year} tertial {self.number}"
-        if self.kind == "quarter":
-            return f"{self.year} kv. {self.number}"
+            return Message(self.code)
         if self.kind == "month":
-            return f"{_MONTHS[self.number - 1]} {self.year}"
-        return f"{self.year} v. {self.number}"
+            return Message(_MONTH_LABELS[self.number - 1], year=self.year)
+        return Message(_NUMBERED_LABELS[self.kind], year=self.year, number=self.number)
 
     def sort_key(self) -> tuple:
         return (self.start, KINDS.index(self.kind), self.number)

@@ -22,6 +22,7 @@ from resultat.core.tabular.errors import CellError
 from resultat.core.tabular.writer import write_csv, write_xlsx
 from resultat.followup import visibility
 from resultat.followup.models import StrategicArea
+from resultat.infrastructure.i18n import chart_text
 from resultat.initiatives import importing, permissions, selectors, services
 from resultat.initiatives.forms import InitiativeForm, UploadForm
 from resultat.initiatives.models import (
@@ -196,10 +197,12 @@ def compilation(request: HttpRequest, year: int | None = None) -> HttpResponse:
     syn = data["synthetic"]
     figures = []
     if data["count"]:
+        text = chart_text()  # the charts' own words (synthetic subtitle, description) in the page's language
+
         def fig(title, rows, category, category_title, colour=None, colour_title=""):
             spec = charts.bar_chart(rows, category=category, value="kr", title=title, category_title=category_title, value_title=_("Beviljat (kr)"),
-                                    colour=colour, colour_title=colour_title, synthetic=syn)
-            return {"title": title, "svg": render_chart(spec), "description": charts.describe_ranking(rows, category=category, value="kr")}
+                                    colour=colour, colour_title=colour_title, synthetic=syn, text=text)
+            return {"title": title, "svg": render_chart(spec), "description": charts.describe_ranking(rows, category=category, value="kr", text=text)}
         figures.append(fig(_("Beviljat per stödform och delprioritering"), [{"dp": s, "stödform": t, "kr": float(v)} for t, s, v in data["by_support_subpriority"]],
                            "dp", _("Delprioritering"), "stödform", _("Stödform")))
         figures.append(fig(_("Beviljat per program"), [{"program": p, "kr": float(v)} for p, v in data["by_programme"]], "program", _("Program")))

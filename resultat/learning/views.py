@@ -95,7 +95,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/coverage.html", {
         "cycle": cycle, "cycles": list(selectors.cycles()), "matrix": matrix, "chart": chart, "counts": counts, "labels": STATE_LABELS,
         "symbols": STATE_SYMBOLS, "years": years, "sub_rows": sub_rows, "counters": counters, "sub_chart": sub_chart,
-        "sub_synthetic": sub_synthetic, "needs": needs, "needs_version": selectors.needs_version(cycle), "unaddressed": [n for n in needs if not n.addressed], "synthetic_label": SYNTHETIC,
+        "sub_synthetic": sub_synthetic, "needs": needs, "needs_version": selectors.needs_version(cycle), "unaddressed": [n for n in needs if not n.addressed], "synthetic_label": _(SYNTHETIC),
         "rows": [(a, [(q, matrix.cells[(a.pk, q.pk)]) for q in matrix.columns]) for a in matrix.rows],
     })
 
@@ -116,7 +116,7 @@ def perspectives(request: HttpRequest) -> HttpResponse:
     rows = [(a, [(q, cells.get((a.pk, q.pk), 0), cells.get((a.pk, q.pk), 0) >= threshold) for q in questions]) for a in areas]
     return render(request, "learning/perspectives.html", {
         "cycle": cycle, "cycles": list(selectors.cycles()), "questions": questions, "rows": rows, "threshold": threshold, "chart": chart,
-        "substantive": [(q, substantive[q.pk]) for q in questions], "area_count": len(areas), "synthetic": synthetic, "synthetic_label": SYNTHETIC,
+        "substantive": [(q, substantive[q.pk]) for q in questions], "area_count": len(areas), "synthetic": synthetic, "synthetic_label": _(SYNTHETIC),
     })
 
 
@@ -136,7 +136,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
     rows = [(a, cells) for a, cells in rows if any(cells)]
     return render(request, "learning/agenda.html", {
         "year": year, "years": years, "goals": goals, "rows": rows, "chart": chart, "never": never, "per_goal": per_goal,
-        "not_this_year": [g for g, n, _ys in per_goal if n == 0], "synthetic": synthetic, "synthetic_label": SYNTHETIC,
+        "not_this_year": [g for g, n, _ys in per_goal if n == 0], "synthetic": synthetic, "synthetic_label": _(SYNTHETIC),
     })
 
 
@@ -160,7 +160,7 @@ def change(request: HttpRequest) -> HttpResponse:
     chart = charts.svg(charts.bars(values, "ord", "fråga", x_title=_("Ord"), y_title=_("Fråga"), colour="ändring", colour_title=_("Ändring"))) if values else ""
     return render(request, "learning/change.html", {
         "areas": areas, "area": area, "years": years, "year_from": year_from, "year_to": year_to, "changes": changes, "initiatives": initiatives,
-        "chart": chart, "synthetic": synthetic, "synthetic_label": SYNTHETIC,
+        "chart": chart, "synthetic": synthetic, "synthetic_label": _(SYNTHETIC),
     })
 
 

@@ -12,5 +12,5 @@ class SectionForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 18, "aria-describedby": "format-help"}))
     signature = forms.CharField(label=_("Undertecknat av"), required=False,
                                 max_length=ReportSection._meta.get_field("signature").max_length,
-                                help_text=_("Namn och titel, t.ex. \u201dPatrik Sällström, Regional utvecklingsdirektör\u201d."))
+                                help_text=_("Namn och titel, t.ex. ”Patrik Sällström, Regional utvecklingsdirektör”."))
     base_revision = forms.IntegerField(widget=forms.HiddenInput)

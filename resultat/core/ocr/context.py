@@ -64,7 +64,7 @@ class Side:
     def key(self) -> tuple:
         """What the rules and the model read: for caching decisions."""
         raw = self.raw[0] if self.raw else ""
-        return (self.words, self.clause, self.boundary, self.gap[:1], raw[:1].isupper())
+        return (self.words, self.boundary, self.gap[:1], raw[:1].isupper())
 
 
 # --- the domain model ----------------------------------------------------------
@@ -870,6 +870,17 @@ def default_model() -> ContextModel:
 
 
 _RULE_WORDS: dict[str, bool] = {}
+#: Skeletons whose rules read the words beyond the nearest two (Side.clause).
+_CLAUSE_SKELETONS = frozenset("har var vara tag man mans".split())
+
+
+def reads_clause(options) -> bool:
+    """A rule for these candidates reads Side.clause (so a cached choice must match it)."""
+    for c in options:
+        sk = _FOLDED.get(c.word) or fold(c.word)
+        if sk in _CLAUSE_SKELETONS or sk.endswith(_SATT_ENDINGS) or c.word == "än":
+            return True
+    return False
 
 
 def has_rule(word: str) -> bool:
@@ -898,9 +909,7 @@ def _cross_rules(options, left: Side, right: Side) -> dict[int, float]:
     prev = left.first if not left.boundary else ""
     nxt = right.first if not right.boundary else ""
     for k, c in enumerate(options):
-        if c.word == "än" and (
-            prev.endswith("are") or _COMPARATIVES.intersection(left.clause[:3])
-        ):
+        if c.word == "än" and (prev.endswith("are") or _COMPARATIVES.intersection(left.clause[:3])):
             out[k] = 3.0
         elif c.word == "i de" and _plural_noun(nxt):
             out[k] = 2.0

@@ -186,6 +186,7 @@ class Repairer:
         n = len(toks)
         model = self.model
         memo: dict[tuple, Candidate] = {}
+        far_by_token: dict[str, bool] = {}
         has_rule = context.has_rule
         for i, tok in enumerate(toks):
             options = cands[i]
@@ -197,9 +198,14 @@ class Repairer:
             if (len(options) > 1 and options[1].score > pick.score - CONTEXT_MARGIN) or has_rule(
                 pick.word
             ):
-                left = _left_context(text, toks, chosen, i)
-                right = _right_context(text, toks, cands, i, n)
+                far = far_by_token.get(tok[2])
+                if far is None:
+                    far = far_by_token[tok[2]] = context.reads_clause(options)
+                left = _left_context(text, toks, chosen, i, far)
+                right = _right_context(text, toks, cands, i, n, far)
                 key = (tok[2], left.key(), right.key())
+                if far:
+                    key += (left.clause, right.clause)
                 got = memo.get(key)
                 if got is None:
                     got = memo[key] = context.choose(options, left, right, model)
@@ -324,12 +330,15 @@ def _assemble(text: str, choices: list[tuple[_Token, str]], start: int, end: int
     return "".join(out)
 
 
-def _left_context(text: str, toks: list[_Token], chosen: list[str], i: int) -> context.Side:
+def _left_context(
+    text: str, toks: list[_Token], chosen: list[str], i: int, far: bool = False
+) -> context.Side:
     words: list[str] = []
     raw: list[str] = []
     boundary = False
     j = i
-    while len(words) < LEFT_CLAUSE:
+    most = LEFT_CLAUSE if far else 2
+    while len(words) < most:
         if j == 0:
             boundary = boundary or not words
             break
@@ -348,12 +357,13 @@ def _left_context(text: str, toks: list[_Token], chosen: list[str], i: int) -> c
     return context.Side(tuple(words[:2]), boundary, gap, tuple(raw[:2]), tuple(words))
 
 
-def _right_context(text, toks, cands, i: int, n: int) -> context.Side:
+def _right_context(text, toks, cands, i: int, n: int, far: bool = False) -> context.Side:
     words: list[str] = []
     raw: list[str] = []
     boundary = False
     j = i
-    while len(words) < LEFT_CLAUSE:
+    most = LEFT_CLAUSE if far else 2
+    while len(words) < most:
         if j + 1 >= n:
             boundary = boundary or not words
             break

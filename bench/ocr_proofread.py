@@ -55,6 +55,7 @@ PARTS = (
     "fresh7",
     "fresh8",
     "fresh9",
+    "fresh10",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -70,7 +71,8 @@ HEADING_N = 150
 #: "fresh5" (body only: no heading is left) after the fifth (5f86425, read off fresh4),
 #: "fresh6" (body only) after the sixth (df6c249, read off fresh5), "fresh7" (body only)
 #: after the seventh (f24f491, read off fresh6), "fresh8" (body only) after the eighth
-#: (73f8ca7, read off fresh7), "fresh9" (body only) drawn at 4f1d86a before the ninth round.
+#: (73f8ca7, read off fresh7), "fresh9" (body only) drawn at 4f1d86a before the ninth round,
+#: "fresh10" (body only) after the ninth round (8a4a798, 2c0b293, read off fresh5..fresh9).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -128,6 +130,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh9.yaml",
+    ),
+    (
+        "fresh10",
+        20261216,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh10.yaml",
     ),
 )
 

@@ -421,6 +421,7 @@ def test_read_parts_do_not_fall_back(imported):
         ("fresh7", "body"): 6,  # was 11
         ("fresh8", "body"): 5,  # blind at 73f8ca7: 18
         ("fresh9", "body"): 2,  # blind at 4f1d86a (repair of 73f8ca7): 9
+        ("fresh10", "body"): 7,  # its blind figure (2c0b293), not read for rules
     }
     for part, most in reached.items():
         got = result[part]

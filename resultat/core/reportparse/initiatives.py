@@ -83,7 +83,7 @@ _NAME_CUES = (
     "projekt", "program", "natverk", "forum", "rad", "strategi", "agenda", "pris", "fond", "academy", "lab", "college",
     "arena", "allians", "alliance", "plattform", "festival", "konferens", "nod", "kluster", "invest", "park", "hub", "center",
     "centre", "kontor", "korridor", "grupp", "initiativ", "satsning", "studio", "forsk", "innovation", "fair", "up", "north",
-    "sweden", "norr", "check", "dagen", "dagarna", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network", "samarbete", "loppet", "delegation",
+    "sweden", "norr", "check", "dagen", "dagarna", "mote", "vecka", "dialoger", "reform", "plan", "trafikforsorjningsprogram", "network", "samarbete", "loppet", "delegation", "partnerskap",
 )
 #: First words of headings that describe work rather than name an initiative.
 _GENERIC_START = {
@@ -104,7 +104,7 @@ _NOT_INITIATIVES = {
     "skolverket", "arbetsformedlingen", "vinnova", "umu", "ltu", "eu", "eruf", "agenda 2030", "rus", "ai", "eu s",
     # the region and its places ("Västerbotten är en region …" defines no initiative)
     "vasterbotten", "vasterbottens lan", "lanet", "regionen", "norrbotten", "norrland", "norra sverige", "sverige", "europa",
-    "umea", "skelleftea", "lycksele",
+    "umea", "skelleftea", "lycksele", "ovre norrland",
 }
 
 
@@ -164,12 +164,14 @@ _CONTEXT_KINDS = {
 _CONTEXT_KIND = re.compile(r"\b(" + "|".join(sorted(_CONTEXT_KINDS, key=len, reverse=True)) + r")\b")
 
 
-_ORGANISATION = re.compile(r"(?:myndighet(?:en)?|namnd(?:en)?|organisation(?:en)?|verket|universitet(?:et)?|kommun(?:er)?|regioner|\w*styrelse(?:n|rna)?|avdelning(?:en)?|institut(?:et)?|\bab|association)$|^(?:foreningen|region|lansstyrelsen|kommunen|myndigheten)\b")
+_ORGANISATION = re.compile(r"(?:myndighet(?:en)?|namnd(?:en)?|organisation(?:en)?|verket|universitet(?:et)?|kommun(?:er)?|regioner|\w*styrelse(?:n|rna)?|avdelning(?:en)?|institut(?:et)?|\bab|association|incubator)$|^(?:foreningen|region|lansstyrelsen|kommunen|myndigheten)\b")
 _SENTENCE = re.compile(r"\s(?:har|är|kan|ska|undersöker|kraftsamlar|bidrar|visar)\s")
 
 
-def name_score(name: str) -> float:
-    """How much a string looks like the name of an initiative (0…1), from its form only."""
+def name_score(name: str, cued: bool = False) -> float:
+    """How much a string looks like the name of an initiative (0…1), from its form only.
+    ``cued``: a cue word right before it says it is one ("initiativet Digital idag"), so a
+    first word that usually opens a description of work costs less."""
     words = _words(name)
     if not words or len(name) > 110 or len(words) > 12:
         return 0.0
@@ -191,7 +193,7 @@ def name_score(name: str) -> float:
     if re.search(r"[a-z][A-Z]", name) or re.search(r"\b(the|of|for|and|to|up|in)\b", name):  # ViiBIC, "Move up North"
         score += 0.15
     if fold(words[0]) in _GENERIC_START and not _ACRONYM.match(words[0]):
-        score -= 0.35
+        score -= 0.15 if cued and len(words) > 1 else 0.35
     if len(words) >= 7:
         score -= 0.15
     if name.rstrip().endswith((".", ":")):
@@ -228,6 +230,9 @@ def clean_name(title: str) -> tuple[str, str]:
         m2 = re.match(r"^(?P<acr>[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{1,9})\s*\((?P<long>[^)]{6,})\)$", t)
         if m2:
             acronym, t = m2.group("acr"), m2.group("long").strip()
+    inner = None if acronym else re.search(r"\s+\((?P<acr>[A-ZÅÄÖ]{2,8})\)(?=\s+\S)", t)
+    if inner:  # "Övervakningskommittéerna (OK) för ERUF": the acronym of the words before it
+        acronym, t = inner.group("acr"), t[: inner.start()] + t[inner.end():]
     trailing = None if acronym else re.match(r"^(?P<name>.+?\S),\s+(?P<acr>[A-ZÅÄÖ]{2,8})$", t)
     if trailing:  # "Nätverket för Hälsofrämjande Hälso- och sjukvård, HFS"
         t, acronym = trailing.group("name"), trailing.group("acr")
@@ -352,16 +357,21 @@ def period_in(context: str) -> tuple[int | None, int | None]:
 
 # --- candidates from prose -------------------------------------------------------------
 
-_NAME = r"[A-ZÅÄÖ][\wÅÄÖåäöé&:-]*(?:\s+(?:[A-ZÅÄÖ0-9][\wÅÄÖåäöé&:-]*|(?:i|för|och|of|the|for|up|to|in|av|på|2\.0)\b))*"
+_NAME = r"[A-ZÅÄÖ][\wÅÄÖåäöé&:-]*(?:\s+(?:[A-ZÅÄÖ0-9][\wÅÄÖåäöé&:-]*|(?:(?:i|för|och|of|the|for|and|up|to|in|av|på|2\.0)\b|&)))*"
 #: A lower-case noun after a capitalised name that says what the name is ("Botniska korridoren").
 _KIND_NOUN = r"(?:korridor|grupp|nätverk|råd|allians|forum|plattform|program|projekt|fond|pris|arena|kluster|partnerskap|initiativ|strategi|satsning|akademi|nod)(?:en|et|n|na|erna)?"
 _NAME_K = rf"{_NAME}(?:\s+{_KIND_NOUN}\b)?"
 #: The words before a name that say an initiative follows (singular and definite).
 _CUE = (r"projektet|projekt|programmet|program|nätverket|satsningen|initiativet|initiativ|konferensen|priset|fonden|plattformen|samarbetet|"
         r"utmärkelsen|utställningen|stipendiet|tävlingen|utlysningen|kampanjen|mässan|festivalen|evenemanget|arrangemanget|klustret|forumet|rådet|ramen för")
+#: The cue words capitalised, as they open a sentence ("Priset Guldmolnet, …").
+_CUE_CAP = "|".join(c[:1].upper() + c[1:] for c in _CUE.split("|"))
 #: A single capitalised compound whose tail says what it is ("Norrbotniabanegruppen", "Norrlandsfonden").
 _KIND_TAIL = (r"(?:gruppen|nätverket|rådet|forumet|fonden|priset|programmet|projektet|korridoren|alliansen|plattformen|klustret|akademin|stipendiet|"
-              r"samarbetet|veckan|vecka|loppet|mässan|festivalen|kontoret|checken|dagen|dagarna)")
+              r"samarbetet|veckan|vecka|loppet|mässan|festivalen|kontoret|checken|dagen|dagarna|partnerskapet|partnerskapen)")
+#: "Priset Guldmolnet, instiftat av …", "Nätverket NSPA, som …": a cue opening the sentence; the name
+#: ends at a comma or a verb (not "Projektet Digital omställning …", the start of a longer title).
+_SENTENCE_CUE = re.compile(rf"(?:^|(?<=[.!?] ))(?:{_CUE_CAP})\s+(?P<n>{_NAME_K})(?=[,.;:]|\s+(?:är|har|var|som|ska|kan|blir|syftar|vänder|drivs|leds)\b)")
 _QUOTED = r"[\"”“„]\s*(?P<q>[^\"”“„]{3,90}?)\s*[\"”“]"
 _QUOTED_LONG = _QUOTED.replace("{3,90}", "{3,160}")  # after a cue a quoted title may be long
 _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
@@ -385,7 +395,7 @@ _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     (re.compile(rf"\b(?:skapat|startat|bildat|inrättat|lanserat)\s+(?:ett|en)\s+{_QUOTED}"), 0.8),
     # … Norrlandsfonden, Norrbotniabanegruppen: a capitalised compound ending in a kind noun,
     # inside a sentence (at its start a capital says nothing: "Styrgruppen har …")
-    (re.compile(rf"\b(?<=[\wåäö,)] )(?P<n>[A-ZÅÄÖ][\wåäöé-]{{2,}}{_KIND_TAIL})\b"), 0.75),
+    (re.compile(rf"\b(?<=[\wåäö,)] )(?<!and )(?P<n>[A-ZÅÄÖ][\wåäöé-]{{2,}}{_KIND_TAIL})\b"), 0.75),
     # Region Västerbottens flygstrategi: an owner's compound strategy, plan or programme
     (re.compile(r"(?<![\wÅÄÖåäö])(?P<n>(?:[A-ZÅÄÖ][\wåäö]+ )?[A-ZÅÄÖ][\wåäö]+s [a-zåäö-]{3,}(?:strategi|strategin|plan|planen|program|programmet|agenda|agendan))\b"), 0.8),
     # inom/genom/via X where X names itself as an initiative (a kind word in it is checked later)
@@ -405,9 +415,17 @@ _PROSE_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     (re.compile(r"(?<![\wåäö])(?P<n>(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,4}(?:Program|Programme|Network|Center|Centre|Park|Academy|Fund|Forum|Alliance|Hub|Lab|Institute|Initiative|Award|Festival|Week))\b"), 0.8),
     # projektet Regional exportsamverkan genomfört …: after a project cue, a capitalised word
     # and the lower-case words of the title, up to the verb or function word that ends it
-    (re.compile(r"\b(?:projektet|programmet|satsningen|nätverket)\s+(?P<n>(?![A-ZÅÄÖ0-9]{2,}\b)[A-ZÅÄÖ][\wåäö-]+(?:\s+(?!(?:har|är|var|blir|sätts|ges|görs|genomför\w*|drivs|leds|som|med|där|vilket|och|samt|under|till|från|på|inom|vid|att|för att|ska|kan)\b)[a-zåäö][\wåäö-]*){1,7})"), 0.7),
+    (re.compile(r"\b(?:projektet|programmet|satsningen|nätverket|initiativet)\s+(?P<n>(?![A-ZÅÄÖ0-9]{2,}\b)[A-ZÅÄÖ][\wåäö-]+(?:\s+(?!(?:har|är|var|blir|sätts|ges|görs|genomför\w*|drivs|leds|som|med|där|vilket|och|samt|under|till|från|på|inom|vid|att|för att|ska|kan|"
+               r"bidragit|arbetat|haft|varit|fått|gett|tagit|skapat|startat|lett|syftar|bidrar)\b)[a-zåäö][\wåäö-]*){1,7})"), 0.7),
+    # "Priset Guldmolnet, instiftat av …", "Nätverket NSPA, som …": the cue opens the sentence and
+    # the name ends at a comma or a verb (not "Projektet Digital omställning …", a longer title)
+    (_SENTENCE_CUE, 0.75),
+    # "Förstudie: Systemdemonstrator för grön omställning (2025-01-01 — 2025-12-31) Förstudien ska …":
+    # a kind label, a colon and the capitalised title, up to a parenthesis or the next sentence
+    (re.compile(r"(?:^|(?<=[.!?] ))(?:Förstudie|Förstudien|Projekt|Projektet|Program|Programmet|Nätverket|Utredning|Utredningen|Konferens|Konferensen)\s*:\s+"
+                r"(?P<n>[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,7}?)(?=\s+\(|[.,;]|\s+[A-ZÅÄÖ][a-zåäö]+\s)"), 0.8),
     # länsstyrelsens Leda jämt-utbildning, SUSSA-samarbetet: a name joined to its kind by a hyphen
-    (re.compile(r"(?<![\wåäö-])(?P<n>[A-ZÅÄÖ][\wåäö]+(?:\s+[a-zåäö]+)?-(?:utbildning(?:en)?|programmet|satsningen|projektet|nätverket|samarbetet))\b"), 0.75),
+    (re.compile(r"(?<![\wåäö-])(?<!and )(?P<n>[A-ZÅÄÖ][\wåäö]+(?:\s+[a-zåäö]+)?-(?:utbildning(?:en)?|programmet|satsningen|projektet|nätverket|samarbetet))\b"), 0.75),
 )
 #: Hälsa lärande och trygghet (HLT): an acronym whose initials the words before it spell.
 _HYPHEN_NAME = re.compile(_PROSE_PATTERNS[-1][0].pattern)
@@ -440,15 +458,18 @@ def _bullet_name(bullet: str) -> str:
 
 #: Patterns where the cue before the name says it is one, so a single word may be a name
 #: ("ledningssatsningen Lärprocessen"; not "Västerbotten är en plats …").
-_AFTER_CUE = {_PROSE_PATTERNS[4][0].pattern, _PROSE_PATTERNS[14][0].pattern}  # a cue before it, or a definition after it
+_AFTER_CUE = {_PROSE_PATTERNS[4][0].pattern, _PROSE_PATTERNS[14][0].pattern,  # a cue before it, or a definition after it
+              _PROSE_PATTERNS[17][0].pattern,  # "initiativet Digital idag bidragit …"
+              _SENTENCE_CUE.pattern}  # "Priset Guldmolnet, instiftat av …"
 #: "Riva hinder: digitala föreläsningar …": a name and a colon opening a paragraph.
 _PARAGRAPH_LABEL = re.compile(r"(?:^|\n)(?P<n>[A-ZÅÄÖ][\wåäö-]*(?:\s+[\wåäö-]+){0,3}):\s+[a-zåäö]"
                               r"|(?:^|\n)(?P<n2>[A-ZÅÄÖ][\wåäö-]{5,}),\s+(?:en|ett)\s+[a-zåäö]")  # "Psykeveckan, en uppmärksamhetsvecka …"
 #: Generic heads of "X-projektet" that name a funding source, not a project.
-_GENERIC_HYPHEN_HEADS = {"eu", "esf", "eruf", "interreg", "horizon", "horisont", "horizont", "vinnova"}
+_GENERIC_HYPHEN_HEADS = {"eu", "esf", "eruf", "interreg", "horizon", "horisont", "horizont", "vinnova", "fou", "it"}
 #: Patterns whose name must carry a kind word or an acronym (a bare place after "inom" is no initiative).
 _NEEDS_KIND_WORD = {_PROSE_PATTERNS[10][0].pattern}
-_LIST_CUE = re.compile(rf"\b(?:projekt(?:en)?|nätverk(?:en)?|satsningar(?:na)?|initiativ(?:en)?|program(?:men)?|samarbeten(?:a)?)\s+(?:som|såsom|t\.ex\.|exempelvis|bland annat)\s+(?P<list>{_NAME_K}(?:\s*,\s*{_NAME_K})*(?:\s+och\s+{_NAME_K})?)")
+_LIST_CUE = re.compile(rf"\b(?:projekt(?:en)?|nätverk(?:en)?|satsningar(?:na)?|initiativ(?:en)?|program(?:men)?|samarbeten(?:a)?|insatser(?:na)?|mötesplatser(?:na)?)"
+                       rf",?\s+(?:som|såsom|t\.ex\.|exempelvis|bland annat|det vill säga|dvs\.?)\s+(?P<list>{_NAME_K}(?:\s*,\s*{_NAME_K})*(?:\s+och\s+{_NAME_K})?)")
 #: Lists after a weaker cue ("aktörer som A, B och C", "samarbetet A och B"): members are candidates with a lower weight.
 _LIST_CUE_WEAK = re.compile(rf"\b(?:(?:aktörer|organisationer|parter)\s+(?:som|såsom|t\.ex\.|exempelvis|bland annat)|(?:ramen för\s+)?samarbetet|samarbetena|nätverken|projekten)\s+(?P<list>{_NAME_K}(?:\s*,\s*{_NAME_K})*(?:\s+och\s+{_NAME_K})+)")
 
@@ -511,11 +532,17 @@ def _candidate(title: str, source: str, base_conf: float, context: str, section:
             acronym = ""
         if len(name.split()) == 1 and _BARE_KIND.fullmatch(fold(name)):
             continue  # "Konferensen är en mötesplats …": a kind of thing, not its name
-        if source == "prose" and len(name.split()) == 1 and not acronym and not (after_cue and len(name) >= 6) and not re.search(r"[a-zåäö][A-ZÅÄÖ]|\d|^[A-ZÅÄÖ0-9-]+$", name) and not _has_name_cue(fold(name)):
+        if source == "prose" and len(name.split()) == 1 and not acronym and not (after_cue and len(name) >= 6) and not re.search(r"[a-zåäö][:.]?[A-ZÅÄÖ]|\d|^[A-ZÅÄÖ0-9-]+$", name) and not _has_name_cue(fold(name)):
             continue  # one ordinary word ("Regional") is not a name
         if re.search(rf"(?<![\wåäö]){re.escape(name)} AB\b", context or description):
             continue  # "AC-Net AB har funnits …": a company
-        form = name_score(name if not acronym else f"{name} ({acronym})")
+        organisation = re.search(rf"(?<![\wåäö]){re.escape(name)}\s+(?:är|var)\s+(?:en|ett)\s+(?:[\wåäö-]+\s+){{0,2}}?"
+                                 r"(?:aktör|organisation|myndighet|företag|bolag|stiftelse|förening|lärosäte)\b", context or description)
+        if organisation and source != "urval":
+            continue  # "RISE är en nationell aktör …": an organisation
+        if organisation and len(members) == 1:  # an "Ett urval" entry on an organisation's work: its whole title, for review
+            name, acronym = clean_name(title)
+        form = name_score(name if not acronym else f"{name} ({acronym})", cued=after_cue and source == "prose")
         if form == 0.0 and source != "urval":
             continue
         conf = min(1.0, _SOURCE_BASE.get(source, 0.0) * 0.6 + base_conf * 0.4 + form * 0.5) if source != "prose" else min(1.0, base_conf * 0.6 + form * 0.45)
@@ -542,7 +569,7 @@ def _candidate(title: str, source: str, base_conf: float, context: str, section:
             out[-1].confidence = REVIEW  # the EU's own policy or collaboration: an analyst decides
             out[-1].reasons.append("EU:s eget arbete")
         generic = fold(name.split()[0]) in _GENERIC_START and not _capitalised_inner(name) and not acronym
-        if source == "urval" and (form == 0.0 or generic):  # named like an organisation or a description of work: ask
+        if source == "urval" and (form == 0.0 or generic or organisation):  # named like an organisation or a description of work: ask
             out[-1].confidence = REVIEW
             out[-1].reasons.append("namnet liknar en organisation")
     return out
@@ -631,6 +658,9 @@ def _prose_candidates(text: str, section: str, mention_for, raw: str = "") -> li
                 continue
             raw = re.split(r"\s+(?:som|med|i syfte|för att|är|har|vid)\s+", raw)[0].strip(" ,.")
             raw = re.sub(r"(?:\s+(?:i|och|för|of|the|for|to|in|av|på))+$", "", raw)
+            pair = re.split(r"\s+och\s+", raw)
+            if len(pair) == 2 and any(fold(p) in _NOT_INITIATIVES for p in pair):
+                raw = next((p for p in pair if fold(p) not in _NOT_INITIATIVES), "")  # "ERUF och Region Västerbotten"
             acr, cued = groups.get("a") or groups.get("ca"), bool(groups.get("ca"))
             if acr and fold(acr) == fold(raw):
                 continue  # "FORTE (FORTE)": a word and its own abbreviation, no name of an initiative
@@ -651,7 +681,7 @@ def _prose_candidates(text: str, section: str, mention_for, raw: str = "") -> li
     for cue, weight in ((_LIST_CUE, 0.8), (_LIST_CUE_WEAK, 0.65)):
         for m in cue.finditer(flat):
             for member in re.split(r"\s*,\s*|\s+och\s+", m.group("list")):
-                member = member.strip(" ,.")
+                member = re.sub(r"(?:\s+(?:i|och|för|of|the|for|and|to|in|av|på))+$", "", member.strip(" ,."))  # "Re:Industry och arbetet …"
                 if member:
                     out += _candidate(member, "prose", weight, _context(flat, member), section, mention_for(member))
     return out
@@ -678,6 +708,15 @@ def _line_of(block: ParsedBlock, phrase: str) -> int:
     return block.lines.first
 
 
+def _line_of_item(item: ParsedItem, phrase: str) -> int:
+    """The source line of ``phrase`` in an item, from its raw OCR text (folded)."""
+    first = (fold(phrase).split() or [""])[0]
+    for offset, raw in enumerate(item.raw.split("\n")):
+        if fold(raw).split()[:1] == [first]:
+            return item.lines.first + offset
+    return item.lines.first
+
+
 def extract_initiatives(report: ParsedReport) -> list[ExtractedInitiative]:
     """All named initiatives of the report, merged, in order of first mention."""
     found: list[ExtractedInitiative] = []
@@ -692,13 +731,41 @@ def extract_initiatives(report: ParsedReport) -> list[ExtractedInitiative]:
                         source = {"initiative": "urval", "arena": "arena", "activity": "activity"}[item.kind]
                         title = _item_title(item)
                         found += _candidate(title, source, 0.9 if source == "urval" else 0.6, _context(item.text, clean_name(title)[0]) + " " + item.text[:400], section.question, mention(item.lines.first, item.lines.first, True), item.text)
-                        found += _prose_candidates(item.text, section.question, lambda n, it=item: mention(it.lines.first, it.lines.first), item.raw)
+                        for glued in _glued_titles(item):
+                            found += _candidate(glued, source, 0.6, _context(item.text, glued), section.question, mention(_line_of_item(item, glued), item.lines.first), item.text)
+                    # every item's text is prose that may name initiatives, whatever the item's kind
+                    # (an Agenda 2030 justification: "genom insatser som VIGO och Re:Industry")
+                    found += _prose_candidates(item.text, section.question, lambda n, it=item: mention(it.lines.first, it.lines.first), item.raw)
                 for heading, body in _heading_titles(block):
                     found += _candidate(heading, "heading", 0.6, _context(body, clean_name(heading)[0]) + " " + body[:400], section.question, mention(_line_of(block, heading)), body)
                 found += _prose_candidates(block.text, section.question, lambda n, b=block: mention(_line_of(b, n)), block.raw)
     merged = merge(found)
     link_mentions(report, merged)
     return merged
+
+
+def _glued_titles(item: ParsedItem) -> list[str]:
+    """Titles of further entries the parser left inside an item's text, because no blank
+    line set them off in the OCR: a short capitalised line that ends a paragraph after a
+    finished sentence ("… (se text nedan)" / "Praktisk AI-utveckling och kompetenslyft för" /
+    "regional tillväxt", then the entry's text), or the short first line of a paragraph
+    whose next line opens a sentence ("Samverkansarena samhällsutmaningar" / "Skellefteå
+    Science City har …")."""
+    paras = [p.strip() for p in item.text.split("\n\n") if p.strip()]
+    raw_paras = [[ln.strip() for ln in p.split("\n") if ln.strip()] for p in re.split(r"\n\s*\n", item.raw) if p.strip()]
+    raw_firsts = {fold(lines[0]).split()[0]: lines for lines in raw_paras if fold(lines[0])}
+    raw_starts = {fold(ln).split()[0] for lines in raw_paras for ln in lines if fold(ln)}
+    out = []
+    for i, para in enumerate(paras):
+        tail = re.search(r"(?:[.!?)]\s+)(?P<t>[A-ZÅÄÖ][^.!?;:()]*)$", para)
+        if tail and i + 1 < len(paras) and 2 <= len(tail.group("t").split()) <= 10 and paras[i + 1][:1].isupper() \
+                and fold(tail.group("t")).split()[0] in raw_starts:
+            out.append(tail.group("t").strip())
+        lines = raw_firsts.get((fold(para).split() or [""])[0])
+        if i > 0 and lines and len(lines) >= 3 and len(lines[0]) <= 40 and len(lines[0].split()) <= 5 \
+                and not re.search(r"[.,:;!?-]$", lines[0]) and lines[1][:1].isupper():
+            out.append(" ".join(para.split()[: len(lines[0].split())]))
+    return [t for t in out if name_score(t) > 0.0 and not _SENTENCE.search(f" {t} ")]
 
 
 def _item_title(item: ParsedItem) -> str:
@@ -715,9 +782,15 @@ def merge(found: list[ExtractedInitiative]) -> list[ExtractedInitiative]:
     then highest source) keeps its name; confidence is the highest, raised a little for
     every further independent mention."""
     by_key: dict[str, ExtractedInitiative] = {}
+    by_words: dict[str, ExtractedInitiative] = {}
     out: list[ExtractedInitiative] = []
+
+    def words_of(x: ExtractedInitiative) -> str:
+        ws = x.keys[0].split()
+        return " ".join(sorted(ws)) if len(ws) >= 2 else ""
+
     for cand in found:
-        target = next((by_key[k] for k in cand.keys if k in by_key), None)
+        target = next((by_key[k] for k in cand.keys if k in by_key), None) or by_words.get(words_of(cand) or "-")
         if target is None:
             # "Strategirådet för kompetensförsörjning" vs the longer "Tillväxtverkets RKA-grupp (…)": containment of keys
             target = _contained(cand, out)
@@ -725,6 +798,8 @@ def merge(found: list[ExtractedInitiative]) -> list[ExtractedInitiative]:
             out.append(cand)
             for k in cand.keys:
                 by_key.setdefault(k, cand)
+            if words_of(cand):
+                by_words.setdefault(words_of(cand), cand)
             continue
         cand.keys = [k for k in cand.keys if by_key.get(k, target) is target]  # a key stays with one record
         _absorb(target, cand)

@@ -89,5 +89,6 @@ def test_whole_report_is_fast_and_keeps_its_lines():
     seconds = time.process_time() - start
     assert out.count("\n") == text.count("\n")
     assert "Västerbotten" in out and "Vasterbotten " not in out
-    # bench/ocr_eval.py measures properly; this only catches a large slowdown
-    assert seconds < 2.0
+    # bench/ocr_eval.py measures properly; this only catches a large slowdown (about twice
+    # today's 1.8-2.1 s of CPU on the 2-core machine, which a loaded machine inflates)
+    assert seconds < 4.0

@@ -11,7 +11,6 @@ import pytest
 from django.test import Client
 
 from resultat.indicators.models import Indicator, Observation
-from tests.proposed_english import use_proposed_english
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +39,7 @@ def quarterly(reference):
     return ind
 
 
-def test_english_page_writes_periods_assessment_and_unit_in_english(quarterly, monkeypatch):
-    use_proposed_english(monkeypatch)
+def test_english_page_writes_periods_assessment_and_unit_in_english(quarterly):
     html = english_client().get(quarterly.get_absolute_url()).content.decode()
     assert '<html lang="en"' in html
     # period labels: the data table, the specs (tooltips, description) and the SVG drawn without JavaScript
@@ -60,16 +58,14 @@ def test_english_page_writes_periods_assessment_and_unit_in_english(quarterly, m
     assert "Kvartalsvärde" in html
 
 
-def test_swedish_page_and_the_csv_keep_the_swedish_labels(quarterly, monkeypatch):
-    use_proposed_english(monkeypatch)
+def test_swedish_page_and_the_csv_keep_the_swedish_labels(quarterly):
     html = Client().get(quarterly.get_absolute_url()).content.decode()
     assert '<th scope="row">2025 kv. 1</th>' in html and "Bedömning saknas" in html and "procent" in html
     csv = english_client().get(f"{quarterly.get_absolute_url()}data.csv").content.decode("utf-8-sig")
     assert "2025 Q1" not in csv
 
 
-def test_english_assessment_and_comparison_of_an_annual_series(reference, monkeypatch):
-    use_proposed_english(monkeypatch)
+def test_english_assessment_and_comparison_of_an_annual_series(reference):
     ind = Indicator.objects.create(source="scb", external_id="HANDMADE_A", title="Årsvärde", unit="procent", direction="higher")
     for year, county, country in ((2015, 50.0, 50.0), (2018, 45.0, 52.0), (2022, 40.0, 55.0)):
         Observation.objects.create(indicator=ind, area_code="24", period=year, value=county)

@@ -8,13 +8,11 @@ import pytest
 from django.test import Client
 
 from resultat.initiatives import demo
-from tests.proposed_english import use_proposed_english
 
 pytestmark = pytest.mark.django_db
 
 
-def test_english_compilation_charts_have_english_subtitle_and_description(register, monkeypatch):
-    use_proposed_english(monkeypatch)
+def test_english_compilation_charts_have_english_subtitle_and_description(register):
     demo.load(n=80)
     client = Client()
     client.cookies["django_language"] = "en"

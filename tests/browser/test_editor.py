@@ -18,6 +18,10 @@ WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><st
 <img src="file:///C:/bild.png"><script>alert(3)</script>
 </body></html>"""
 
+# the autosave's pause after typing (hx-trigger "input changed delay:4s" in
+# templates/followup/contribution.html), and a little more
+AUTOSAVE_PAUSE_MS = 4_100
+
 
 @pytest.fixture
 def editor_page(transactional_db):
@@ -81,11 +85,15 @@ def test_a_refused_or_failed_autosave_is_shown_not_hidden(page, editor_page):
     the status line saying the last save succeeded (found by trying it as an editor)."""
     page.set_viewport_size({"width": 1280, "height": 900})
     login(page, "ebba")
+    # The page's timers run on Playwright's clock: instead of waiting out the autosave's
+    # 4 s pause three times (12 s), the test jumps the clock past it after each typing.
+    page.clock.install()
     page.goto(f"/uppfoljning/bidrag/{editor_page.pk}/")
     box = page.get_by_role("textbox", name="Text", exact=True)
     status = page.locator("#autosave-status")
     box.click()
     page.keyboard.type("Första utkastet.")
+    page.clock.fast_forward(AUTOSAVE_PAUSE_MS)
     status.get_by_text("Utkastet sparades automatiskt (version 1).").wait_for(timeout=15_000)
 
     # someone else saves a newer version: the next autosave is a 409, and the page says so
@@ -93,11 +101,13 @@ def test_a_refused_or_failed_autosave_is_shown_not_hidden(page, editor_page):
     services.save_contribution(other, user=other.area.units.first().editors.first(), body="<p>Någon annans text</p>",
                                base_revision=other.revision)
     page.keyboard.type(" Mer.")
+    page.clock.fast_forward(AUTOSAVE_PAUSE_MS)
     status.get_by_text("Någon annan har sparat en nyare version").wait_for(timeout=15_000)
 
     # any other failure (here a 500 from the server) writes the form's own message
     page.route("**/spara/", lambda route: route.fulfill(status=500, body="serverfel"))
     page.keyboard.type(" Ännu mer.")
+    page.clock.fast_forward(AUTOSAVE_PAUSE_MS)
     status.get_by_text("Utkastet kunde inte sparas automatiskt").wait_for(timeout=15_000)
     assert "(500)" in status.inner_text()
 

@@ -22,9 +22,10 @@ import tempfile
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+
+from tests.browser.helpers import open_context
 
 # Playwright's sync API runs an asyncio loop in this thread; Django's check for ORM use
 # from async code would see it and refuse. Only the tests relax the check.
@@ -44,7 +45,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",  # containers often have a tiny /dev/shm
 ]
-TIMEOUT_MS = 15_000
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m "not browser" deselects
@@ -108,33 +108,10 @@ def blocked_requests() -> list[str]:
     return []
 
 
-def _origin(url: str) -> tuple[str, str, int | None]:
-    parts = urlsplit(url)
-    return parts.scheme, (parts.hostname or "").lower(), parts.port
-
-
 @pytest.fixture
 def browser_context(browser, live_server, transactional_db, blocked_requests: list[str]) -> Iterator:
     """A new context per test: no shared cookies or storage, network limited to live_server."""
-    allowed = _origin(live_server.url)
-    context = browser.new_context(
-        base_url=live_server.url,
-        locale="sv-SE",
-        timezone_id="Europe/Stockholm",
-        service_workers="block",
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    context.set_default_navigation_timeout(TIMEOUT_MS)
-
-    def only_live_server(route) -> None:
-        url = route.request.url
-        if _origin(url) == allowed:
-            route.continue_()
-        else:
-            blocked_requests.append(url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", only_live_server)
+    context = open_context(browser, live_server.url, blocked_requests)
     try:
         yield context
     finally:
@@ -217,14 +194,19 @@ def assert_no_axe_violations() -> Callable[..., None]:
 @pytest.fixture
 def indicators_loaded(transactional_db) -> None:
     """The strategy (both versions), the example's indicator sets and their values (the
-    real Kolada snapshot and the labelled synthetic rest), committed for the live server."""
+    real Kolada snapshot and the labelled synthetic rest), committed for the live server
+    (built once per process, then replayed as rows: tests/plugins/snapshots.py)."""
     from resultat.indicators import services
     from resultat.reference import services as reference_services
     from resultat.strategy.services import load_strategy_file
     from tests.factories import INDICATOR_SETS, NEW_VERSION, OLD_VERSION
+    from tests.plugins.snapshots import replay
 
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    services.load_indicator_sets(sorted(INDICATOR_SETS.glob("*.yaml")))
-    services.demo_snapshot()
+    def build():
+        reference_services.load_all()
+        load_strategy_file(OLD_VERSION)
+        load_strategy_file(NEW_VERSION)
+        services.load_indicator_sets(sorted(INDICATOR_SETS.glob("*.yaml")))
+        services.demo_snapshot()
+
+    replay("browser_indicators", build)

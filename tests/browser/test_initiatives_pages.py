@@ -14,18 +14,22 @@ from resultat.strategy.services import load_strategy_file
 from tests.browser.helpers import login
 from tests.factories import NEW_VERSION, OLD_VERSION, make_user
 from tests.initiatives.test_import import _break
+from tests.plugins.snapshots import replay
 
 
 @pytest.fixture
 def setup(transactional_db):
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    loaders.load_question_set(data_dir() / "questions-default.yaml")
-    loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
-    seed_programmes(FundingSource, FundingProgramme)
-    demo.load(n=80)
-    return make_user("anna", Role.ANALYST)
+    def build():
+        reference_services.load_all()
+        load_strategy_file(OLD_VERSION)
+        load_strategy_file(NEW_VERSION)
+        loaders.load_question_set(data_dir() / "questions-default.yaml")
+        loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
+        seed_programmes(FundingSource, FundingProgramme)
+        demo.load(n=80)
+        return make_user("anna", Role.ANALYST)
+
+    return replay("browser_initiatives", build)  # loaded once per process, then replayed as rows
 
 
 def test_list_detail_compilation_matrix(page, setup, assert_no_axe_violations):

@@ -15,6 +15,7 @@ from resultat.strategy.models import StrategyVersion
 from resultat.strategy.services import load_strategy_file
 from tests.browser.helpers import login
 from tests.factories import NEW_VERSION, OLD_VERSION, make_user
+from tests.plugins.snapshots import replay
 
 TEXT = "Fibernätet nådde Sorsele och Dorotea under året."
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -22,21 +23,24 @@ WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "he
 
 @pytest.fixture
 def approved_cycle(transactional_db):
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    qs = loaders.load_question_set(data_dir() / "questions-default.yaml")
-    loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
-    analyst, editor, reviewer = make_user("anna", Role.ANALYST), make_user("ebba", Role.EDITOR), make_user("greta", Role.REVIEWER)
-    area = StrategicArea.objects.get(code="a-digitalisering")
-    area.units.first().editors.add(editor)
-    cycle = services.open_cycle(year=2026, version=StrategyVersion.objects.get(code="aktualisering-2025-26"), question_set=qs,
-                                actor=analyst, reviewers=[reviewer])
-    c = Contribution.objects.get(cycle=cycle, area=area, question__code="omvarldsanalys")
-    c = services.save_contribution(c, user=editor, body=f"<p>{TEXT}</p>", base_revision=0)
-    services.submit(c, editor)
-    services.approve(c, reviewer)
-    return cycle
+    def build():
+        reference_services.load_all()
+        load_strategy_file(OLD_VERSION)
+        load_strategy_file(NEW_VERSION)
+        qs = loaders.load_question_set(data_dir() / "questions-default.yaml")
+        loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
+        analyst, editor, reviewer = make_user("anna", Role.ANALYST), make_user("ebba", Role.EDITOR), make_user("greta", Role.REVIEWER)
+        area = StrategicArea.objects.get(code="a-digitalisering")
+        area.units.first().editors.add(editor)
+        cycle = services.open_cycle(year=2026, version=StrategyVersion.objects.get(code="aktualisering-2025-26"), question_set=qs,
+                                    actor=analyst, reviewers=[reviewer])
+        c = Contribution.objects.get(cycle=cycle, area=area, question__code="omvarldsanalys")
+        c = services.save_contribution(c, user=editor, body=f"<p>{TEXT}</p>", base_revision=0)
+        services.submit(c, editor)
+        services.approve(c, reviewer)
+        return cycle
+
+    return replay("browser_approved_cycle", build)  # loaded once per process, then replayed as rows
 
 
 def assert_fits(page, width):

@@ -6,6 +6,7 @@ import pytest
 from resultat.reference import services as reference_services
 from resultat.strategy.services import load_strategy_file
 from tests.factories import NEW_VERSION, OLD_VERSION
+from tests.plugins.snapshots import replay
 
 BASE = "/strategi/rus/aktualisering-2025-26"
 PAGES = [
@@ -25,9 +26,12 @@ PAGES = [
 
 @pytest.fixture
 def strategy_loaded(transactional_db):
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
+    def build():
+        reference_services.load_all()
+        load_strategy_file(OLD_VERSION)
+        load_strategy_file(NEW_VERSION)
+
+    replay("browser_strategy", build)  # loaded once per process, then replayed as rows
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -248,3 +248,39 @@ def replay(name: str, build, using: str = "default") -> Any:
     )
     STATS["built"] += 1
     return result
+
+
+# --- put a committed database back between the tests of one module -------------------
+
+
+@dataclass
+class Saved:
+    """Every model table's rows at one moment (``capture``), to ``restore`` later."""
+
+    rows: dict[str, dict[Any, tuple]]
+    fingerprint: tuple
+
+
+def capture(using: str = "default") -> Saved:
+    connection = connections[using]
+    tables = _tables()
+    return Saved(_dump(connection, tables), fingerprint(connection, tables))
+
+
+def restore(saved: Saved, using: str = "default") -> int:
+    """Write back the rows ``saved`` holds: what was inserted since is deleted, what was
+    changed or deleted is written again (in one transaction). For a module whose tests
+    share data committed once (a browser module with its own live server) instead of a
+    flush and a reload per test. Returns the number of rows written or deleted; fails if
+    the tables do not then hold exactly the saved rows' count and largest keys."""
+    connection = connections[using]
+    tables = _tables()
+    changes = _diff(tables, _dump(connection, tables), saved.rows)
+    if changes:
+        with transaction.atomic(using=using):
+            _apply(connection, changes)
+    now = fingerprint(connection, tables)
+    if now != saved.fingerprint:
+        wrong = sorted(set(now) ^ set(saved.fingerprint))
+        raise AssertionError(f"restore: tabellerna skiljer sig från de sparade: {wrong[:6]}")
+    return sum(len(c.delete) + len(c.insert) for c in changes)

@@ -25,6 +25,7 @@ from tests.core.report.pdfstruct import (
     role,
     struct_elements,
 )
+from tests.plugins.snapshots import replay
 
 
 def test_structure_tree_of_the_2025_pdf(imported):
@@ -99,11 +100,15 @@ def published_2025(imported):
     decisions; published, so only real values are in it."""
     from resultat.initiatives.models import FundingProgramme, FundingSource
 
-    seed_programmes(FundingSource, FundingProgramme)
-    initiatives_demo.load(n=20, year=2025)
-    call_command("indicators", "load-sets")
-    call_command("indicators", "demo")
-    edition = services.freeze_edition(imported)
+    def build():
+        seed_programmes(FundingSource, FundingProgramme)
+        initiatives_demo.load(n=20, year=2025)
+        call_command("indicators", "load-sets")
+        call_command("indicators", "demo")
+        return services.freeze_edition(imported)
+
+    # loaded once per process, then replayed as rows (tests/plugins/snapshots.py)
+    edition = replay("published_2025_edition", build)
     report = services.edition_report(edition)
     return report, PdfFile(render_pdf(report))
 

@@ -289,8 +289,14 @@ def browse_process(base: str, clients: int, pipe, niceness: int = 0) -> None:
     pipe.send((dict(stats.latencies), stats.errors))
 
 
-def start_gunicorn(env: dict, port: int, workers: int, threads: int, nice: int = 0, access_log: Path | None = None) -> subprocess.Popen:
-    command = [sys.executable, "-m", "gunicorn", "resultat.config.wsgi:application", "-b", f"127.0.0.1:{port}",
+def start_gunicorn(env: dict, port: int, workers: int, threads: int, nice: int = 0, access_log: Path | None = None,
+                   phases: Path | None = None) -> subprocess.Popen:
+    app = "resultat.config.wsgi:application"
+    if phases:  # bench/phases.py: one JSON line per request with its phase timings
+        phases.mkdir(parents=True, exist_ok=True)
+        env = {**env, "RESULTAT_PHASES_DIR": str(phases)}
+        app = "bench.phases:application"
+    command = [sys.executable, "-m", "gunicorn", app, "-b", f"127.0.0.1:{port}",
                "-k", "gthread", "-w", str(workers), "--threads", str(threads), "--timeout", "120", "--log-level", "warning"]
     if access_log:  # the server's own time per request (%(M)s: milliseconds), path first
         command += ["--access-logfile", str(access_log), "--access-logformat", "%(m)s %(U)s %(s)s %(M)s"]
@@ -336,6 +342,9 @@ def main():
                              "public gunicorn they load")
     parser.add_argument("--autosave-every", type=float, default=4.0,
                         help="seconds between an editor's autosaves (the page's own debounce is 4 s; 0.5 is a stress test)")
+    parser.add_argument("--phases", type=Path, default=None,
+                        help="write per-request phase timings (bench/phases.py) under this directory, one subdirectory per "
+                             "gunicorn (editors, public); summarise with bench/phases_report.py")
     args = parser.parse_args()
 
     var = Path(tempfile.mkdtemp(prefix="resultat-load-"))
@@ -361,13 +370,15 @@ def main():
     editor_log = var / "editors-access.log"
     if args.split:
         editor_port = free_port()
-        servers = [start_gunicorn(env, port, args.workers, args.threads, nice=args.public_nice),
-                   start_gunicorn(env, editor_port, args.editor_workers, args.editor_threads, access_log=editor_log)]
+        servers = [start_gunicorn(env, port, args.workers, args.threads, nice=args.public_nice,
+                                  phases=args.phases and args.phases / "public"),
+                   start_gunicorn(env, editor_port, args.editor_workers, args.editor_threads, access_log=editor_log,
+                                  phases=args.phases and args.phases / "editors")]
         shape = (f"publik gunicorn {args.workers}×{args.threads} (nice {args.public_nice}) + redaktörernas gunicorn "
                  f"{args.editor_workers}×{args.editor_threads} för {EDITOR_PREFIX}")
     else:
         editor_port = port
-        servers = [start_gunicorn(env, port, args.workers, args.threads)]
+        servers = [start_gunicorn(env, port, args.workers, args.threads, phases=args.phases and args.phases / "all")]
         shape = f"en gunicorn {args.workers}×{args.threads}"
     if args.client_nice:
         shape += f"; de surfande klienterna med nice {args.client_nice}"

@@ -109,8 +109,13 @@ def _sqlite(path) -> dict:
     if path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     return {
-        "ENGINE": "django.db.backends.sqlite3",
+        # SQLite with a queue for write transactions (resultat/infrastructure/sqlite)
+        "ENGINE": "resultat.infrastructure.sqlite",
         "NAME": str(path),
+        # Test databases in memory, as Django does for its own SQLite backend (pytest-django
+        # recognises that backend by its module name only and would otherwise derive a
+        # file name from NAME).
+        "TEST": {"NAME": ":memory:"},
         # WAL lets readers work while one writer writes; the busy timeout makes
         # concurrent writers wait instead of failing with "database is locked".
         "OPTIONS": {

@@ -7,7 +7,7 @@ from resultat.config.env import database_from_url
 
 def test_no_url_is_a_sqlite_file_in_var(tmp_path):
     db = database_from_url(None, tmp_path)
-    assert db["ENGINE"] == "django.db.backends.sqlite3"
+    assert db["ENGINE"] == "resultat.infrastructure.sqlite"
     assert db["NAME"] == str(tmp_path / "resultat.sqlite3")
     assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
 
@@ -15,7 +15,7 @@ def test_no_url_is_a_sqlite_file_in_var(tmp_path):
 def test_sqlite_relative_path(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     db = database_from_url("sqlite:///data/test.db", tmp_path / "var")
-    assert db["ENGINE"] == "django.db.backends.sqlite3"
+    assert db["ENGINE"] == "resultat.infrastructure.sqlite"
     assert db["NAME"] == "data/test.db"
     assert (tmp_path / "data").is_dir()  # the parent directory is created
 

@@ -151,20 +151,45 @@ def index_contribution_bodies(ids: Iterable[int]) -> int:
 def rewrite_body_now(pk: int, body: str) -> None:
     """An autosave's index update inside the saving transaction itself: on SQLite one
     write transaction per autosave instead of two (each waits for the single write
-    lock), on PostgreSQL one commit less. In a savepoint: if it fails, the save still
-    commits, and the full re-index is scheduled for after the commit (which logs and
-    marks the contribution if it fails too)."""
+    lock), on PostgreSQL one commit less. When the document must appear or disappear
+    (the text was or becomes empty) the contribution is re-indexed in full, also here
+    rather than in a second transaction after the commit (the first save of a
+    contribution, which also moves its state, does the same through
+    index_in_transaction: in bench/load.py that was 25 of about 300 autosaves, and
+    most of the slowest). In a savepoint: if it fails, the save still commits, and the
+    full re-index is scheduled for after the commit (which logs and marks the
+    contribution if it fails too)."""
     if not connection.in_atomic_block:
         schedule_body([pk])
         return
     try:
         with transaction.atomic():  # a savepoint
             full = _rewrite_bodies({pk: body})
+            if full:
+                index_source("contribution", full)
+                full = []
     except Exception:  # noqa: BLE001 - the save must not fail because of the index
         logger.exception("Sökindexet: texten i bidrag %s kunde inte indexeras i sparningen; görs efter commit", pk)
         full = [pk]
     if full:
         schedule("contribution", full)
+
+
+def index_in_transaction(source: str, ids: Iterable[int]) -> None:
+    """index_source inside the current transaction, in a savepoint: if it fails, the
+    transaction still commits and the re-index is scheduled for after the commit
+    instead (which logs and marks the objects if it fails too). Outside a transaction:
+    schedule (runs at once)."""
+    ids = list(ids)
+    if not connection.in_atomic_block:
+        schedule(source, ids)
+        return
+    try:
+        with transaction.atomic():  # a savepoint
+            index_source(source, ids)
+    except Exception:  # noqa: BLE001 - the save must not fail because of the index
+        logger.exception("Sökindexet: %s %s kunde inte indexeras i sparningen; görs efter commit", source, sorted(set(ids)))
+        schedule(source, ids)
 
 
 def _run_pending() -> None:

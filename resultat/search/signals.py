@@ -38,6 +38,14 @@ def contribution_saved(sender, instance, update_fields=None, **kwargs):
 
         rewrite_body_now(instance.pk, instance.body)
         return
+    if update_fields and "body" in update_fields and frozenset(update_fields) <= _TEXT_ONLY | {"state"}:
+        # The text saved and the state moved with it (an editor's first save: not
+        # started -> draft): the full re-index of this one contribution, in the saving
+        # transaction rather than a second one after the commit (see rewrite_body_now).
+        from resultat.search.indexing import index_in_transaction
+
+        index_in_transaction("contribution", [instance.pk])
+        return
     _schedule("contribution", [instance.pk])
 
 

@@ -54,6 +54,24 @@ def test_an_autosave_of_3000_words_is_a_bounded_number_of_statements(client, con
     assert "Version 2." in SearchDocument.objects.get(key=f"contribution:{contribution.pk}").text
 
 
+def test_the_first_autosave_indexes_its_new_draft_in_the_same_transaction(client, contribution, people,
+                                                                          django_capture_on_commit_callbacks):
+    # The first save moves the contribution from not started to draft: its document is
+    # written in full inside the saving transaction, with no second write transaction
+    # after the commit (which the first autosave of every contribution used to wait for).
+    from resultat.search import indexing
+
+    assert contribution.state == State.NOT_STARTED
+    client.force_login(people["editor_a"])
+    with django_capture_on_commit_callbacks(execute=False) as hooks:
+        assert autosave(client, contribution, "Första texten om Umeå.", 0).status_code == 200
+        doc = SearchDocument.objects.get(key=f"contribution:{contribution.pk}")  # before any hook ran
+    assert doc.text == "Första texten om Umeå." and doc.municipalities == "|2480|"
+    assert [h for h in hooks if getattr(h, "__name__", "") == indexing._run_pending.__name__] == []
+    contribution.refresh_from_db()
+    assert contribution.state == State.DRAFT and contribution.revision == 1
+
+
 def test_the_cheap_autosave_still_refuses_strangers_stale_revisions_and_submitted_texts(client, contribution, people):
     client.force_login(people["editor_b"])  # an editor of another unit
     assert autosave(client, contribution, "Inte min text", 0).status_code == 403

@@ -83,16 +83,26 @@ def server_cached(view, *, language: bool):
         key = _server_cache_key(request, language)
         hit = cache.get(key)
         if hit is not None:
-            status, content_type, body, etag = hit
+            status, content_type, body, etag, location = hit
             response = HttpResponse(body, status=status, content_type=content_type)
-            response.content_etag = etag  # computed once, when the entry was stored
+            if location:
+                response["Location"] = location
+            else:
+                response.content_etag = etag  # computed once, when the entry was stored
             return response
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
-        if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
+        if response.cookies or getattr(response, "streaming", False):
+            return response
+        if response.status_code == 200:
             etag = content_etag(response.content, _language_salt(language), response["Content-Type"])
-            cache.set(key, (response.status_code, response["Content-Type"], response.content, etag), seconds)
+            cache.set(key, (response.status_code, response["Content-Type"], response.content, etag, ""), seconds)
+        elif response.status_code in (301, 302) and response.has_header("Location"):
+            # A public redirect (/strategi/ to the version in force) is decided from the
+            # database like a page: kept as long (it cost 5-8 ms of CPU per request,
+            # every time, under bench/load.py; a cached answer costs about 1 ms).
+            cache.set(key, (response.status_code, response["Content-Type"], response.content, "", response["Location"]), seconds)
         return response
 
     return wrapped

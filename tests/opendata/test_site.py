@@ -180,6 +180,23 @@ def test_cached_answers_keep_the_same_etag_and_answer_304(client):
     cache.clear()
 
 
+def test_server_cache_keeps_the_public_redirect_to_the_version_in_force(client, django_assert_num_queries):
+    from django.core.cache import cache
+
+    cache.clear()
+    with override_settings(RESULTAT_PUBLIC_SERVER_CACHE=60):
+        first = client.get("/strategi/")
+        assert first.status_code == 302 and first["Location"].startswith("/strategi/rus/")
+        with django_assert_num_queries(0):  # from the cache: no database at all
+            second = client.get("/strategi/")
+        assert second.status_code == 302 and second["Location"] == first["Location"]
+        assert second.get("Cache-Control") == first.get("Cache-Control") and not second.has_header("ETag")
+        user_client = Client(HTTP_HOST="localhost")
+        user_client.force_login(make_user("bo", Role.EDITOR))
+        assert user_client.get("/strategi/")["Location"] == first["Location"]  # users: from the database
+    cache.clear()
+
+
 def test_server_cache_keeps_strategy_pages_and_search_apart_from_their_htmx_fragments(client):
     from django.core.cache import cache
 

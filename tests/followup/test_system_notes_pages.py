@@ -1,0 +1,54 @@
+"""The staff contribution page's timeline and revision list and the cycle page's events show
+the notes the system stored (Swedish) in the reader's language; Swedish pages unchanged."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from resultat.followup import services
+from resultat.followup.models import Contribution, StateChange
+from tests.system_notes_english import use_proposed_english
+
+pytestmark = pytest.mark.django_db
+IMPORTED = "Importerad från resultat-vasterbotten-2025.ocr.txt"
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+@pytest.fixture
+def history(contribution, people):
+    # the comment imports/services.py stores on an imported text's state change
+    StateChange.objects.create(contribution=contribution, from_state="", to_state=contribution.state,
+                               comment=IMPORTED, revision_number=contribution.revision)
+    StateChange.objects.create(contribution=contribution, from_state=contribution.state, to_state=contribution.state,
+                               actor=people["reviewer"], comment="Importerad från Word av mig, se stycke 2")
+    c = services.save_contribution(contribution, user=people["editor_a"], body="<p>Ett</p>", base_revision=0)
+    c = services.save_contribution(c, user=people["editor_a"], body="<p>Två</p>", base_revision=c.revision)
+    return services.restore_revision(c, people["editor_a"], 1, c.revision)
+
+
+def test_english_history(client, history, people, monkeypatch):
+    use_proposed_english(monkeypatch)
+    n = Contribution.objects.filter(cycle=history.cycle).count()
+    client.force_login(people["analyst"])
+    page = _text(client.get(reverse("followup:contribution", args=[history.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert "Imported from resultat-vasterbotten-2025.ocr.txt" in page
+    assert "Importerad från resultat" not in page
+    assert "Restored from version 1" in page and "Återställd" not in page
+    assert "Importerad från Word av mig, se stycke 2" in page  # a person's comment, as written
+    cycle = _text(client.get(reverse("followup:cycle", args=[2026]), HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert f"{n} contributions created" in cycle
+    assert "bidrag skapade" not in cycle
+
+
+def test_swedish_history_unchanged(client, history, people):
+    n = Contribution.objects.filter(cycle=history.cycle).count()
+    client.force_login(people["analyst"])
+    page = _text(client.get(reverse("followup:contribution", args=[history.pk]), HTTP_ACCEPT_LANGUAGE="sv").content.decode())
+    assert IMPORTED in page and "Återställd från version 1" in page
+    assert "Importerad från Word av mig, se stycke 2" in page
+    cycle = _text(client.get(reverse("followup:cycle", args=[2026]), HTTP_ACCEPT_LANGUAGE="sv").content.decode())
+    assert f"{n} bidrag skapade" in cycle

@@ -650,8 +650,8 @@ def send_reminder_to(cycle: Cycle, email: str, actor, today: date | None = None)
     n = len(reminder.contributions)
     CycleEvent.objects.create(
         cycle=cycle, from_state=cycle.state, to_state=cycle.state, actor=actor,
-        comment=ngettext("Påminnelse skickad till %(name)s <%(email)s> (%(n)s bidrag)", "Påminnelse skickad till %(name)s <%(email)s> (%(n)s bidrag)", n)
-        % {"name": reminder.name, "email": reminder.email, "n": n},
+        # stored in Swedish, whoever sends it; shown in the reader's language (infrastructure/system_notes.py)
+        comment="Påminnelse skickad till %(name)s <%(email)s> (%(n)s bidrag)" % {"name": reminder.name, "email": reminder.email, "n": n},
     )
     return reminder
 

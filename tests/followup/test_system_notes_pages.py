@@ -52,3 +52,26 @@ def test_swedish_history_unchanged(client, history, people):
     assert "Importerad från Word av mig, se stycke 2" in page
     cycle = _text(client.get(reverse("followup:cycle", args=[2026]), HTTP_ACCEPT_LANGUAGE="sv").content.decode())
     assert f"{n} bidrag skapade" in cycle
+
+
+def test_reminder_note_stored_in_swedish_shown_in_english(client, cycle, contribution, people, settings):
+    # an analyst working in English sends a reminder: the event keeps the Swedish text
+    # (audit trail), the English cycle page shows it in English
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from resultat.followup.models import CycleEvent
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    cycle.submit_by = timezone.localdate() - timedelta(days=5)
+    cycle.save(update_fields=["submit_by"])
+    bo = people["editor_b"]
+    client.force_login(people["analyst"])
+    client.post(reverse("followup:remind_one", args=[cycle.year]), {"email": bo.email}, HTTP_ACCEPT_LANGUAGE="en")
+    event = CycleEvent.objects.filter(cycle=cycle).order_by("-id").first()
+    assert re.fullmatch(r"Påminnelse skickad till .+ <" + re.escape(bo.email) + r"> \(\d+ bidrag\)", event.comment)
+    english = _text(client.get(reverse("followup:cycle", args=[2026]), HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    assert f"Reminder sent to {event.comment.split(' till ')[1].split(' <')[0]} <{bo.email}>" in english.replace("&lt;", "<").replace("&gt;", ">")
+    swedish = _text(client.get(reverse("followup:cycle", args=[2026]), HTTP_ACCEPT_LANGUAGE="sv").content.decode())
+    assert event.comment in swedish.replace("&lt;", "<").replace("&gt;", ">")

@@ -39,6 +39,12 @@ a difference is a lost write; and every contribution's text with its search docu
 of request; with --split also the autosave time as the editors' gunicorn measured it
 (its access log), which leaves out the load generator's own delays.
 The PostgreSQL database in DATABASE_URL is dropped and created again.
+
+--phases DIR: both gunicorns run the application through bench/phases.py, which writes
+per-request phase timings (CPU, database, lock waits, transaction hold, commit hooks, GC
+pauses) to DIR/editors and DIR/public; summarise with
+`.venv/bin/python bench/phases_report.py DIR/editors DIR/public` (docs/benchmarks.md,
+"Where the autosave's tail came from").
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from resultat.followup import services
 from resultat.followup.models import Contribution, StateChange
-from tests.system_notes_english import use_proposed_english
 
 pytestmark = pytest.mark.django_db
 IMPORTED = "Importerad från resultat-vasterbotten-2025.ocr.txt"
@@ -30,8 +29,7 @@ def history(contribution, people):
     return services.restore_revision(c, people["editor_a"], 1, c.revision)
 
 
-def test_english_history(client, history, people, monkeypatch):
-    use_proposed_english(monkeypatch)
+def test_english_history(client, history, people):
     n = Contribution.objects.filter(cycle=history.cycle).count()
     client.force_login(people["analyst"])
     page = _text(client.get(reverse("followup:contribution", args=[history.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode())

@@ -5,7 +5,6 @@ import pytest
 from django.utils import translation
 
 from resultat.infrastructure.system_notes import NOTE_PATTERNS, system_note_text
-from tests.system_notes_english import use_proposed_english
 
 STORED = {
     "Importerad från resultat-vasterbotten-2025.ocr.txt": "Imported from resultat-vasterbotten-2025.ocr.txt",
@@ -37,8 +36,7 @@ AS_WRITTEN = [
 
 
 @pytest.fixture
-def english(monkeypatch):
-    use_proposed_english(monkeypatch)
+def english():
     with translation.override("en"):
         yield
 

@@ -55,6 +55,10 @@ MAX_READINGS = 48
 LETTER_CONFUSION = -2.5
 #: An å/ä/ö the OCR dropped altogether ("synliggrande").
 LOST_LETTER = -3.0
+#: An extra letter the OCR added beside a symbol ("besbéksnaringen" = besöksnäringen).
+EXTRA_LETTER = -3.0
+#: ... tried in damaged words of at least this many letters that nothing else explained.
+EXTRA_LETTER_MIN = 10
 #: Each join in a compound.
 COMPOUND_JOIN = -1.0
 #: Reading a first part as a word plus linking -s rather than as a word
@@ -222,6 +226,9 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
     (re.compile(r"^[1|](?=[a-zåäöé&@3])"), (("l", 0.0),)),
 ]
 
+#: An acronym with a small l for its I: two capitals or more and one l ("RFl", "CEl";
+#: "Al" and "Bl" alone are in the gazetteer's fixes).
+_ACRONYM_L = re.compile(r"[A-ZÅÄÖ]{2,}l[A-ZÅÄÖ]*|[A-ZÅÄÖ]l[A-ZÅÄÖ]+")
 #: A capital after a small letter: names and acronyms in mixed case ("FaR", "NorthPop").
 _INNER_CAPITAL = re.compile(r"[a-zåäöé][A-ZÅÄÖ]")
 
@@ -717,6 +724,10 @@ class Analyser:
         fix = self.lexicon.gazetteer.fixes.get(token)
         if fix is not None:
             return (Candidate(fix.lower(), fix, 0.0),)
+        if _ACRONYM_L.fullmatch(token):
+            # a small l among capitals is a capital I: "RFl:er" = RFI:er, "CEl" = CEI
+            fixed = token.replace("l", "I")
+            return (Candidate(fixed.lower(), fixed, 0.0),)
         if self._left_alone(token, in_capitals):
             return ()
         lower = token.lower()
@@ -741,6 +752,8 @@ class Analyser:
             self._lost_letter(readings, scored)
         if not scored.words and len(lower) >= RARE_PART_MIN_WORD:
             self._rare_first_part(readings, scored)
+        if not scored.words and damaged and len(lower) >= EXTRA_LETTER_MIN:
+            self._extra_letter(readings, scored)
         if scored.top() < -GLUED_TRIGGER_COST / 100:
             self._glued(token, readings, scored.add)
         if not scored.words and len(lower) >= 6 and token[0] == "i" and lower[1] not in _VOWELS:
@@ -839,8 +852,29 @@ class Analyser:
         """A long compound whose first part is a rare word that is no ordinary
         part ("intermediär" in "Intermediarvardsavdelning"): tried only when
         nothing else explained the word, with a long first part and a known
-        compound or head after it."""
-        reading, pattern, penalty = readings[0]
+        compound or head after it. Each of the first three readings is tried:
+        in "konjunkturbedémningar" the "dé" is read "ö" first, and "dö" third."""
+        for reading, pattern, penalty in readings[:3]:
+            self._rare_first_part_of(reading, pattern, penalty, scored)
+
+    def _extra_letter(self, readings, scored: _Scored) -> None:
+        """A letter the OCR added in a damaged word beside a symbol
+        ("besbéksnaringen": "bé" for one ö), found as a known word (or an
+        inflected stem) once the letter is dropped; only when nothing else
+        explained the word."""
+        for reading, pattern, penalty in readings[:3]:
+            if pattern not in ("lower", "title") or not reading.isalpha():
+                continue
+            for k in range(2, len(reading) - 2):
+                if reading[k] in _VOWELS or reading[k] == reading[k - 1]:
+                    continue
+                if reading[k + 1] not in _DIA and reading[k - 1] not in _DIA:
+                    continue  # only beside a letter read from a symbol
+                found = self._best(reading[:k] + reading[k + 1 :], INFLECTED_WORD_COST)
+                if found is not None:
+                    scored.add(found[0], found[1] + penalty + EXTRA_LETTER, pattern)
+
+    def _rare_first_part_of(self, reading: str, pattern: str, penalty: float, scored) -> None:
         if pattern not in ("lower", "title") or not reading.isalpha():
             return
         n = len(reading)
@@ -932,7 +966,8 @@ class Analyser:
             rest = self._glued_rest(token[2:])
             if rest is not None:
                 add("på " + rest[0], rest[1] + GLUED_I + penalty, "lower")
-        if reading.endswith("i") and len(reading) >= 4:
+        if reading.endswith("i") and len(reading) >= 3:
+            # also "uti" (archaic, made rare in the gazetteer): "ser uti Region 10" = ut i
             rest = self._glued_rest(token[:-1], GLUED_BEFORE_I_COST)
             if rest is not None:
                 add(rest[0] + " i", rest[1] + GLUED_I + penalty, "lower")

@@ -209,7 +209,7 @@ def _sentences(text: str) -> Iterable[list[str]]:
 # --- hand-written rules ----------------------------------------------------------
 
 MODALS = frozenset(
-    "att ska skall kan kunna bör måste vill behöver får skulle kommer kunde borde "
+    "att ska skall kan kunna bör måste vill behöver behöva får skulle kommer kunde borde "
     "fortsätta försöka brukar lyckas".split()
 )
 PREPOSITIONS = frozenset(
@@ -320,13 +320,29 @@ def _rules(skeleton: str, options: list[Candidate], left: Side, right: Side) -> 
     elif skeleton.endswith(_SATT_ENDINGS):
         _rule_supine(spot)
     # infinitive after a modal or "att": stärka, förstå, svara, ingå, ändra …
-    if spot.prev in MODALS and len(spot.words) > 1:
+    if (
+        spot.prev in MODALS
+        and len(spot.words) > 1
+        and not (skeleton == "inga" and _inga_determines(spot.nxt, right))
+    ):
         # "det går att ändra": after an impersonal "går/möjligt att" surely a verb
         sure = spot.prev == "att" and left.words[1:2] and left.words[1] in _SURE_INFINITIVE
         for w in spot.words:
             if w in _INFINITIVES:
                 spot.give(w, 3.0 if sure else 1.5)
     return spot.bonus
+
+
+def _inga_determines(nxt: str, right: Side) -> bool:
+    """The determiner "inga" before its noun ("behöver inga nya regler"), not the verb
+    "ingå", which is followed by a preposition, a conjunction, a determiner or the end
+    ("behöva ingå eller förändras", "att ingå i nätverk", "att ingå denna typ av")."""
+    if right.boundary or not nxt or right.gap.strip():
+        return False
+    return nxt not in PREPOSITIONS and nxt not in _INGA_VERB_AFTER and nxt not in _DETERMINERS
+
+
+_INGA_VERB_AFTER = frozenset("och eller samt som men denna detta dessa avtal".split())
 
 
 def _rule_ar(s: _Spot) -> None:
@@ -753,6 +769,15 @@ def _rule_fort(s: _Spot) -> None:
         s.give("fört", 2.5)  # the supine: "har fört med sig"
 
 
+def _rule_grodor(s: _Spot) -> None:
+    if (
+        any(w.startswith("odl") for w in s.left.clause[:4])
+        or s.nxt in ("och", "som")
+        and any(w.startswith(("skörd", "jordbruk", "odl")) for w in s.right.clause[:4])
+    ):
+        s.give("grödor", 3.0)  # "att odla andra grödor": crops, not frogs
+
+
 def _rule_vart(s: _Spot) -> None:
     if s.nxt == "att" and s.left.boundary:
         s.give("värt", 2.5)  # "Värt att notera är …" opening a sentence
@@ -787,6 +812,7 @@ _RULES = {
     "fort": _rule_fort,
     "ater": _rule_ater,
     "vart": _rule_vart,
+    "grodor": _rule_grodor,
 }
 
 #: Words after "ända" (all the way): "ända till", "ända sedan", "ända fram".
@@ -871,7 +897,7 @@ def default_model() -> ContextModel:
 
 _RULE_WORDS: dict[str, bool] = {}
 #: Skeletons whose rules read the words beyond the nearest two (Side.clause).
-_CLAUSE_SKELETONS = frozenset("har var vara tag man mans".split())
+_CLAUSE_SKELETONS = frozenset("har var vara tag man mans grodor".split())
 
 
 def reads_clause(options) -> bool:
@@ -891,6 +917,9 @@ def has_rule(word: str) -> bool:
         got = _RULE_WORDS[word] = sk in RULE_SKELETONS or sk.endswith(_SATT_ENDINGS)
     return got
 
+
+#: Words after "som städer" that are no object of the verb "stöder".
+_NOT_OBJECTS = PREPOSITIONS | frozenset("och eller samt att som men än".split())
 
 #: Comparatives before "än": "fler kvinnor än män", "mer än", "större än".
 _COMPARATIVES = frozenset(
@@ -913,6 +942,18 @@ def _cross_rules(options, left: Side, right: Side) -> dict[int, float]:
             out[k] = 3.0
         elif c.word == "i de" and _plural_noun(nxt):
             out[k] = 2.0
+        elif (
+            c.word == "stöder"
+            and prev == "som"
+            and nxt
+            and right.gap.strip() == ""
+            and nxt not in _NOT_OBJECTS
+            and right.raw[:1]
+            and right.raw[0][:1].islower()
+        ):
+            # "(EIC) som stöder innovativa startups": a verb with its object; the noun
+            # "städer" after "som" ends a comparison ("både glesbygd som städer att")
+            out[k] = 2.5
     return out
 
 

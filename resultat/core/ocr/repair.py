@@ -49,6 +49,8 @@ DIGIT_FOR_I = re.compile(
 ABBREVIATIONS = frozenset("osv etc bl dvs tex resp ca inkl exkl jfr mfl mm".split())
 _PLAIN_GAPS = frozenset([" ", "\n", "-", " \n", ", ", "\n "])
 _FULL_STOP_GAP = re.compile(r"[.!?][ \t]*\n?[ \t]*\Z")
+#: A full stop and a space between a word and the next: the word ends a sentence.
+_FULL_STOP_AFTER = re.compile(r"\.[ \t]*\n?[ \t]*")
 _OPENS_SENTENCE = re.compile(r"[.!?]\s|\n[ \t]*\n")
 #: Candidates further than this (log10) behind the best are not worth a context look.
 CONTEXT_MARGIN = 3.0
@@ -222,10 +224,15 @@ class Repairer:
             text_out = pick.text
             # between two small words: "gemensamt Overenskomna med" is mid-sentence
             # even for a rarer word
+            # ... and a word that ends the sentence after a small word: "nuvarande
+            # Overenskommelse." (the next sentence's capital says nothing of it)
+            ends = (
+                i + 1 < n and _FULL_STOP_AFTER.fullmatch(text, tok[1], toks[i + 1][0]) is not None
+            )
             mid_lower = (
                 mid
                 and i + 1 < n
-                and toks[i + 1][2][:1].islower()
+                and (toks[i + 1][2][:1].islower() or ends)
                 and toks[i - 1][2] not in _BEFORE_NAMES
             )
             if (
@@ -239,7 +246,7 @@ class Repairer:
                 and tok[2][:1] in "OA"
                 and pick.text[:1] in "ÅÄÖ"
                 and pick.text[1:2].islower()
-                and not (i + 1 < n and toks[i + 1][2][:1].isupper())  # "Övre Norrland"
+                and not (i + 1 < n and toks[i + 1][2][:1].isupper() and not ends)  # "Övre Norrland"
                 and self.lexicon.proper_name(pick.word) is None
                 and (self.lexicon.cost(pick.word) or 999)
                 <= (COMMON_WORD_COST if not mid_lower else RARE_WORD_COST)

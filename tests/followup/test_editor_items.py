@@ -36,7 +36,7 @@ def test_the_agenda_page_offers_goals_and_targets_grouped_by_goal(client, cycle,
     form = page.split('<template', 1)[0]
     assert rows_in(page) == 1  # one empty row to fill in, not three
     assert form.count("<optgroup ") == 17 and 'data-goal="9"' in form
-    assert re.search(r'<option value="9.5" lang="en">9.5 Enhance scientific research', form)
+    assert re.search(r'<option value="9.5" lang="sv">9.5 Stärka den vetenskapliga forskningen', form)
     assert '<button type="submit" name="add_item" value="sdg"' in page and "Lägg till Agenda 2030-mål" in page
     assert '<template data-item-template="sdg">' in page and 'name="items-__N__-sdg_target"' in page
 
@@ -80,7 +80,7 @@ def test_a_target_picked_without_its_goal_saves_both(client, cycle, people):
     item = ContributionItem.objects.get(contribution=c)
     assert (item.sdg_goal.number, item.sdg_target.code, item.text) == (9, "9.5", "Forskning.")
     page = client.get(reverse("followup:contribution", args=[c.pk])).content.decode()
-    assert re.search(r'<option value="9.5" lang="en" selected>', page) and '<option value="9" selected>' in page
+    assert re.search(r'<option value="9.5" lang="sv" selected>', page) and '<option value="9" selected>' in page
 
 
 @pytest.fixture

@@ -56,6 +56,7 @@ PARTS = (
     "fresh8",
     "fresh9",
     "fresh10",
+    "fresh11",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -72,7 +73,8 @@ HEADING_N = 150
 #: "fresh6" (body only) after the sixth (df6c249, read off fresh5), "fresh7" (body only)
 #: after the seventh (f24f491, read off fresh6), "fresh8" (body only) after the eighth
 #: (73f8ca7, read off fresh7), "fresh9" (body only) drawn at 4f1d86a before the ninth round,
-#: "fresh10" (body only) after the ninth round (8a4a798, 2c0b293, read off fresh5..fresh9).
+#: "fresh10" (body only) after the ninth round (8a4a798, 2c0b293, read off fresh5..fresh9),
+#: "fresh11" (body only) after the tenth round (85f8d23, read off fresh10 and earlier).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -137,6 +139,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh10.yaml",
+    ),
+    (
+        "fresh11",
+        20261217,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh11.yaml",
     ),
 )
 

@@ -439,6 +439,7 @@ def test_read_parts_do_not_fall_back(imported):
         ("fresh8", "body"): 5,  # blind at 73f8ca7: 18
         ("fresh9", "body"): 0,  # blind at 4f1d86a (repair of 73f8ca7): 9; ninth round 2
         ("fresh10", "body"): 0,  # blind at 2c0b293: 7; read for the tenth round
+        ("fresh11", "body"): 12,  # its blind figure (85f8d23), not read for rules
     }
     for part, most in reached.items():
         got = result[part]

@@ -221,42 +221,50 @@ class Repairer:
                 )
                 if alt is not None:
                     pick = alt
-            text_out = pick.text
-            # between two small words: "gemensamt Overenskomna med" is mid-sentence
-            # even for a rarer word
-            # ... and a word that ends the sentence after a small word: "nuvarande
-            # Overenskommelse." (the next sentence's capital says nothing of it)
-            ends = (
-                i + 1 < n and _FULL_STOP_AFTER.fullmatch(text, tok[1], toks[i + 1][0]) is not None
-            )
-            mid_lower = (
-                mid
-                and i + 1 < n
-                and (toks[i + 1][2][:1].islower() or ends)
-                and toks[i - 1][2] not in _BEFORE_NAMES
-            )
-            if (
-                not tok[2][:1].islower()
-                and pick.text[:1].islower()
-                and _opens_sentence(text, toks, i)
-            ):
-                text_out = pick.text[:1].upper() + pick.text[1:]  # "6ka" opening a sentence: "Öka"
-            elif (
-                (mid or self._after_sentence_opener(text, toks, i))
-                and tok[2][:1] in "OA"
-                and pick.text[:1] in "ÅÄÖ"
-                and pick.text[1:2].islower()
-                and not (i + 1 < n and toks[i + 1][2][:1].isupper() and not ends)  # "Övre Norrland"
-                and self.lexicon.proper_name(pick.word) is None
-                and (self.lexicon.cost(pick.word) or 999)
-                <= (COMMON_WORD_COST if not mid_lower else RARE_WORD_COST)
-            ):
-                # "betydlig Okad kunskap": a capital O/A at a line start mid-sentence
-                # is the OCR's capital for ö/å/ä, not a capitalised word
-                text_out = pick.text[:1].lower() + pick.text[1:]
+            text_out = self._cased(text, toks, i, pick, mid)
             out.append((tok, text_out))
             chosen.append(pick.word)
         return out
+
+    def _cased(self, text: str, toks: list[_Token], i: int, pick: Candidate, mid: bool) -> str:
+        """The chosen spelling of token ``i`` with its first letter's case decided: a
+        capital for a word opening a sentence, a small ö/å/ä for the OCR's capital O/A
+        mid-sentence."""
+        tok, n = toks[i], len(toks)
+        text_out = pick.text
+        # between two small words: "gemensamt Overenskomna med" is mid-sentence
+        # even for a rarer word
+        # ... and a word that ends the sentence after a small word: "nuvarande
+        # Overenskommelse." (the next sentence's capital says nothing of it)
+        ends = (
+            i + 1 < n and _FULL_STOP_AFTER.fullmatch(text, tok[1], toks[i + 1][0]) is not None
+        )
+        mid_lower = (
+            mid
+            and i + 1 < n
+            and (toks[i + 1][2][:1].islower() or ends)
+            and toks[i - 1][2] not in _BEFORE_NAMES
+        )
+        if (
+            not tok[2][:1].islower()
+            and pick.text[:1].islower()
+            and _opens_sentence(text, toks, i)
+        ):
+            text_out = pick.text[:1].upper() + pick.text[1:]  # "6ka" opening a sentence: "Öka"
+        elif (
+            (mid or self._after_sentence_opener(text, toks, i))
+            and tok[2][:1] in "OA"
+            and pick.text[:1] in "ÅÄÖ"
+            and pick.text[1:2].islower()
+            and not (i + 1 < n and toks[i + 1][2][:1].isupper() and not ends)  # "Övre Norrland"
+            and self.lexicon.proper_name(pick.word) is None
+            and (self.lexicon.cost(pick.word) or 999)
+            <= (COMMON_WORD_COST if not mid_lower else RARE_WORD_COST)
+        ):
+            # "betydlig Okad kunskap": a capital O/A at a line start mid-sentence
+            # is the OCR's capital for ö/å/ä, not a capitalised word
+            text_out = pick.text[:1].lower() + pick.text[1:]
+        return text_out
 
     def _after_sentence_opener(self, text: str, toks: list[_Token], i: int) -> bool:
         """The word before opens a sentence after another one (running text, not

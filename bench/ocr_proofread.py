@@ -225,37 +225,61 @@ def imported_texts(path: Path | None = None) -> tuple[dict[str, str], list[tuple
 
 def draw(order: list[tuple[str, str]]) -> list[dict]:
     """The sample: a list of {"id", "part", "kind", "ocr"} in drawing order."""
-    rng = random.Random(SEED)
-    out = []
-    for kind, n, prefix in (("body", BODY_N, "b"), ("heading", HEADING_N, "h")):
-        picked = rng.sample(_pool(order, kind), min(n, len(_pool(order, kind))))
-        for i, raw in enumerate(picked):
-            part = "tune" if i < len(picked) // 2 else "heldout"
-            out.append({"id": f"{prefix}{i + 1:03d}", "part": part, "kind": kind, "ocr": raw})
-    return out
+    return _sample(
+        random.Random(SEED),
+        order,
+        BODY_N,
+        HEADING_N,
+        part=lambda i, n: "tune" if i < n // 2 else "heldout",
+    )
 
 
 def draw_fresh(order: list[tuple[str, str]], part: str) -> list[dict]:
     """A fresh held-out sample: items of the samples drawn before it are not drawn again."""
     taken = {it["ocr"] for it in draw(order)}
     for name, seed, body_n, heading_n, _key in FRESH:
-        rng = random.Random(seed)
-        out = []
-        for kind, n, prefix in (("body", body_n, "b"), ("heading", heading_n, "h")):
-            pool = [raw for raw in _pool(order, kind) if raw not in taken]
-            for i, raw in enumerate(rng.sample(pool, min(n, len(pool)))):
-                out.append(
-                    {
-                        "id": f"{name[0]}{name[5:]}{prefix}{i + 1:03d}",
-                        "part": name,
-                        "kind": kind,
-                        "ocr": raw,
-                    }
-                )
+        out = _sample(
+            random.Random(seed),
+            order,
+            body_n,
+            heading_n,
+            part=lambda i, n, name=name: name,
+            ident=f"{name[0]}{name[5:]}",
+            taken=taken,
+        )
         if name == part:
             return out
         taken.update(it["ocr"] for it in out)
     raise ValueError(part)
+
+
+def _sample(
+    rng: random.Random,
+    order: list[tuple[str, str]],
+    body_n: int,
+    heading_n: int,
+    *,
+    part,
+    ident: str = "",
+    taken: set[str] | frozenset[str] = frozenset(),
+) -> list[dict]:
+    """``body_n`` body paragraphs, then ``heading_n`` headings, drawn with ``rng`` from the
+    items ``taken`` does not hold; ``part(i, drawn)`` names the part of the i-th of a kind,
+    the id is ``ident`` + "b"/"h" + its number."""
+    out = []
+    for kind, n, prefix in (("body", body_n, "b"), ("heading", heading_n, "h")):
+        pool = [raw for raw in _pool(order, kind) if raw not in taken]
+        picked = rng.sample(pool, min(n, len(pool)))
+        for i, raw in enumerate(picked):
+            out.append(
+                {
+                    "id": f"{ident}{prefix}{i + 1:03d}",
+                    "part": part(i, len(picked)),
+                    "kind": kind,
+                    "ocr": raw,
+                }
+            )
+    return out
 
 
 def _pool(order: list[tuple[str, str]], kind: str) -> list[str]:

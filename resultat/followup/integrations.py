@@ -2,14 +2,15 @@
 its open datasets (``datasets.py``: cycles, strategic areas, contributions, items,
 arenas), its search kinds (``search_kinds.py``: contributions with their items,
 standing arenas, strategic areas, each with the visibility rule) and the signals that
-keep them current; and the learning pages' "bidrag" counter (``learning_counters.py``)."""
+keep them current; the learning pages' "bidrag" counter (``learning_counters.py``); and
+the system notes it stores in histories (``system_notes.py``), shown in the reader's language."""
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from resultat.followup import datasets, learning_counters, search_kinds  # noqa: F401 - datasets register on import
+from resultat.followup import datasets, learning_counters, search_kinds, system_notes  # noqa: F401 - datasets register on import
 from resultat.followup.models import (
     Contribution,
     ContributionItem,
@@ -18,6 +19,7 @@ from resultat.followup.models import (
     StrategicArea,
 )
 from resultat.infrastructure.hooks import hook
+from resultat.infrastructure.system_notes import register as register_notes
 from resultat.search import signals
 from resultat.search.registry import FILTER_CHOICES, register
 
@@ -25,6 +27,7 @@ for kind in (search_kinds.CONTRIBUTION, search_kinds.ARENA, search_kinds.AREA):
     register(kind)
 FILTER_CHOICES.register(search_kinds.filter_choices)
 hook("learning.counters").register(learning_counters.contributions_per_subpriority, key="bidrag")
+register_notes(system_notes.NOTES)
 
 
 def _cycle_saved(sender, instance, created=False, **kwargs):

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from resultat.infrastructure.hooks import load_integrations
+
 
 class ReportsConfig(AppConfig):
     name = "resultat.reports"
@@ -11,3 +13,4 @@ class ReportsConfig(AppConfig):
         from resultat.reports.services import on_cycle_publishing
 
         cycle_publishing.connect(on_cycle_publishing, dispatch_uid="reports-freeze-edition")
+        load_integrations(self)  # the system notes of a text's revisions: integrations.py

@@ -1,6 +1,9 @@
 """The patterns that show the system's stored Swedish history notes in the reader's
 language (resultat/infrastructure/system_notes.py)."""
 
+import ast
+from pathlib import Path
+
 import pytest
 from django.utils import translation
 
@@ -66,3 +69,48 @@ def test_every_pattern_is_anchored_by_fullmatch(english):
     for stored in STORED:
         assert system_note_text(f"Se: {stored}") == f"Se: {stored}"
     assert len(NOTE_PATTERNS) >= 10
+
+
+# --- owners register, the mechanism serves (resultat/infrastructure/hooks.py) -------------
+
+
+def test_the_notes_are_registered_by_the_apps_that_write_them():
+    owners = {entry.name: entry.render.__module__ for entry in NOTE_PATTERNS}
+    assert len(owners) == len(NOTE_PATTERNS) >= 10
+    for name, module in owners.items():
+        app = name.split(".")[0]
+        assert module == f"resultat.{app}.system_notes", (name, module)
+    assert {name.split(".")[0] for name in owners} == {"followup", "imports", "initiatives", "reports"}
+
+
+def test_the_mechanism_holds_no_note_of_its_own():
+    # no msgid and no stored form in the infrastructure module: they live with their owners
+    import resultat.infrastructure.system_notes as mechanism
+
+    tree = ast.parse(Path(mechanism.__file__).read_text(encoding="utf-8"))
+    called = {getattr(node.func, "id", getattr(node.func, "attr", None)) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    assert not called & {"gettext", "ngettext", "_"}
+    strings = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    assert not [s for s in strings for entry in NOTE_PATTERNS if s and entry.pattern.fullmatch(s)]
+
+
+@pytest.mark.parametrize("stored", sorted(STORED) + ["Flyttad från rapportens förord", "korrektur: a -> b", "skapad"])
+def test_a_stored_form_matches_exactly_one_owners_note(stored):
+    # first match wins, but no note relies on the order of the apps: the forms are disjoint
+    assert [entry.name for entry in NOTE_PATTERNS if entry.pattern.fullmatch(stored)] != []
+    assert len([entry for entry in NOTE_PATTERNS if entry.pattern.fullmatch(stored)]) == 1
+
+
+def test_a_registered_note_is_served_and_an_unregistered_one_is_not(english):
+    from resultat.infrastructure.system_notes import note, register
+
+    text = "Testnot 7 från testet"
+    assert system_note_text(text) == text
+    register([note("tests.note", r"Testnot (?P<n>\d+) från testet", lambda p: "Test note {n}".format(**p))])
+    try:
+        assert system_note_text(text) == "Test note 7"
+        with translation.override("sv"):
+            assert system_note_text(text) == text
+    finally:
+        NOTE_PATTERNS.unregister("tests.note")
+    assert system_note_text(text) == text

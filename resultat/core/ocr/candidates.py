@@ -74,6 +74,13 @@ RARE_PART_MIN_WORD = 14
 #: An agent noun in -are made from a known verb ("höj|are"), as a compound's head.
 AGENT_NOUN = -2.0
 _AGENT_ENDINGS = ("arens", "arnas", "aren", "arna", "ares", "are")
+#: Words this long (no a/o) that are a known word plus an ending are kept as printed.
+KNOWN_INFLECTION_MIN = 8
+#: Common words that the OCR's i for ä makes of other common words, told apart by
+#: grammar only (context._cross_rules): the possessive "sitt" and the noun "sätt".
+_REAL_WORD_TWINS = {"sitt": "sätt"}
+#: Endings of agent nouns in -ör ("initiatör", "arrangörer") of verbs in -era.
+_ERA_AGENT_ENDINGS = ("örernas", "örerna", "örens", "örer", "ören", "örs", "ör")
 #: Splitting a glued preposition or two glued words apart.
 GLUED_I = -3.0
 #: A word with "i" glued after it is split only when the word is at most this rare
@@ -689,6 +696,23 @@ class Analyser:
             return None
         return (stem + ending, verb[1] + AGENT_NOUN)
 
+    def _era_agent(self, reading: str) -> tuple[str, float] | None:
+        """An agent noun in -ör/-atör of a verb in -era, with its endings, when the
+        reading already has the ö (read from a symbol): "initiatér" = initiatör (of
+        initiera), "arrangérer"; the lexicon may lack the noun. Words in -ator
+        ("indikator", "generator") are left as they are."""
+        for ending in _ERA_AGENT_ENDINGS:
+            if reading.endswith(ending) and len(reading) - len(ending) >= 4:
+                break
+        else:
+            return None
+        stem = reading[: -len(ending)]
+        for verb_stem in (stem[:-2], stem) if stem.endswith("at") else (stem,):
+            verb = self._best(verb_stem + "era", PART_COST, NOT_PARTS)
+            if verb is not None:
+                return (reading, verb[1] + AGENT_NOUN)
+        return None
+
     # the public entry -------------------------------------------------------
     def analyse(self, token: str, in_capitals: bool = False) -> tuple[Candidate, ...]:
         """Candidate spellings of ``token``, best first; () when it is left alone.
@@ -728,6 +752,13 @@ class Analyser:
             # a small l among capitals is a capital I: "RFl:er" = RFI:er, "CEl" = CEI
             fixed = token.replace("l", "I")
             return (Candidate(fixed.lower(), fixed, 0.0),)
+        twin = _REAL_WORD_TWINS.get(token)
+        if twin is not None:
+            # a common word whose i may be a misread ä of another common word: both,
+            # the printed one first; only the context (a rule) lifts the other
+            own, other = self._spell(token, 0.0), self._spell(twin, LETTER_CONFUSION)
+            if own and other:
+                return (Candidate(token, token, own[0][1]), Candidate(twin, twin, other[0][1]))
         if self._left_alone(token, in_capitals):
             return ()
         lower = token.lower()
@@ -746,6 +777,8 @@ class Analyser:
         if scored.top() < -COMPOUND_TRIGGER_COST / 100 and not (token.isupper() and len(token) > 1):
             # not for words in capitals: names ("LITTFORS" is not "litt|förs")
             self._compounds(readings, damaged, scored)
+        if not scored.words and not damaged and self._known_inflection(lower):
+            return ()  # "grupperings" (gruppering + s): nothing to restore, no misreading
         if scored.top() < -LETTER_COMPOUND_TRIGGER / 100 and len(lower) >= 7:
             self._misread_in_compound(readings, scored)
         if scored.top() < -LOST_LETTER_TRIGGER / 100 and len(lower) >= 7:
@@ -809,11 +842,22 @@ class Analyser:
             infl = self._inflected(reading, INFLECTED_WORD_COST)
             if infl is not None:
                 scored.add(infl[0], infl[1] + penalty, pattern)
+            agent = self._era_agent(reading)
+            if agent is not None:
+                scored.add(agent[0], agent[1] + penalty, pattern)
             comp = self._compound(reading, penalty)
             if comp is not None:
                 scored.add(comp[0], comp[1], pattern)
                 for word, score in self._head_rivals(comp[0]):
                     scored.add(word, comp[1] + score, pattern)
+
+    def _known_inflection(self, lower: str) -> bool:
+        """A word with no a/o (nothing a lost diacritic explains) that is a known word
+        plus an ending as it stands ("grupperings"): no letter of it is misread."""
+        if len(lower) < KNOWN_INFLECTION_MIN or "a" in lower or "o" in lower or not lower.isalpha():
+            return False  # short ones may be two words run together: "sigin" = "sig in"
+        infl = self._inflected(lower, INFLECTED_WORD_COST)
+        return infl is not None and infl[0] == lower
 
     def _misread_in_compound(self, readings, scored: _Scored) -> None:
         """A misread letter inside a compound: "omvdrldsbevakning", also in a
@@ -856,6 +900,18 @@ class Analyser:
         in "konjunkturbedémningar" the "dé" is read "ö" first, and "dö" third."""
         for reading, pattern, penalty in readings[:3]:
             self._rare_first_part_of(reading, pattern, penalty, scored)
+        if scored.words:
+            return
+        # ... and with one misread letter (d for ö): "stipendiesdkande" = stipendie|sökande
+        reading, pattern, penalty = readings[0]
+        if (
+            pattern in ("lower", "title")
+            and reading.isalpha()
+            and _weak(self._compound(reading, 0.0))
+        ):
+            # (not when the word as printed is a compound: "utbildningsutbud")
+            for alt, alt_penalty in letter_readings(reading, single=True):
+                self._rare_first_part_of(alt, pattern, penalty + alt_penalty, scored)
 
     def _extra_letter(self, readings, scored: _Scored) -> None:
         """A letter the OCR added in a damaged word beside a symbol
@@ -966,6 +1022,11 @@ class Analyser:
             rest = self._glued_rest(token[2:])
             if rest is not None:
                 add("på " + rest[0], rest[1] + GLUED_I + penalty, "lower")
+        if reading.endswith("ii") and len(reading) >= 6:
+            # no Swedish word ends in "ii": "runtomii länet" = runtom i
+            rest = self._glued_rest(token[:-2])
+            if rest is not None:
+                add(rest[0] + " i", rest[1] + GLUED_I + penalty, "lower")
         if reading.endswith("i") and len(reading) >= 3:
             # also "uti" (archaic, made rare in the gazetteer): "ser uti Region 10" = ut i
             rest = self._glued_rest(token[:-1], GLUED_BEFORE_I_COST)

@@ -319,6 +319,8 @@ def _rules(skeleton: str, options: list[Candidate], left: Side, right: Side) -> 
         rule(spot)
     elif skeleton.endswith(_SATT_ENDINGS):
         _rule_supine(spot)
+    elif skeleton.endswith("tts"):
+        _rule_tts(spot)
     # infinitive after a modal or "att": stärka, förstå, svara, ingå, ändra …
     if (
         spot.prev in MODALS
@@ -358,6 +360,12 @@ def _rule_ar(s: _Spot) -> None:
         and left.words[1] not in ("för", "om")
     ):
         s.give("år", 3.0)  # "under detta år är …": a preposition wants a noun phrase
+    if nxt in _REDUPLICATORS and right.words[1:2] and fold(right.words[1]) == "ar":
+        s.give("år", 4.0)  # "från år till år", "år efter år": the noun said twice
+        return
+    if prev in _REDUPLICATORS and fold(left.words[1] if left.words[1:2] else "") == "ar":
+        s.give("år", 4.0)  # the second "år" of the pair
+        return
     if prev in _SUBJECTS:
         s.give("är", 2.0)  # "det är", "som är"
     if (
@@ -395,6 +403,10 @@ def _rule_ar(s: _Spot) -> None:
         s.give("år", 3.0)  # "föregående år": the adjective needs a noun
     elif prev == "i" and fold(nxt) in _FINITE_FOLDED and not right.boundary:
         s.give("år", 3.0)  # "I år var det …": "i är" is not Swedish
+
+
+#: Prepositions of a repeated noun: "år till år", "år efter år", "år för år".
+_REDUPLICATORS = frozenset("till efter för".split())
 
 
 def _rule_year_forms(s: _Spot) -> None:
@@ -465,7 +477,13 @@ def _rule_bor(s: _Spot) -> None:
 
 def _rule_english(s: _Spot) -> None:
     """for, an, over among English words; "knyter an"."""
-    if s.left.first in ENGLISH or s.right.first in ENGLISH or _english_names(s.left, s.right):
+    if (
+        s.left.first in ENGLISH
+        or s.right.first in ENGLISH
+        or _english_names(s.left, s.right)
+        or (s.skeleton == "for" and _english_title(s.left, s.right))
+    ):
+        # also "for" after a name and before a word only English has: "Medtech for health"
         s.give(s.skeleton, 4.0)
     elif s.skeleton == "an" and s.prev.startswith(("knyt", "knöt", "knut")):
         s.give("an", 3.0)  # "knyter an till"
@@ -496,6 +514,19 @@ def _rule_rad(s: _Spot) -> None:
 def _rule_starkt(s: _Spot) -> None:
     if s.prev in ("har", "hade", "ha", "blivit", "också", "även") or s.nxt in _OBJECT_OPENERS:
         s.give("stärkt", 1.5)  # "har stärkt argumentationen", "har under året stärkt sin"
+    elif len(s.nxt) >= 6 and _DEFINITE_GENITIVE.search(s.nxt) and not s.right.gap.strip():
+        # no adjective before a definite genitive: "har aktivt stärkt samhällets
+        # stabilitet" (an adverb before the participle, "starkt" would need "ett")
+        s.give("stärkt", 2.5)
+    elif (
+        s.prev == "en"
+        and s.nxt.endswith(_RELATIONAL)
+        and s.right.words[1:2]
+        and _common_gender_noun(s.right.words[1])
+    ):
+        # "en stärkt medicinteknisk industri": the article is of common gender and a
+        # relational adjective takes no degree adverb ("en starkt växande" keeps it)
+        s.give("stärkt", 2.5)
     elif len(s.nxt) >= 7 and s.nxt.endswith(("arna", "erna", "orna", "ningen", "heten")):
         s.give(
             "stärkt", 2.5
@@ -504,6 +535,10 @@ def _rule_starkt(s: _Spot) -> None:
         # the neuter adjective "starkt" cannot go with an en-noun; the participle can:
         # "Stärkt livsmedelsnäring", "stärkt konkurrenskraft" ("starkt fokus" stays)
         s.give("stärkt", 2.0)
+
+
+#: Endings of relational adjectives, which no degree adverb ("starkt") modifies.
+_RELATIONAL = ("isk", "nsk", "ell", "iell")
 
 
 def _common_gender_noun(word: str) -> bool:
@@ -518,7 +553,8 @@ def _common_gender_noun(word: str) -> bool:
         head = word[k:]
         if not lex.is_word(head, 650):
             continue
-        en, et = (head + "n", head + "t") if head.endswith("e") else (head + "en", head + "et")
+        vowel = head.endswith(("e", "i", "o", "u", "y"))  # "industrin", "zonen"
+        en, et = (head + "n", head + "t") if vowel else (head + "en", head + "et")
         if head.endswith("an") and len(head) >= 5 and head not in _NOT_NOUNS:
             # a noun in -an of a word in -a is of common gender: the verbal noun
             # "samverkan" (samverka), "ansökan", and definite forms ("frågan")
@@ -778,6 +814,37 @@ def _rule_grodor(s: _Spot) -> None:
         s.give("grödor", 3.0)  # "att odla andra grödor": crops, not frogs
 
 
+def _rule_nar(s: _Spot) -> None:
+    """när or når: "når" with its particle "ut" and no verb between ("via
+    frukostar når projektet även ut till andra"; "när vi går ut" has its verb)."""
+    clause = s.right.clause
+    for k, w in enumerate(clause[:4]):
+        if w == "ut" and k >= 1:
+            if clause[k + 1 : k + 2] and clause[k + 1] in ("till", "med", "i", "på", "bland"):
+                if all(_NO_VERB.fullmatch(v) or v in _NOT_VERBS for v in clause[:k]):
+                    s.give("når", 3.0)
+            return
+        if not (_NO_VERB.fullmatch(w) or w in _NOT_VERBS):
+            return
+
+
+#: Words that are no finite verb between "når" and "ut": a definite noun, a pronoun,
+#: a clause adverb.
+_NO_VERB = re.compile(r"[a-zåäö]{3,}(?:et|en|na)")
+_NOT_VERBS = _SUBJECT_PRONOUNS | _CLAUSE_ADVERBS | frozenset("även också därmed då".split())
+
+
+def _rule_tts(s: _Spot) -> None:
+    """A supine passive in -tts ("nåtts", "fåtts") against the genitive of a noun
+    ("natts"): a genitive is followed by its noun, never by the agent's "av", and a
+    supine follows "har"."""
+    supine = [w for w in s.words if w.endswith("tts") and w != fold(w)]
+    if len(supine) != 1:
+        return
+    if (s.nxt == "av" and not s.right.gap.strip()) or s.prev in ("har", "hade", "ha"):
+        s.give(supine[0], 3.0)  # "länets alla kommuner nåtts av mer än fem"
+
+
 def _rule_vart(s: _Spot) -> None:
     if s.nxt == "att" and s.left.boundary:
         s.give("värt", 2.5)  # "Värt att notera är …" opening a sentence
@@ -813,6 +880,7 @@ _RULES = {
     "ater": _rule_ater,
     "vart": _rule_vart,
     "grodor": _rule_grodor,
+    "nar": _rule_nar,
 }
 
 #: Words after "ända" (all the way): "ända till", "ända sedan", "ända fram".
@@ -865,6 +933,22 @@ def _english_names(left: Side, right: Side) -> bool:
     )
 
 
+def _english_title(left: Side, right: Side) -> bool:
+    """A capitalised name that is no common Swedish word before, a small word that only
+    English has after: "Medtech for health" (not "tillväxten för startups", "akronym
+    för Giving")."""
+    if left.boundary or right.boundary or right.gap.strip() or left.gap.strip():
+        return False
+    if not (left.raw[:1] and right.raw[:1]):
+        return False
+    if not (left.raw[0][:1].isupper() and right.raw[0][:1].islower()):
+        return False
+    from resultat.core.ocr.lexicon import get_lexicon
+
+    cost = get_lexicon().cost(left.first)
+    return (cost is None or cost > 550) and _english_only(right.first)
+
+
 def _english_only(word: str) -> bool:
     """An English word that is not also a common Swedish one ("ecosystems", not "social")."""
     from resultat.core.ocr.lexicon import english_words, get_lexicon
@@ -897,14 +981,14 @@ def default_model() -> ContextModel:
 
 _RULE_WORDS: dict[str, bool] = {}
 #: Skeletons whose rules read the words beyond the nearest two (Side.clause).
-_CLAUSE_SKELETONS = frozenset("har var vara tag man mans grodor".split())
+_CLAUSE_SKELETONS = frozenset("har var vara tag man mans grodor nar".split())
 
 
 def reads_clause(options) -> bool:
     """A rule for these candidates reads Side.clause (so a cached choice must match it)."""
     for c in options:
         sk = _FOLDED.get(c.word) or fold(c.word)
-        if sk in _CLAUSE_SKELETONS or sk.endswith(_SATT_ENDINGS) or c.word == "än":
+        if sk in _CLAUSE_SKELETONS or sk.endswith(_SATT_ENDINGS) or c.word in ("än", "sätt"):
             return True
     return False
 
@@ -914,7 +998,7 @@ def has_rule(word: str) -> bool:
     got = _RULE_WORDS.get(word)
     if got is None:
         sk = fold(word)
-        got = _RULE_WORDS[word] = sk in RULE_SKELETONS or sk.endswith(_SATT_ENDINGS)
+        got = _RULE_WORDS[word] = sk in RULE_SKELETONS or sk.endswith(_SATT_ENDINGS + ("tts",))
     return got
 
 
@@ -940,6 +1024,8 @@ def _cross_rules(options, left: Side, right: Side) -> dict[int, float]:
     for k, c in enumerate(options):
         if c.word == "än" and (prev.endswith("are") or _COMPARATIVES.intersection(left.clause[:3])):
             out[k] = 3.0
+        elif c.word == "sätt" and _manner_noun(prev, left, right):
+            out[k] = 4.0
         elif c.word == "i de" and _plural_noun(nxt):
             out[k] = 2.0
         elif (
@@ -955,6 +1041,23 @@ def _cross_rules(options, left: Side, right: Side) -> dict[int, float]:
             # "städer" after "som" ends a comparison ("både glesbygd som städer att")
             out[k] = 2.5
     return out
+
+
+#: Words before the noun "sätt" (never before the possessive "sitt"): "på samma sätt".
+_MANNER_OWNERS = frozenset("ett samma annat detta vilket sådant nytt bra".split())
+#: Words after the noun "sätt" in "på ett nytt sätt att …", "på ett bra sätt för …".
+_AFTER_MANNER = frozenset("att för och som på i med eller än".split())
+
+
+def _manner_noun(prev: str, left: Side, right: Side) -> bool:
+    """The noun "sätt" read as "sitt": after a determiner or a neuter adjective with
+    "ett" before it ("på ett mer effektivt sätt."), at a clause's end or before a
+    small word; the possessive "sitt" is followed by its noun and follows no adjective."""
+    if not (right.boundary or right.gap.strip()[:1] in (",", ")") or right.first in _AFTER_MANNER):
+        return False
+    if prev in _MANNER_OWNERS:
+        return True
+    return prev.endswith("t") and "ett" in left.clause[1:3]
 
 
 def choose(options, left: Side, right: Side, model: ContextModel | None = None) -> Candidate:

@@ -45,6 +45,9 @@ ACRONYM_GLUE = re.compile(r"(\([A-ZÅÄÖ][A-ZÅÄÖ0-9]+\))(?=[a-zåäöé])")
 DIGIT_FOR_I = re.compile(
     r"((?:^|[.!?] |\n\n))1 (?=(?:och med|samband med|takt med|stället för|detta|dessa)\b)"
 )
+#: "(13)" for the acronym I3 after as many capitalised words in I: "Interregional
+#: Innovation Investments (13)" (the OCR reads the capital I as the digit 1).
+DIGIT_ACRONYM = re.compile(r"((?:\bI[a-z]+ ){2,4})\(1([2-4])\)")
 #: Abbreviations whose full stop ends no sentence: "osv. har fört med sig".
 ABBREVIATIONS = frozenset("osv etc bl dvs tex resp ca inkl exkl jfr mfl mm".split())
 _PLAIN_GAPS = frozenset([" ", "\n", "-", " \n", ", ", "\n "])
@@ -320,6 +323,8 @@ def _add_missing_spaces(text: str) -> str:
         text = ACRONYM_GLUE.sub(r"\1 ", text)  # "(DTR)ar ett projekt": "(DTR) är"
     if DIGIT_FOR_I.search(text):
         text = DIGIT_FOR_I.sub(r"\1I ", text)  # "1 och med att" opening a sentence
+    if "(1" in text and DIGIT_ACRONYM.search(text):
+        text = DIGIT_ACRONYM.sub(_acronym_i, text)
     if not MISSING_SPACE.search(text):
         return text
     pieces = []
@@ -330,6 +335,13 @@ def _add_missing_spaces(text: str) -> str:
         pos = b
     pieces.append(MISSING_SPACE.sub(". ", text[pos:]))
     return "".join(pieces)
+
+
+def _acronym_i(m: re.Match) -> str:
+    """The acronym "(13)" as "(I3)" when exactly that many capitalised I-words stand before it."""
+    if len(m.group(1).split()) != int(m.group(2)):
+        return m.group(0)
+    return f"{m.group(1)}(I{m.group(2)})"
 
 
 def _assemble(text: str, choices: list[tuple[_Token, str]], start: int, end: int) -> str:

@@ -293,6 +293,49 @@ CASES = [
     ("bade landsbygd som stéder att vaxa", "både landsbygd som städer att växa"),
     ("lantbrukare kan odla nya grodor i norr", "lantbrukare kan odla nya grödor i norr"),
     ("grodor och paddor i dammen", "grodor och paddor i dammen"),
+    # eleventh round (read off fresh11 and earlier samples): a noun said twice ("år till
+    # år"); "stärkt" before a definite genitive and between "en" and a relational
+    # adjective; "når" with its particle and no verb between; a supine in -tts before
+    # "av"; an agent noun in -ör of a verb in -era; "ii" ending a word; a rare first
+    # part with a misread letter; an inflected known word is no misreading; "sätt"
+    # after an adjective with "ett"; "(13)" after three I-words; "for" in an English name
+    ("antalet varierar fran ar till ar.", "antalet varierar från år till år."),
+    ("det vi utgar fran ar viktigt", "det vi utgår från är viktigt"),
+    (
+        "regionen har aktivt starkt samhallets stabilitet",
+        "regionen har aktivt stärkt samhällets stabilitet",
+    ),
+    ("samt en starkt medicinteknisk industri", "samt en stärkt medicinteknisk industri"),
+    ("samt en starkt vaxande industri", "samt en starkt växande industri"),
+    ("ett starkt medicinskt fokus", "ett starkt medicinskt fokus"),
+    (
+        "via frukostar nar projektet aven ut till andra",
+        "via frukostar når projektet även ut till andra",
+    ),
+    ("nar vi gar ut till andra", "när vi går ut till andra"),
+    ("nar projektet gar ut till andra", "när projektet går ut till andra"),
+    ("alla kommuner natts av mer an fem", "alla kommuner nåtts av mer än fem"),
+    ("efter en natts somn", "efter en natts sömn"),
+    ("regionens roll som initiatér och", "regionens roll som initiatör och"),
+    ("en ny indikator for", "en ny indikator för"),
+    ("insatser runtomii lanet.", "insatser runtom i länet."),
+    ("resan till Hawaii blev", "resan till Hawaii blev"),
+    ("kulturskapare, stipendiesdkande, och", "kulturskapare, stipendiesökande, och"),
+    ("ett nytt utbildningsutbud i lanet", "ett nytt utbildningsutbud i länet"),
+    ("med en grupperings om arbetar", "med en grupperings om arbetar"),
+    ("att ta sigin pa marknaden", "att ta sig in på marknaden"),
+    ("pa ett mer effektivt sitt. Detta", "på ett mer effektivt sätt. Detta"),
+    ("pa samma sitt som tidigare", "på samma sätt som tidigare"),
+    ("varje kommun har sitt eget", "varje kommun har sitt eget"),
+    ("kommunen har gjort sitt basta", "kommunen har gjort sitt bästa"),
+    (
+        "expertgrupp for Interregional Innovation Investments (13), som",
+        "expertgrupp för Interregional Innovation Investments (I3), som",
+    ),
+    ("i (13) fall av", "i (13) fall av"),
+    ("Inom Innovation (13) finns", "Inom Innovation (13) finns"),
+    ("kopplat till Medtech for health vilket ar", "kopplat till Medtech for health vilket är"),
+    ("tillvaxten for startups i lanet", "tillväxten för startups i länet"),
     # headings: compounds with misread letters
     ("Ndringslivsndtverket", "Näringslivsnätverket"),  # 2987
     ("Exportfrimjande", "Exportfrämjande"),  # 3019
@@ -422,7 +465,7 @@ def test_read_parts_do_not_fall_back(imported):
         key += bench.load_key(path)
     result = bench.score(pairs, key)
     reached = {
-        ("heldout", "body"): 3,
+        ("heldout", "body"): 2,
         ("heldout", "heading"): 0,
         ("fresh", "body"): 1,
         ("fresh", "heading"): 1,
@@ -436,10 +479,10 @@ def test_read_parts_do_not_fall_back(imported):
         ("fresh5", "body"): 6,  # after the tenth round (ninth 7, before it 11)
         ("fresh6", "body"): 5,  # tenth 5, ninth 6, before it 11
         ("fresh7", "body"): 6,  # was 11
-        ("fresh8", "body"): 5,  # blind at 73f8ca7: 18
+        ("fresh8", "body"): 4,  # blind at 73f8ca7: 18; eleventh round 4
         ("fresh9", "body"): 0,  # blind at 4f1d86a (repair of 73f8ca7): 9; ninth round 2
         ("fresh10", "body"): 0,  # blind at 2c0b293: 7; read for the tenth round
-        ("fresh11", "body"): 12,  # its blind figure (85f8d23), not read for rules
+        ("fresh11", "body"): 1,  # blind at 85f8d23: 12; read for the eleventh round
     }
     for part, most in reached.items():
         got = result[part]

@@ -74,6 +74,11 @@ RARE_PART_MIN_WORD = 14
 #: An agent noun in -are made from a known verb ("höj|are"), as a compound's head.
 AGENT_NOUN = -2.0
 _AGENT_ENDINGS = ("arens", "arnas", "aren", "arna", "ares", "are")
+#: Spellings that follow a glued preposition rather than their rivals: "i våra", not
+#: the infinitive "i vara".
+_AFTER_PREPOSITION = frozenset("våra vår vårt".split())
+#: A t is tried as ö ("bestkare") when the best reading is at most this likely (cost).
+T_FOR_O_TRIGGER = 1000
 #: Words this long (no a/o) that are a known word plus an ending are kept as printed.
 KNOWN_INFLECTION_MIN = 8
 #: Common words that the OCR's i for ä makes of other common words, told apart by
@@ -787,6 +792,8 @@ class Analyser:
             self._rare_first_part(readings, scored)
         if not scored.words and damaged and len(lower) >= EXTRA_LETTER_MIN:
             self._extra_letter(readings, scored)
+        if scored.top() < -T_FOR_O_TRIGGER / 100 and len(lower) >= 6:
+            self._t_for_o(readings, scored)
         if scored.top() < -GLUED_TRIGGER_COST / 100:
             self._glued(token, readings, scored.add)
         if not scored.words and len(lower) >= 6 and token[0] == "i" and lower[1] not in _VOWELS:
@@ -828,9 +835,17 @@ class Analyser:
                 for word, score in self._spell(alt, penalty + alt_penalty, LETTER_WORD_COST):
                     scored.add(word, score, pattern)
             if token[:1] == "I" and reading[:1] == "i":
-                case = "lower" if token[1:2].islower() or token[1:2] in "6é" else pattern
+                # lower case unless a capital follows: "Iénet", "I3mna" (lämna), "Idg…"
+                case = "lower" if not token[1:2].isupper() else pattern
                 for word, score in self._spell("l" + reading[1:], penalty + LETTER_CONFUSION):
                     scored.add(word, score, case)
+                if not scored.words and len(reading) >= 6:
+                    # ... and a misread letter besides: "Idgkonjunktur" = lågkonjunktur
+                    for alt, alt_penalty in letter_readings("l" + reading[1:], single=True):
+                        found = self._best(alt, INFLECTED_WORD_COST) or self._compound(alt, 0.0)
+                        if found is not None and not _weak(found):
+                            score = found[1] + penalty + alt_penalty + LETTER_CONFUSION
+                            scored.add(found[0], score, case)
 
     def _compounds(self, readings, damaged: bool, scored: _Scored) -> None:
         """A known stem with an ending, or a compound, of an unknown word."""
@@ -930,6 +945,21 @@ class Analyser:
                 if found is not None:
                     scored.add(found[0], found[1] + penalty + EXTRA_LETTER, pattern)
 
+    def _t_for_o(self, readings, scored: _Scored) -> None:
+        """A t the OCR read for ö between two consonants ("bestkare" = besökare,
+        "understka" = undersöka), when the word as read is unknown or only a far-fetched
+        compound; the reading with ö must be a known word or an inflected one."""
+        reading, pattern, penalty = readings[0]
+        if pattern not in ("lower", "title") or not reading.isalpha():
+            return
+        for k in range(1, len(reading) - 1):
+            if reading[k] != "t" or reading[k - 1] in _VOWELS or reading[k + 1] in _VOWELS:
+                continue
+            alt = reading[:k] + "ö" + reading[k + 1 :]
+            found = self._best(alt, INFLECTED_WORD_COST) or self._inflected(alt, LETTER_WORD_COST)
+            if found is not None:
+                scored.add(found[0], found[1] + penalty + 1.5 * LETTER_CONFUSION, pattern)
+
     def _rare_first_part_of(self, reading: str, pattern: str, penalty: float, scored) -> None:
         if pattern not in ("lower", "title") or not reading.isalpha():
             return
@@ -1018,6 +1048,10 @@ class Analyser:
                 rest = self._glued_rest(token[1:], 450, letters=True)  # "ildnet": i länet
             if rest is not None:
                 add("i " + rest[0], rest[1] + GLUED_I + penalty, "lower")
+                for word, score in self._spell(fold(rest[0]), 0.0, 600):
+                    if word != rest[0] and word in _AFTER_PREPOSITION:
+                        # "ivara forum" = i våra: a preposition takes no infinitive
+                        add("i " + word, rest[1] + GLUED_I + penalty + 0.5, "lower")
         if reading.startswith("pa") and len(reading) >= 5:
             rest = self._glued_rest(token[2:])
             if rest is not None:

@@ -360,6 +360,18 @@ def _rule_ar(s: _Spot) -> None:
         and left.words[1] not in ("för", "om")
     ):
         s.give("år", 3.0)  # "under detta år är …": a preposition wants a noun phrase
+    if left.gap == "/" and not left.boundary:
+        s.give("år", 4.0)  # "2-3 ggr/år", "kr/år": "per year"; a verb follows no slash
+        return
+    if (
+        _NUM.fullmatch(prev)
+        and left.raw[1:2]
+        and len(left.raw[1]) >= 2
+        and left.raw[1].isupper()
+        and nxt == "att"
+    ):
+        s.give("är", 4.0)  # "projekt TRUE 2 är att öka": a number in a name counts no years
+        return
     if nxt in _REDUPLICATORS and right.words[1:2] and fold(right.words[1]) == "ar":
         s.give("år", 4.0)  # "från år till år", "år efter år": the noun said twice
         return
@@ -514,6 +526,13 @@ def _rule_rad(s: _Spot) -> None:
 def _rule_starkt(s: _Spot) -> None:
     if s.prev in ("har", "hade", "ha", "blivit", "också", "även") or s.nxt in _OBJECT_OPENERS:
         s.give("stärkt", 1.5)  # "har stärkt argumentationen", "har under året stärkt sin"
+    elif (
+        s.nxt == "och"
+        and s.right.words[1:2]
+        and _supine_of_verb(s.right.words[1])
+        and not s.left.words[:1] == ("ett",)
+    ):
+        s.give("stärkt", 2.5)  # "har … samlat aktörer, stärkt och breddat": two supines
     elif len(s.nxt) >= 6 and _DEFINITE_GENITIVE.search(s.nxt) and not s.right.gap.strip():
         # no adjective before a definite genitive: "har aktivt stärkt samhällets
         # stabilitet" (an adverb before the participle, "starkt" would need "ett")
@@ -535,6 +554,16 @@ def _rule_starkt(s: _Spot) -> None:
         # the neuter adjective "starkt" cannot go with an en-noun; the participle can:
         # "Stärkt livsmedelsnäring", "stärkt konkurrenskraft" ("starkt fokus" stays)
         s.give("stärkt", 2.0)
+
+
+def _supine_of_verb(word: str) -> bool:
+    """A supine in -at of a verb in -a ("breddat", "ökat"), which no adjective is."""
+    if len(word) < 5 or not word.endswith("at") or word in _NOT_SUPINES:
+        return False
+    from resultat.core.ocr.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    return lex.is_word(word[:-1], 650) and lex.is_word(word[:-1] + "r", 650)
 
 
 #: Endings of relational adjectives, which no degree adverb ("starkt") modifies.
@@ -654,10 +683,29 @@ def _rule_varden(s: _Spot) -> None:
         s.give("vården", 2.0)  # "den nära vården": "värden" (values) would need "de"
     elif s.prev in ("inom", "i", "hos"):
         s.give("vården", 2.0)  # "inom vården": a bare plural "värden" rarely follows
+    elif (
+        s.prev in ("på", "till", "i", "av", "för")
+        and s.left.words[1:2]
+        and (s.left.words[1].startswith(_CARE_QUALITIES))
+    ):
+        s.give("vården", 2.0)  # "en god kvalitet på vården", "tillgången till vården"
     elif s.prev in ("nå", "når", "nått", "söka", "söker", "sökt") or (
         s.prev == "med" and s.left.words[1:2] and s.left.words[1].startswith("kontakt")
     ):
         s.give("vården", 2.0)  # "kan nå vården", "i kontakt med vården"
+
+
+#: Nouns said of a service before "på/till/i vården": its quality, access, load, trust.
+_CARE_QUALITIES = (
+    "kvalitet",
+    "tillgång",
+    "tillgänglighet",
+    "tryck",
+    "förtroende",
+    "belastning",
+    "kostnad",
+    "likvärdighet",
+)
 
 
 def _rule_beror(s: _Spot) -> None:

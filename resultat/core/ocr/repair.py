@@ -216,7 +216,16 @@ class Repairer:
                     got = memo[key] = context.choose(options, left, right, model)
                 pick = got
             mid = i > 0 and toks[i - 1][2][:1].islower() and not _opens_sentence(text, toks, i)
-            if mid and tok[2][:1] == "I" and tok[2][1:2].islower() and pick.text == tok[2]:
+            if (
+                (
+                    mid
+                    or _after_name_genitive(text, toks, i)
+                    and self.lexicon.proper_name(chosen[-1][:-1]) is not None
+                )
+                and tok[2][:1] == "I"
+                and tok[2][1:2].islower()
+                and pick.text == tok[2]
+            ):
                 # a capital I mid-sentence read for l: "de nordliga Ianens" = länens
                 alt = next(
                     (o for o in options if o.word[:1] == "l" and o.score > pick.score - I_FOR_L),
@@ -335,6 +344,21 @@ def _add_missing_spaces(text: str) -> str:
         pos = b
     pieces.append(MISSING_SPACE.sub(". ", text[pos:]))
     return "".join(pieces)
+
+
+def _after_name_genitive(text: str, toks: list[_Token], i: int) -> bool:
+    """The token follows a capitalised genitive in the same sentence (the caller asks
+    that it be a place's): "Västerbottens Ian" (län), before its noun, not a name."""
+    if i == 0 or _opens_sentence(text, toks, i):
+        return False
+    prev = toks[i - 1][2]
+    return (
+        len(prev) >= 4
+        and prev[:1].isupper()
+        and prev[1:].islower()
+        and prev.endswith("s")
+        and text[toks[i - 1][1] : toks[i][0]] == " "
+    )
 
 
 def _acronym_i(m: re.Match) -> str:

@@ -58,6 +58,7 @@ PARTS = (
     "fresh10",
     "fresh11",
     "fresh12",
+    "fresh13",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -76,7 +77,8 @@ HEADING_N = 150
 #: (73f8ca7, read off fresh7), "fresh9" (body only) drawn at 4f1d86a before the ninth round,
 #: "fresh10" (body only) after the ninth round (8a4a798, 2c0b293, read off fresh5..fresh9),
 #: "fresh11" (body only) after the tenth round (85f8d23, read off fresh10 and earlier),
-#: "fresh12" (body only) after the eleventh round (4e9b055, read off fresh11 and earlier).
+#: "fresh12" (body only) after the eleventh round (4e9b055, read off fresh11 and earlier),
+#: "fresh13" (body only) after the twelfth round (d695eb6, read off fresh12).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -155,6 +157,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh12.yaml",
+    ),
+    (
+        "fresh13",
+        20261219,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh13.yaml",
     ),
 )
 

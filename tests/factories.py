@@ -66,6 +66,35 @@ def make_user(username: str, *roles: str) -> User:
     return user
 
 
+PEOPLE = {"analyst": ("anna", Role.ANALYST), "editor": ("ebba", Role.EDITOR), "reviewer": ("greta", Role.REVIEWER)}
+
+
+def load_followup_base(*people: str):
+    """Load for real, in one go: the reference data, both strategy versions (the
+    2025-26 update current), the default question set and the 2025 follow-up structure;
+    then make the ``people`` named (of ``PEOPLE``, in the order given: "analyst" anna,
+    "editor" ebba, "reviewer" greta), the editor writing for the first unit of
+    Digitalisering (a-digitalisering). Returns (question set, {role: user}).
+
+    For a test's own starting state (a transactional test, a ``replay`` build, the
+    security scenario); the fixtures ``reference``, ``vasterbotten`` and ``structure``
+    load the same in three replayed layers."""
+    from resultat.followup import loaders
+    from resultat.followup.demo import data_dir
+    from resultat.followup.models import StrategicArea
+    from resultat.strategy.services import load_strategy_file
+
+    reference_services.load_all()
+    load_strategy_file(OLD_VERSION)
+    load_strategy_file(NEW_VERSION)
+    question_set = loaders.load_question_set(data_dir() / "questions-default.yaml")
+    loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
+    users = {role: make_user(*PEOPLE[role]) for role in people}
+    if "editor" in users:
+        StrategicArea.objects.get(code="a-digitalisering").units.first().editors.add(users["editor"])
+    return question_set, users
+
+
 @pytest.fixture
 def structure(vasterbotten):
     from resultat.followup import loaders

@@ -59,27 +59,17 @@ def open_editor_cycle():
     Returns (cycle, area). For tests on a live server (a transactional database); built
     once per test process and starting state, then replayed as rows
     (tests/plugins/snapshots.py)."""
-    from resultat.accounts.models import Role
-    from resultat.followup import loaders, services
-    from resultat.followup.demo import data_dir
+    from resultat.followup import services
     from resultat.followup.models import StrategicArea
-    from resultat.reference import services as reference_services
     from resultat.strategy.models import StrategyVersion
-    from resultat.strategy.services import load_strategy_file
-    from tests.factories import NEW_VERSION, OLD_VERSION, make_user
+    from tests.factories import load_followup_base
     from tests.plugins.snapshots import replay
 
     def build():
-        reference_services.load_all()
-        load_strategy_file(OLD_VERSION)
-        load_strategy_file(NEW_VERSION)
-        questions = loaders.load_question_set(data_dir() / "questions-default.yaml")
-        loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
-        analyst, editor = make_user("anna", Role.ANALYST), make_user("ebba", Role.EDITOR)
+        questions, users = load_followup_base("analyst", "editor")
         area = StrategicArea.objects.get(code="a-digitalisering")
-        area.units.first().editors.add(editor)
         version = StrategyVersion.objects.get(code="aktualisering-2025-26")
-        return services.open_cycle(year=2026, version=version, question_set=questions, actor=analyst), area
+        return services.open_cycle(year=2026, version=version, question_set=questions, actor=users["analyst"]), area
 
     return replay("browser_editor_cycle", build)
 

@@ -7,30 +7,14 @@ import re
 
 import pytest
 
-from resultat.accounts.models import Role
-from resultat.followup import loaders
-from resultat.followup.demo import data_dir
-from resultat.followup.models import Cycle, StrategicArea
-from resultat.reference import services as reference_services
-from resultat.strategy.services import load_strategy_file
+from resultat.followup.models import Cycle
 from tests.browser.helpers import login
-from tests.factories import NEW_VERSION, OLD_VERSION, make_user
+from tests.factories import load_followup_base
 
 
 @pytest.fixture
 def setup(transactional_db):
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    loaders.load_question_set(data_dir() / "questions-default.yaml")
-    loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
-    users = {
-        "analyst": make_user("anna", Role.ANALYST),
-        "editor": make_user("ebba", Role.EDITOR),
-        "reviewer": make_user("greta", Role.REVIEWER),
-    }
-    StrategicArea.objects.get(code="a-digitalisering").units.first().editors.add(users["editor"])
-    return users
+    return load_followup_base("analyst", "editor", "reviewer")[1]
 
 
 def matrix_cell(page, question):

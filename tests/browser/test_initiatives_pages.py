@@ -3,16 +3,11 @@
 
 import pytest
 
-from resultat.accounts.models import Role
-from resultat.followup import loaders
-from resultat.followup.demo import data_dir
 from resultat.initiatives import demo
 from resultat.initiatives.models import FundingDecision, FundingProgramme, FundingSource, Initiative
 from resultat.initiatives.programmes import seed_programmes
-from resultat.reference import services as reference_services
-from resultat.strategy.services import load_strategy_file
 from tests.browser.helpers import login
-from tests.factories import NEW_VERSION, OLD_VERSION, make_user
+from tests.factories import load_followup_base
 from tests.initiatives.test_import import _break
 from tests.plugins.snapshots import replay
 
@@ -20,14 +15,10 @@ from tests.plugins.snapshots import replay
 @pytest.fixture
 def setup(transactional_db):
     def build():
-        reference_services.load_all()
-        load_strategy_file(OLD_VERSION)
-        load_strategy_file(NEW_VERSION)
-        loaders.load_question_set(data_dir() / "questions-default.yaml")
-        loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
+        _questions, users = load_followup_base("analyst")
         seed_programmes(FundingSource, FundingProgramme)
         demo.load(n=80)
-        return make_user("anna", Role.ANALYST)
+        return users["analyst"]
 
     return replay("browser_initiatives", build)  # loaded once per process, then replayed as rows
 

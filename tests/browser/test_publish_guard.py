@@ -6,15 +6,11 @@ updated."""
 
 import pytest
 
-from resultat.accounts.models import Role
-from resultat.followup import loaders, services
-from resultat.followup.demo import data_dir
+from resultat.followup import services
 from resultat.followup.models import Contribution, Cycle, StrategicArea
-from resultat.reference import services as reference_services
 from resultat.strategy.models import StrategyVersion
-from resultat.strategy.services import load_strategy_file
 from tests.browser.helpers import login
-from tests.factories import NEW_VERSION, OLD_VERSION, make_user
+from tests.factories import load_followup_base
 from tests.plugins.snapshots import replay
 
 TEXT = "Fibernätet nådde Sorsele och Dorotea under året."
@@ -24,14 +20,9 @@ WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "he
 @pytest.fixture
 def approved_cycle(transactional_db):
     def build():
-        reference_services.load_all()
-        load_strategy_file(OLD_VERSION)
-        load_strategy_file(NEW_VERSION)
-        qs = loaders.load_question_set(data_dir() / "questions-default.yaml")
-        loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
-        analyst, editor, reviewer = make_user("anna", Role.ANALYST), make_user("ebba", Role.EDITOR), make_user("greta", Role.REVIEWER)
+        qs, users = load_followup_base("analyst", "editor", "reviewer")
+        analyst, editor, reviewer = users["analyst"], users["editor"], users["reviewer"]
         area = StrategicArea.objects.get(code="a-digitalisering")
-        area.units.first().editors.add(editor)
         cycle = services.open_cycle(year=2026, version=StrategyVersion.objects.get(code="aktualisering-2025-26"), question_set=qs,
                                     actor=analyst, reviewers=[reviewer])
         c = Contribution.objects.get(cycle=cycle, area=area, question__code="omvarldsanalys")

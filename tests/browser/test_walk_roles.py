@@ -17,15 +17,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from resultat.accounts.models import Role
-from resultat.followup import loaders, services
-from resultat.followup.demo import data_dir
-from resultat.followup.models import Contribution, Cycle, QuestionSet, StrategicArea
-from resultat.reference import services as reference_services
+from resultat.followup import services
+from resultat.followup.models import Contribution, Cycle, QuestionSet
 from resultat.strategy.models import StrategyVersion
-from resultat.strategy.services import load_strategy_file
 from tests.browser.helpers import login
-from tests.factories import NEW_VERSION, OLD_VERSION, load_published_edition, make_user
+from tests.factories import load_followup_base, load_published_edition
 from tests.plugins.snapshots import replay
 
 WIDTHS = ({"width": 1280, "height": 900}, {"width": 390, "height": 844})
@@ -69,13 +65,7 @@ def _strategy_and_people():
     from django.contrib.auth import get_user_model
 
     def build():
-        reference_services.load_all()
-        load_strategy_file(OLD_VERSION)
-        load_strategy_file(NEW_VERSION)
-        loaders.load_question_set(data_dir() / "questions-default.yaml")
-        loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
-        users = {key: make_user(name, getattr(Role, key.upper())) for key, name in USERS.items()}
-        StrategicArea.objects.get(code="a-digitalisering").units.first().editors.add(users["editor"])
+        load_followup_base(*USERS)
 
     replay("walk_people", build)
     return QuestionSet.objects.get(), {key: get_user_model().objects.get(username=name) for key, name in USERS.items()}

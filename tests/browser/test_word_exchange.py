@@ -12,30 +12,20 @@ from pathlib import Path
 import pytest
 from docx.oxml.ns import qn
 
-from resultat.accounts.models import Role
-from resultat.followup import loaders, services
-from resultat.followup.demo import data_dir
+from resultat.followup import services
 from resultat.followup.models import Contribution, StrategicArea
-from resultat.reference import services as reference_services
 from resultat.strategy.models import StrategyVersion
-from resultat.strategy.services import load_strategy_file
 from tests.browser.helpers import login
-from tests.factories import NEW_VERSION, OLD_VERSION, make_user
+from tests.factories import load_followup_base
 from tests.followup.wordhelpers import open_docx, paragraphs_after, save_docx, table_after
 
 
 @pytest.fixture
 def setup(transactional_db):
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    question_set = loaders.load_question_set(data_dir() / "questions-default.yaml")
-    loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
-    analyst = make_user("anna", Role.ANALYST)
-    editor = make_user("ebba", Role.EDITOR)
+    question_set, users = load_followup_base("analyst", "editor")
+    analyst, editor = users["analyst"], users["editor"]
     area = StrategicArea.objects.get(code="a-digitalisering")
     unit = area.units.first()
-    unit.editors.add(editor)
     cycle = services.open_cycle(year=2026, version=StrategyVersion.objects.get(code="aktualisering-2025-26"), question_set=question_set,
                                 actor=analyst, deadlines={"submit_by": date(2027, 1, 31)})
     c = Contribution.objects.get(cycle=cycle, area=area, question__code="omvarldsanalys")

@@ -9,26 +9,19 @@ from datetime import date
 from types import SimpleNamespace
 
 from resultat.accounts.models import Role
-from resultat.followup import loaders, services
+from resultat.followup import services
 from resultat.followup.datasets import contribution_id
-from resultat.followup.demo import data_dir
 from resultat.followup.models import Contribution, StrategicArea, Unit
 from resultat.indicators import opendata as indicator_opendata
 from resultat.indicators.models import Indicator, Observation
 from resultat.initiatives import importing
 from resultat.initiatives import services as initiative_services
-from resultat.reference import services as reference_services
 from resultat.strategy.models import StrategyVersion
-from resultat.strategy.services import load_strategy_file
-from tests.factories import NEW_VERSION, OLD_VERSION, make_user
+from tests.factories import load_followup_base, make_user
 
 
 def build() -> SimpleNamespace:
-    reference_services.load_all()
-    load_strategy_file(OLD_VERSION)
-    load_strategy_file(NEW_VERSION)
-    question_set = loaders.load_question_set(data_dir() / "questions-default.yaml")
-    loaders.load_structure(data_dir() / "vasterbotten" / "structure-2025.yaml")
+    question_set, _people = load_followup_base()  # the people of the scenario are its own (below)
 
     s = SimpleNamespace()
     area_a = StrategicArea.objects.get(code="a-digitalisering")

@@ -613,6 +613,7 @@ class Analyser:
         found = 0
         stop = n - 2
         head_of = self._head
+        first = None
 
         j = 3
         while j < stop:
@@ -623,10 +624,16 @@ class Analyser:
                 if shared is not None and (head is None or shared[1] > head[1]):
                     head = (shared[0][1:], shared[1])
             if head is not None:
-                if not found:
-                    stop = min(stop, j + HEAD_WINDOW)
+                if first is None:
+                    first = j
+                # past the window of the first head, when it held no split, a later
+                # head with a single known first part: "desti|nationsnivå" has none,
+                # "destinations|nivå" is the split ("konjunktursamman|häng" is not)
+                late = j >= first + HEAD_WINDOW
                 pre = self._prefix(reading[:j])
-                if pre is not None:
+                if pre is not None and not (late and pre[2] > 1):
+                    if not found:
+                        stop = min(stop, (j if late else first) + HEAD_WINDOW)
                     score = pre[1] + head[1] + COMPOUND_JOIN * pre[2] + penalty
                     if best is None or score > best[1]:
                         best = (pre[0] + head[0], score)
@@ -794,8 +801,10 @@ class Analyser:
             self._extra_letter(readings, scored)
         if scored.top() < -T_FOR_O_TRIGGER / 100 and len(lower) >= 6:
             self._t_for_o(readings, scored)
+        if not scored.words and damaged and 4 <= len(lower) < EXTRA_LETTER_MIN:
+            self._doubled_letter(readings, scored)
         if scored.top() < -GLUED_TRIGGER_COST / 100:
-            self._glued(token, readings, scored.add)
+            self._glued(token, readings, scored.add, not scored.words)
         if not scored.words and len(lower) >= 6 and token[0] == "i" and lower[1] not in _VOWELS:
             # a glued "i" before a damaged word nothing else explained: "ildnets",
             # "igrannldnen" (i grannlänen); the rest gets the whole analysis
@@ -945,6 +954,19 @@ class Analyser:
                 if found is not None:
                     scored.add(found[0], found[1] + penalty + EXTRA_LETTER, pattern)
 
+    def _doubled_letter(self, readings, scored: _Scored) -> None:
+        """A consonant the OCR printed twice in a short damaged word ("ffér" = för),
+        found as a known word once one of the two is dropped."""
+        for reading, pattern, penalty in readings[:3]:
+            if pattern not in ("lower", "title") or not reading.isalpha():
+                continue
+            for k in range(1, len(reading)):
+                if reading[k] != reading[k - 1] or reading[k] in _VOWELS:
+                    continue
+                found = self._best(reading[:k] + reading[k + 1 :], LETTER_WORD_COST)
+                if found is not None:
+                    scored.add(found[0], found[1] + penalty + EXTRA_LETTER, pattern)
+
     def _t_for_o(self, readings, scored: _Scored) -> None:
         """A t the OCR read for ö between two consonants ("bestkare" = besökare,
         "understka" = undersöka), when the word as read is unknown or only a far-fetched
@@ -1017,8 +1039,9 @@ class Analyser:
                 continue
             add(first[0] + " " + second[0], first[1] + second[1] + GLUED_I + penalty, pattern)
 
-    def _glued(self, token: str, readings, add) -> None:
-        """Offer "i X" for "iX" and "X i" for "Xi" (preposition glued on)."""
+    def _glued(self, token: str, readings, add, unexplained: bool = False) -> None:
+        """Offer "i X" for "iX" and "X i" for "Xi" (preposition glued on); "till X"
+        and "med X" only for a word nothing else explained (``unexplained``)."""
         if len(token) < 3 or not readings:
             return
         reading, pattern, penalty = readings[0]
@@ -1052,6 +1075,12 @@ class Analyser:
                     if word != rest[0] and word in _AFTER_PREPOSITION:
                         # "ivara forum" = i våra: a preposition takes no infinitive
                         add("i " + word, rest[1] + GLUED_I + penalty + 0.5, "lower")
+        if reading.startswith(("till", "med")) and len(reading) >= 8 and unexplained:
+            # "tilldirekt patientkontakt": only for a word nothing else explained
+            k = 4 if reading.startswith("till") else 3
+            rest = self._glued_rest(token[k:])
+            if rest is not None:
+                add(reading[:k] + " " + rest[0], rest[1] + GLUED_I + penalty, "lower")
         if reading.startswith("pa") and len(reading) >= 5:
             rest = self._glued_rest(token[2:])
             if rest is not None:

@@ -322,8 +322,9 @@ def _rules(skeleton: str, options: list[Candidate], left: Side, right: Side) -> 
     elif skeleton.endswith("tts"):
         _rule_tts(spot)
     # infinitive after a modal or "att": stärka, förstå, svara, ingå, ändra …
+    # (also after "och" and another infinitive: "att hitta och förstå.")
     if (
-        spot.prev in MODALS
+        (spot.prev in MODALS or spot.prev in ("och", "eller") and _infinitive(left.words[1:2]))
         and len(spot.words) > 1
         and not (skeleton == "inga" and _inga_determines(spot.nxt, right))
     ):
@@ -333,6 +334,19 @@ def _rules(skeleton: str, options: list[Candidate], left: Side, right: Side) -> 
             if w in _INFINITIVES:
                 spot.give(w, 3.0 if sure else 1.5)
     return spot.bonus
+
+
+def _infinitive(words: tuple[str, ...]) -> bool:
+    """The word is an infinitive in -a of a verb with a present in -ar ("hitta")."""
+    if not words or len(words[0]) < 4 or not words[0].endswith("a"):
+        return False
+    w = words[0]
+    if w in _DETERMINERS or w in _DEGREE or w in MODALS:
+        return False
+    from resultat.core.ocr.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    return lex.is_word(w + "r", 600) and not lex.is_word(w[:-1] + "t", 600)
 
 
 def _inga_determines(nxt: str, right: Side) -> bool:
@@ -432,7 +446,11 @@ def _rule_har(s: _Spot) -> None:
     """har or här."""
     prev, nxt, left, right = s.prev, s.nxt, s.left, s.right
     if left.boundary:
-        if nxt in PRONOUNS and nxt not in ("den", "det", "de"):
+        if nxt in _CLAUSE_ADVERBS or nxt in ("även", "också", "inte"):
+            # V2: after a fronted "Här" the verb comes next, so "Här även …" is not
+            # Swedish; "Har även ämnesspecifika arbetsgrupper" (its subject left out) is
+            s.give("har", 3.0)
+        elif nxt in PRONOUNS and nxt not in ("den", "det", "de"):
             # "Har man som mål …": the verb comes second, "Här man" is not Swedish
             s.give("har", 3.0 if nxt in _SUBJECT_PRONOUNS else 1.0)
         elif not _SUPINE.search(nxt):
@@ -446,7 +464,10 @@ def _rule_har(s: _Spot) -> None:
     ):
         s.give("här", 2.5)
     elif right.boundary and prev not in PRONOUNS and prev != "som":
-        s.give("här", 1.5)
+        if "som" in left.clause[1:4]:
+            s.give("har", 2.5)  # a relative clause's verb: "mandaten som respektive part har."
+        else:
+            s.give("här", 1.5)
     elif _present_passive(nxt, right.raw):
         s.give("här", 2.5)  # "har" takes no present passive: "och här läggs fokus på"
     elif nxt in _CLAUSE_ADVERBS and any(_supine_like(w) for w in right.clause[1:]):
@@ -893,6 +914,11 @@ def _rule_tts(s: _Spot) -> None:
         s.give(supine[0], 3.0)  # "länets alla kommuner nåtts av mer än fem"
 
 
+def _rule_forsta(s: _Spot) -> None:
+    if s.prev in _DETERMINERS or s.prev in ("för", "den", "det"):
+        s.give("första", 2.5)  # "den första och andra", "för första gången": the ordinal
+
+
 def _rule_vart(s: _Spot) -> None:
     if s.nxt == "att" and s.left.boundary:
         s.give("värt", 2.5)  # "Värt att notera är …" opening a sentence
@@ -929,6 +955,7 @@ _RULES = {
     "vart": _rule_vart,
     "grodor": _rule_grodor,
     "nar": _rule_nar,
+    "forsta": _rule_forsta,
 }
 
 #: Words after "ända" (all the way): "ända till", "ända sedan", "ända fram".
@@ -1032,11 +1059,14 @@ _RULE_WORDS: dict[str, bool] = {}
 _CLAUSE_SKELETONS = frozenset("har var vara tag man mans grodor nar".split())
 
 
+_CLAUSE_WORDS = frozenset(["än", "sätt", "i de"])
+
+
 def reads_clause(options) -> bool:
     """A rule for these candidates reads Side.clause (so a cached choice must match it)."""
     for c in options:
         sk = _FOLDED.get(c.word) or fold(c.word)
-        if sk in _CLAUSE_SKELETONS or sk.endswith(_SATT_ENDINGS) or c.word in ("än", "sätt"):
+        if sk in _CLAUSE_SKELETONS or sk.endswith(_SATT_ENDINGS) or c.word in _CLAUSE_WORDS:
             return True
     return False
 
@@ -1074,7 +1104,12 @@ def _cross_rules(options, left: Side, right: Side) -> dict[int, float]:
             out[k] = 3.0
         elif c.word == "sätt" and _manner_noun(prev, left, right):
             out[k] = 4.0
-        elif c.word == "i de" and _plural_noun(nxt):
+        elif c.word == "i de" and (
+            _plural_noun(nxt)
+            or nxt.endswith("a")
+            and any(_DEFINITE.search(w) and len(w) >= 6 for w in right.clause[1:4])
+        ):
+            # "i de kommunala och regionala uppdragen"
             out[k] = 2.0
         elif (
             c.word == "stöder"

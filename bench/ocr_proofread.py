@@ -59,6 +59,7 @@ PARTS = (
     "fresh11",
     "fresh12",
     "fresh13",
+    "fresh14",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -78,7 +79,8 @@ HEADING_N = 150
 #: "fresh10" (body only) after the ninth round (8a4a798, 2c0b293, read off fresh5..fresh9),
 #: "fresh11" (body only) after the tenth round (85f8d23, read off fresh10 and earlier),
 #: "fresh12" (body only) after the eleventh round (4e9b055, read off fresh11 and earlier),
-#: "fresh13" (body only) after the twelfth round (d695eb6, read off fresh12).
+#: "fresh13" (body only) after the twelfth round (d695eb6, read off fresh12),
+#: "fresh14" (body only) after the thirteenth round (3da4eb1, read off fresh13).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -164,6 +166,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh13.yaml",
+    ),
+    (
+        "fresh14",
+        20261220,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh14.yaml",
     ),
 )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +25,9 @@ def refresh_municipalities() -> None:
     """Re-read the municipality names when the reference data changed (run before
     each indexing run through the hook ``search.prepare``; cheap when nothing changed)."""
     qs = Area.objects.filter(kind=Area.Kind.MUNICIPALITY)
-    key = (qs.count(), max(qs.values_list("pk", flat=True), default=0))
+    # one aggregate statement (it runs inside every autosave's transaction)
+    found = qs.aggregate(n=Count("pk"), top=Max("pk"))
+    key = (found["n"], found["top"] or 0)
     if key == _municipalities["key"]:
         return
     names = {a.name: a.code for a in qs}

@@ -25,7 +25,12 @@ browsers would be) browse the start page, strategy pages, published results, the
 search (four queries: words, a phrase, an exclusion) without pause; editor
 clients log in, open their contribution, autosave it (htmx request) every
 --autosave-every seconds (default 4, the editor page's own debounce: it saves 4 s after
-the last keystroke) with a new text, and submit it at the end. --shared of the editors
+the last keystroke) with a new text, and submit it at the end. Each editor starts at its
+own random offset within the first period (--start spread, seeded): people do not type
+in step. Until 2026-12-08 every editor saved at the same instant when the window opened
+and, sleeping the same period after each answer, kept saving in bursts of up to 25 at
+once (--start together reproduces it; the printed "already on their way" count shows
+the difference: median 3 / p95 15 together, 1 / 3 spread). --shared of the editors
 (default 10) are editors of *different units* who all cite the same two standing
 arenas in their "Samverkan" contribution: they alternate autosaves with full saves of
 the form (text and typed list, each save re-indexes the shared arena), so saves of
@@ -52,6 +57,7 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import os
+import random
 import re
 import shutil
 import signal
@@ -169,10 +175,13 @@ class Stats:
         self.lock = threading.Lock()
         self.latencies: dict[str, list[float]] = defaultdict(list)
         self.errors: list[str] = []
+        self.spans: dict[str, list[tuple[float, float]]] = defaultdict(list)  # (sent, answered), perf_counter
 
-    def record(self, kind: str, seconds: float, ok: bool, what: str):
+    def record(self, kind: str, seconds: float, ok: bool, what: str, sent: float | None = None):
         with self.lock:
             self.latencies[kind].append(seconds)
+            if sent is not None:
+                self.spans[kind].append((sent, sent + seconds))
             if not ok:
                 self.errors.append(what)
 
@@ -182,10 +191,20 @@ def timed(stats: Stats, kind: str, client: httpx.Client, method: str, url: str, 
     try:
         response = client.request(method, url, **kw)
     except httpx.HTTPError as error:
-        stats.record(kind, time.perf_counter() - start, False, f"{method} {url}: {error!r}")
+        stats.record(kind, time.perf_counter() - start, False, f"{method} {url}: {error!r}", sent=start)
         return None
-    stats.record(kind, time.perf_counter() - start, response.status_code in ok, f"{method} {url}: {response.status_code}")
+    stats.record(kind, time.perf_counter() - start, response.status_code in ok, f"{method} {url}: {response.status_code}", sent=start)
     return response
+
+
+def in_flight(spans: list[tuple[float, float]]) -> list[int]:
+    """For each request: how many requests of the same list were already on their way
+    (sent, not yet answered) when it was sent. Editors who all save at the same moment
+    show here as a high count: the requests then queue in the server."""
+    counts = []
+    for sent, _ in spans:
+        counts.append(sum(1 for other_sent, answered in spans if other_sent < sent < answered))
+    return counts
 
 
 def csrf(html: str) -> str:
@@ -238,6 +257,10 @@ def editor_client(base: str, editor_base: str, start: threading.Barrier, window:
             raise
         start.wait()  # logins happen before the measured window (Argon2 is slow on purpose)
         stop = window["stop"]
+        # People do not start typing at the same moment: each editor's first save comes at
+        # its own offset into the first period (--start spread, the default); with
+        # --start together all of them save at once and then every period again.
+        time.sleep(window["offsets"].get(username, 0.0))
         n = 0
         while time.time() < stop:
             n += 1
@@ -348,6 +371,12 @@ def main():
                              "public gunicorn they load")
     parser.add_argument("--autosave-every", type=float, default=4.0,
                         help="seconds between an editor's autosaves (the page's own debounce is 4 s; 0.5 is a stress test)")
+    parser.add_argument("--start", choices=("spread", "together"), default="spread",
+                        help="spread (default): each editor starts saving at its own random offset within the first "
+                             "--autosave-every seconds (seeded by --seed), as independent people do; together: all "
+                             "editors save at the same moment when the window opens, and (each sleeping the same "
+                             "period after its answer) keep saving in bursts: the load of the runs before 2026-12-08")
+    parser.add_argument("--seed", type=int, default=20261208, help="seed of the editors' start offsets (--start spread)")
     parser.add_argument("--phases", type=Path, default=None,
                         help="write per-request phase timings (bench/phases.py) under this directory, one subdirectory per "
                              "gunicorn (editors, public); summarise with bench/phases_report.py")
@@ -388,6 +417,8 @@ def main():
         shape = f"en gunicorn {args.workers}×{args.threads}"
     if args.client_nice:
         shape += f"; de surfande klienterna med nice {args.client_nice}"
+    shape += ("; redaktörerna börjar samtidigt" if args.start == "together"
+              else f"; redaktörerna börjar var för sig (slumpfrö {args.seed})")
     base, editor_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{editor_port}"
     browsers = args.clients - len(editors)
     try:
@@ -402,6 +433,8 @@ def main():
         browser = multiprocessing.get_context("fork").Process(target=browse_process, args=(base, browsers, theirs, args.client_nice))
         browser.start()  # before any thread of this process starts
         stats, acked, window = Stats(), {}, {"autosave_every": args.autosave_every}
+        rng = random.Random(args.seed)
+        window["offsets"] = {u: (rng.uniform(0, args.autosave_every) if args.start == "spread" else 0.0) for u, _, _ in editors}
 
         def begin():  # runs once, when every editor has logged in: the measured window starts
             window["started"] = time.time()
@@ -446,6 +479,11 @@ def main():
         rows.append(("autosave, serverns tid", server_times(editor_log)))
     for kind, values in rows:
         print(f"{kind:<12} {len(values):>7} {percentile(values, 50):>8.1f} {percentile(values, 95):>8.1f} {percentile(values, 99):>8.1f}")
+    writes = [span for kind in ("autosave", "save+lists", "submit") for span in stats.spans.get(kind, [])]
+    if writes:
+        busy = sorted(in_flight(writes))
+        print(f"redaktörernas sparningar redan på väg när en sparning skickas: median {busy[len(busy) // 2]}, "
+              f"p95 {busy[min(len(busy) - 1, round(0.95 * (len(busy) - 1)))]}, max {busy[-1]} (av {len(editors)} redaktörer)")
     print(f"\nanrop: {len(everything)} ({len(everything) / elapsed:.0f}/s), fel: {len(stats.errors)}, "
           f"förlorade skrivningar: {len(lost)} av {len(acked)} bidrag, klarmarkerade: {sum(1 for v in acked.values() if v[2] == 'submitted')}")
     print(f"sökindex: {len(checked['stale'])} bidrag med inaktuell text i indexet; gemensamma samverkansytor: "

@@ -241,6 +241,9 @@ _SYMBOL_RULES: list[tuple[re.Pattern[str], tuple[tuple[str, float], ...]]] = [
 #: An acronym with a small l for its I: two capitals or more and one l ("RFl", "CEl";
 #: "Al" and "Bl" alone are in the gazetteer's fixes).
 _ACRONYM_L = re.compile(r"[A-ZÅÄÖ]{2,}l[A-ZÅÄÖ]*|[A-ZÅÄÖ]l[A-ZÅÄÖ]+")
+#: ... also before a small tail: "AlMday" = AIMday (only the l between capitals).
+_ACRONYM_L_TAIL = re.compile(r"[A-ZÅÄÖ]l[A-ZÅÄÖ]+[a-zåäö]+")
+_L_AMONG_CAPITALS = re.compile(r"(?<=[A-ZÅÄÖ])l(?=[A-ZÅÄÖ])")
 #: A capital after a small letter: names and acronyms in mixed case ("FaR", "NorthPop").
 _INNER_CAPITAL = re.compile(r"[a-zåäöé][A-ZÅÄÖ]")
 
@@ -323,6 +326,8 @@ def letter_readings(reading: str, single: bool = False) -> list[tuple[str, float
     for k, ch in enumerate(reading):
         if ch in "di":
             spots.add((k, k + 1, ch))
+    # "di"/"id" for one ä inside a word, not opening a short one: "dir" is "där", not "är"
+    spots = {sp for sp in spots if not (sp[0] == 0 and sp[2] in ("di", "id") and len(reading) <= 4)}
     ordered = sorted(spots)
     out: list[tuple[str, float]] = []
     for a, (s, e, g) in enumerate(ordered):
@@ -764,6 +769,9 @@ class Analyser:
             # a small l among capitals is a capital I: "RFl:er" = RFI:er, "CEl" = CEI
             fixed = token.replace("l", "I")
             return (Candidate(fixed.lower(), fixed, 0.0),)
+        if _ACRONYM_L_TAIL.fullmatch(token):
+            fixed = _L_AMONG_CAPITALS.sub("I", token)
+            return (Candidate(fixed.lower(), fixed, 0.0),)
         twin = _REAL_WORD_TWINS.get(token)
         if twin is not None:
             # a common word whose i may be a misread ä of another common word: both,
@@ -980,6 +988,13 @@ class Analyser:
             alt = reading[:k] + "ö" + reading[k + 1 :]
             found = self._best(alt, INFLECTED_WORD_COST) or self._inflected(alt, LETTER_WORD_COST)
             if found is not None:
+                scored.add(found[0], found[1] + penalty + 1.5 * LETTER_CONFUSION, pattern)
+        if len(reading) >= 6 and reading.endswith("y") and reading[-2] in "ae":
+            # a y read for v at the end after a vowel ("nyhetsbrey" = nyhetsbrev)
+            found = self._compound(reading[:-1] + "v", 0.0) or self._best(
+                reading[:-1] + "v", INFLECTED_WORD_COST
+            )
+            if found is not None and not _weak(found):
                 scored.add(found[0], found[1] + penalty + 1.5 * LETTER_CONFUSION, pattern)
 
     def _rare_first_part_of(self, reading: str, pattern: str, penalty: float, scored) -> None:

@@ -437,9 +437,10 @@ _REDUPLICATORS = frozenset("till efter för".split())
 
 def _rule_year_forms(s: _Spot) -> None:
     """året, årets, åren, årlig …: the forms of "år" beat their rivals."""
+    honest = s.prev in _DEGREE or s.prev in ("mer", "mest", "ganska")  # "helt ärligt"
     for w in s.words:
         if w.startswith("å"):
-            s.give(w, 1.0)
+            s.give(w, 1.0 if honest or not w.startswith("årlig") else 2.0)
 
 
 def _rule_har(s: _Spot) -> None:
@@ -470,10 +471,43 @@ def _rule_har(s: _Spot) -> None:
             s.give("här", 1.5)
     elif _present_passive(nxt, right.raw):
         s.give("här", 2.5)  # "har" takes no present passive: "och här läggs fokus på"
+    elif _present_active(nxt) and right.words[1:2] and _subject_like(right.words[1]):
+        s.give("här", 2.5)  # "och här arbetar besöksnäringens aktörer": V2 with its subject
+    elif (
+        _DEFINITE_SUBJECT.search(nxt)
+        and len(nxt) >= 5
+        and nxt not in _NOT_NOUNS
+        and any(_supine_like(w) for w in right.clause[1:3])
+    ):
+        s.give("har", 2.5)  # "Under 2025 har strategin konkretiserats": its subject, its supine
     elif nxt in _CLAUSE_ADVERBS and any(_supine_like(w) for w in right.clause[1:]):
         s.give("har", 2.5)  # "län har tillsammans med … genomfört": "har" wants its supine
     elif _SUPINE.search(nxt):
         s.give("har", 1.0)
+
+
+#: A definite noun, also of a noun in -i ("strategin").
+_DEFINITE_SUBJECT = re.compile(r"(?:en|et|na|[iy]n)$")
+
+
+def _present_active(word: str) -> bool:
+    """A present tense in -ar of a verb in -a ("arbetar"), not a plural noun with a
+    verb of the same stem ("planer") nor a known plural noun in -ar ("satsningar")."""
+    if len(word) < 5 or not word.endswith("ar") or word in _NOT_NOUNS:
+        return False
+    from resultat.core.ocr.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    return lex.is_word(word[:-1], 600) and not word.endswith(("ingar", "ningar", "tioner"))
+
+
+def _subject_like(word: str) -> bool:
+    """A pronoun, a genitive or a definite noun: the subject after an inverted verb."""
+    return (
+        word in _SUBJECT_PRONOUNS
+        or (len(word) >= 5 and _DEFINITE_GENITIVE.search(word) is not None)
+        or (len(word) >= 6 and word.endswith(("arna", "erna", "orna", "heten", "ningen")))
+    )
 
 
 def _rule_var(s: _Spot) -> None:
@@ -870,7 +904,7 @@ def _rule_ater(s: _Spot) -> None:
 
 
 def _rule_fort(s: _Spot) -> None:
-    if s.prev in ("har", "hade", "ha"):
+    if s.prev in ("har", "hade", "ha") or s.nxt == "fram" or _has_aux(s.left.clause):
         s.give("fört", 2.5)  # the supine: "har fört med sig"
 
 
@@ -1056,7 +1090,7 @@ def default_model() -> ContextModel:
 
 _RULE_WORDS: dict[str, bool] = {}
 #: Skeletons whose rules read the words beyond the nearest two (Side.clause).
-_CLAUSE_SKELETONS = frozenset("har var vara tag man mans grodor nar".split())
+_CLAUSE_SKELETONS = frozenset("har var vara tag man mans grodor nar fort".split())
 
 
 _CLAUSE_WORDS = frozenset(["än", "sätt", "i de"])
@@ -1106,8 +1140,8 @@ def _cross_rules(options, left: Side, right: Side) -> dict[int, float]:
             out[k] = 4.0
         elif c.word == "i de" and (
             _plural_noun(nxt)
-            or nxt.endswith("a")
-            and any(_DEFINITE.search(w) and len(w) >= 6 for w in right.clause[1:4])
+            or (nxt.endswith("a") or nxt in NUMBER_WORDS)
+            and any(_DEFINITE.search(w) and len(w) >= 5 for w in right.clause[1:4])
         ):
             # "i de kommunala och regionala uppdragen"
             out[k] = 2.0

@@ -48,6 +48,8 @@ DIGIT_FOR_I = re.compile(
 #: "(13)" for the acronym I3 after as many capitalised words in I: "Interregional
 #: Innovation Investments (13)" (the OCR reads the capital I as the digit 1).
 DIGIT_ACRONYM = re.compile(r"((?:\bI[a-z]+ ){2,4})\(1([2-4])\)")
+#: "a"/"&" for "å" in "å ena sidan … å andra sidan".
+ON_ONE_SIDE = re.compile(r"(?<![\w-])[a&] (?=(?:ena|andra) sidan\b)")
 #: Abbreviations whose full stop ends no sentence: "osv. har fört med sig".
 ABBREVIATIONS = frozenset("osv etc bl dvs tex resp ca inkl exkl jfr mfl mm".split())
 _PLAIN_GAPS = frozenset([" ", "\n", "-", " \n", ", ", "\n "])
@@ -183,7 +185,7 @@ class Repairer:
             return []
         an = self.analyser(self.strip_probability([t[2] for t in toks]))
         analyse = an.analyse
-        cands = [analyse(t[2]) if t[2] != "|" else _PIPE for t in toks]
+        cands = [analyse(t[2]) if t[2] != "|" else _pipe(text, toks, k) for k, t in enumerate(toks)]
         for i in _short_capitals_in_capitals(toks):
             cands[i] = analyse(toks[i][2], in_capitals=True)
         chosen: list[str] = []  # lower-case chosen words, for left context
@@ -296,6 +298,15 @@ class Repairer:
 
 
 _PIPE = (Candidate("i", "I", 0.0),)
+_PIPE_SMALL = (Candidate("i", "i", 0.0),)
+
+
+def _pipe(text: str, toks: list[_Token], i: int) -> tuple[Candidate, ...]:
+    """The "|" the OCR reads for I: a capital opening a sentence, else the small
+    preposition between two words ("Mo | Rana" = Mo i Rana)."""
+    if _opens_sentence(text, toks, i) or i + 1 >= len(toks) or len(toks[i - 1][2]) < 2:
+        return _PIPE  # also after a bullet read as a letter: "e | oktober 2025"
+    return _PIPE_SMALL
 
 
 def _short_capitals_in_capitals(toks: list[_Token]) -> list[int]:
@@ -332,6 +343,8 @@ def _add_missing_spaces(text: str) -> str:
         text = ACRONYM_GLUE.sub(r"\1 ", text)  # "(DTR)ar ett projekt": "(DTR) är"
     if DIGIT_FOR_I.search(text):
         text = DIGIT_FOR_I.sub(r"\1I ", text)  # "1 och med att" opening a sentence
+    if "sidan" in text and ON_ONE_SIDE.search(text):
+        text = ON_ONE_SIDE.sub("å ", text)
     if "(1" in text and DIGIT_ACRONYM.search(text):
         text = DIGIT_ACRONYM.sub(_acronym_i, text)
     if not MISSING_SPACE.search(text):

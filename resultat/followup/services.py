@@ -337,19 +337,16 @@ def _initiative(code: str, row: int):
     return found
 
 
-def _items_snapshot(items: Iterable[ContributionItem]) -> list[dict[str, Any]]:
-    return [
-        {
-            "kind": i.kind,
-            "title": i.title,
-            "text": i.text,
-            "sdg_goal": i.sdg_goal.number if i.sdg_goal_id else None,
-            "sdg_target": i.sdg_target.code if i.sdg_target_id else None,
-            "arena": i.arena.code if i.arena_id else None,
-            "initiative": i.initiative.code if i.initiative_id else None,
-        }
-        for i in items
-    ]
+# What a revision keeps of each typed item: its own fields and the codes of what it cites.
+_SNAPSHOT_FIELDS = {"kind": "kind", "title": "title", "text": "text", "sdg_goal": "sdg_goal__number",
+                    "sdg_target": "sdg_target__code", "arena": "arena__code", "initiative": "initiative__code"}
+
+
+def _items_snapshot(contribution: Contribution) -> list[dict[str, Any]]:
+    """The contribution's typed items as its revision keeps them, read as plain values
+    (one statement; every autosave writes a revision, so no model objects are built)."""
+    rows = contribution.items.values_list(*_SNAPSHOT_FIELDS.values())
+    return [dict(zip(_SNAPSHOT_FIELDS, row, strict=True)) for row in rows]
 
 
 def save_contribution(
@@ -413,7 +410,7 @@ def _save_contribution(contribution: Contribution, *, user, clean_body: str, ite
         contribution=current,
         number=new_revision,
         body=clean_body,
-        items=_items_snapshot(current.items.select_related("sdg_goal", "sdg_target", "arena", "initiative")),
+        items=_items_snapshot(current),
         author=user,
         note=note,
     )

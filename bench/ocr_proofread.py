@@ -60,6 +60,7 @@ PARTS = (
     "fresh12",
     "fresh13",
     "fresh14",
+    "fresh15",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -80,7 +81,8 @@ HEADING_N = 150
 #: "fresh11" (body only) after the tenth round (85f8d23, read off fresh10 and earlier),
 #: "fresh12" (body only) after the eleventh round (4e9b055, read off fresh11 and earlier),
 #: "fresh13" (body only) after the twelfth round (d695eb6, read off fresh12),
-#: "fresh14" (body only) after the thirteenth round (3da4eb1, read off fresh13).
+#: "fresh14" (body only) after the thirteenth round (3da4eb1, read off fresh13),
+#: "fresh15" (body only) after the fourteenth round (16cdc13, read off fresh14).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -173,6 +175,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh14.yaml",
+    ),
+    (
+        "fresh15",
+        20261221,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh15.yaml",
     ),
 )
 

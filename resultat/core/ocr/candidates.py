@@ -77,6 +77,8 @@ _AGENT_ENDINGS = ("arens", "arnas", "aren", "arna", "ares", "are")
 #: Spellings that follow a glued preposition rather than their rivals: "i våra", not
 #: the infinitive "i vara".
 _AFTER_PREPOSITION = frozenset("våra vår vårt".split())
+#: Names of the gazetteer are matched letter for letter (but for å/ä/ö) from this length.
+NAME_MATCH_MIN = 8
 #: A t is tried as ö ("bestkare") when the best reading is at most this likely (cost).
 T_FOR_O_TRIGGER = 1000
 #: Words this long (no a/o) that are a known word plus an ending are kept as printed.
@@ -440,6 +442,7 @@ class Analyser:
         self._head_cache: dict[str, tuple[str, float] | None] = {}
         self._prefix_cache: dict[str, tuple[str, float, int] | None] = {}
         self._best_cache: dict[tuple[int, int], dict[str, tuple[str, float] | None]] = {}
+        self._name_index: dict[tuple, dict[str, str]] | None = None
 
     # spelled readings -------------------------------------------------------
     def _spell(self, reading: str, penalty: float, max_cost: int = 9999) -> list[tuple[str, float]]:
@@ -811,6 +814,10 @@ class Analyser:
             self._t_for_o(readings, scored)
         if not scored.words and damaged and 4 <= len(lower) < EXTRA_LETTER_MIN:
             self._doubled_letter(readings, scored)
+        if not scored.words and len(lower) >= NAME_MATCH_MIN and token[:1].isupper():
+            name = self._name_by_letters(lower)
+            if name is not None:
+                scored.add(name, -PROPER_NAME_COST / 100 + 2 * LETTER_CONFUSION, "title")
         if scored.top() < -GLUED_TRIGGER_COST / 100:
             self._glued(token, readings, scored.add, not scored.words)
         if not scored.words and len(lower) >= 6 and token[0] == "i" and lower[1] not in _VOWELS:
@@ -962,6 +969,27 @@ class Analyser:
                 if found is not None:
                     scored.add(found[0], found[1] + penalty + EXTRA_LETTER, pattern)
 
+    def _name_by_letters(self, lower: str) -> str | None:
+        """A name of the gazetteer that the token spells letter for letter except where
+        the name has å/ä/ö, whatever the OCR printed there ("Ornsksldsviks" =
+        Örnsköldsviks: s for ö); with its genitive -s."""
+        index = self._name_index
+        if index is None:
+            index = self._name_index = {}
+            for name in self.lexicon.proper:
+                for form in (name, name + "s"):
+                    spots = tuple(k for k, ch in enumerate(form) if ch in _DIA)
+                    if spots and " " not in form:
+                        rest = "".join(ch for k, ch in enumerate(form) if k not in spots)
+                        index.setdefault((len(form), spots), {})[rest] = form
+        for (n, spots), names in index.items():
+            if n != len(lower):
+                continue
+            rest = "".join(ch for k, ch in enumerate(lower) if k not in spots)
+            if rest in names:
+                return names[rest]
+        return None
+
     def _doubled_letter(self, readings, scored: _Scored) -> None:
         """A consonant the OCR printed twice in a short damaged word ("ffér" = för),
         found as a known word once one of the two is dropped."""
@@ -977,13 +1005,17 @@ class Analyser:
 
     def _t_for_o(self, readings, scored: _Scored) -> None:
         """A t the OCR read for ö between two consonants ("bestkare" = besökare,
-        "understka" = undersöka), when the word as read is unknown or only a far-fetched
+        "understka" = undersöka), or a c outside "ck" ("miljcer"), when the word as read is unknown or only a far-fetched
         compound; the reading with ö must be a known word or an inflected one."""
         reading, pattern, penalty = readings[0]
         if pattern not in ("lower", "title") or not reading.isalpha():
             return
         for k in range(1, len(reading) - 1):
-            if reading[k] != "t" or reading[k - 1] in _VOWELS or reading[k + 1] in _VOWELS:
+            ch, before, after = reading[k], reading[k - 1], reading[k + 1]
+            t_spot = ch == "t" and before not in _VOWELS and after not in _VOWELS
+            # a c outside "ck"/"ch" is no Swedish letter either: "miljcer" = miljöer
+            c_spot = ch == "c" and after not in "kh" and before not in "cs"
+            if not (t_spot or c_spot):
                 continue
             alt = reading[:k] + "ö" + reading[k + 1 :]
             found = self._best(alt, INFLECTED_WORD_COST) or self._inflected(alt, LETTER_WORD_COST)

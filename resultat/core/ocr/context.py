@@ -364,6 +364,9 @@ _INGA_VERB_AFTER = frozenset("och eller samt som men denna detta dessa avtal".sp
 def _rule_ar(s: _Spot) -> None:
     """är or år."""
     prev, nxt, left, right = s.prev, s.nxt, s.left, s.right
+    if prev in ("ett", "en") and nxt in ("ett", "en") and not right.gap.strip():
+        s.give("är", 4.0)  # "och ett är ett fysiskt möte": no article after the noun "år"
+        return
     if prev in ("ett", "en") and left.words[1:2] == ("varav",):
         s.give("är", 4.0)  # "varav ett är Norrlands universitetssjukhus"
         return
@@ -404,8 +407,9 @@ def _rule_ar(s: _Spot) -> None:
         prev in ("i", "under", "per", "om")
         and (right.boundary or nxt in PREPOSITIONS)
         or prev in ("många", "flera", "några", "fler", "tio", "hundra")
-        and nxt not in _NOT_NOUNS
+        and (nxt not in _NOT_NOUNS or left.words[1:2] and left.words[1] in _SPAN_PREPOSITIONS)
     ):
+        # "flera år", "under många år så är det" ("För många är dessa miljöer" keeps it)
         s.give("år", 2.0)
     elif (
         prev in ("senare", "senaste", "tidigare", "kommande")
@@ -431,6 +435,8 @@ def _rule_ar(s: _Spot) -> None:
         s.give("år", 3.0)  # "I år var det …": "i är" is not Swedish
 
 
+#: Prepositions of a span of time: "under många år", "i flera år".
+_SPAN_PREPOSITIONS = frozenset("under i sedan efter inom".split())
 #: Prepositions of a repeated noun: "år till år", "år efter år", "år för år".
 _REDUPLICATORS = frozenset("till efter för".split())
 
@@ -609,6 +615,13 @@ def _rule_starkt(s: _Spot) -> None:
         # the neuter adjective "starkt" cannot go with an en-noun; the participle can:
         # "Stärkt livsmedelsnäring", "stärkt konkurrenskraft" ("starkt fokus" stays)
         s.give("stärkt", 2.0)
+
+
+def _rule_skarpt(s: _Spot) -> None:
+    """skärpt (of skärpa) or the neuter adjective skarpt, as stärkt/starkt: the
+    adjective cannot go with an en-noun ("skärpt lagstiftning", "skarpt läge" stays)."""
+    if s.prev in ("har", "hade", "ha", "blivit") or _common_gender_noun(s.nxt):
+        s.give("skärpt", 2.0)
 
 
 def _supine_of_verb(word: str) -> bool:
@@ -922,7 +935,7 @@ def _rule_nar(s: _Spot) -> None:
     frukostar når projektet även ut till andra"; "när vi går ut" has its verb)."""
     clause = s.right.clause
     for k, w in enumerate(clause[:4]):
-        if w == "ut" and k >= 1:
+        if w in ("ut", "upp", "fram") and k >= 1:
             if clause[k + 1 : k + 2] and clause[k + 1] in ("till", "med", "i", "på", "bland"):
                 if all(_NO_VERB.fullmatch(v) or v in _NOT_VERBS for v in clause[:k]):
                     s.give("når", 3.0)
@@ -934,7 +947,9 @@ def _rule_nar(s: _Spot) -> None:
 #: Words that are no finite verb between "når" and "ut": a definite noun, a pronoun,
 #: a clause adverb.
 _NO_VERB = re.compile(r"[a-zåäö]{3,}(?:et|en|na)")
-_NOT_VERBS = _SUBJECT_PRONOUNS | _CLAUSE_ADVERBS | frozenset("även också därmed då".split())
+_NOT_VERBS = (
+    _SUBJECT_PRONOUNS | _CLAUSE_ADVERBS | PREPOSITIONS | frozenset("även också därmed då".split())
+)
 
 
 def _rule_tts(s: _Spot) -> None:
@@ -971,6 +986,7 @@ _RULES = {
     "ost": _rule_ost,
     "rad": _rule_rad,
     "starkt": _rule_starkt,
+    "skarpt": _rule_skarpt,
     "stark": _rule_stark,
     "starka": _rule_starka,
     "val": _rule_val,
@@ -1161,7 +1177,7 @@ def _cross_rules(options, left: Side, right: Side) -> dict[int, float]:
 
 
 #: Words before the noun "sätt" (never before the possessive "sitt"): "på samma sätt".
-_MANNER_OWNERS = frozenset("ett samma annat detta vilket sådant nytt bra".split())
+_MANNER_OWNERS = frozenset("ett samma annat detta vilket sådant nytt bra det".split())
 #: Words after the noun "sätt" in "på ett nytt sätt att …", "på ett bra sätt för …".
 _AFTER_MANNER = frozenset("att för och som på i med eller än".split())
 

@@ -61,6 +61,7 @@ PARTS = (
     "fresh13",
     "fresh14",
     "fresh15",
+    "fresh16",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -82,7 +83,8 @@ HEADING_N = 150
 #: "fresh12" (body only) after the eleventh round (4e9b055, read off fresh11 and earlier),
 #: "fresh13" (body only) after the twelfth round (d695eb6, read off fresh12),
 #: "fresh14" (body only) after the thirteenth round (3da4eb1, read off fresh13),
-#: "fresh15" (body only) after the fourteenth round (16cdc13, read off fresh14).
+#: "fresh15" (body only) after the fourteenth round (16cdc13, read off fresh14),
+#: "fresh16" (body only) after the fifteenth round (2653a29, read off fresh15).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -182,6 +184,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh15.yaml",
+    ),
+    (
+        "fresh16",
+        20261222,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh16.yaml",
     ),
 )
 

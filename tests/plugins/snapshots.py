@@ -34,6 +34,7 @@ Sequences are moved past the largest replayed key on PostgreSQL.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,17 @@ STATS = {"built": 0, "replayed": 0}
 # RESULTAT_TEST_SNAPSHOTS=0 turns replaying off (every fixture runs its loader), e.g.
 # to check that a failure is not caused by the replay.
 ENABLED = os.environ.get("RESULTAT_TEST_SNAPSHOTS", "1").strip().lower() not in {"0", "false", "no", "off"}
+# RESULTAT_TEST_SNAPSHOT_LOG=<file>: one line per request (worker, name, built/replayed,
+# seconds, whether inside a transaction), to see which loaders build how often.
+LOG = os.environ.get("RESULTAT_TEST_SNAPSHOT_LOG", "")
+
+
+def _log(name: str, what: str, started: tuple[float, float], atomic: bool) -> None:
+    if LOG:
+        cpu, wall = time.process_time() - started[0], time.perf_counter() - started[1]
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        with open(LOG, "a", encoding="utf-8") as f:
+            f.write(f"{worker}\t{os.getpid()}\t{name}\t{what}\t{cpu:.2f} s cpu\t{wall:.2f} s wall\t{'atomic' if atomic else 'autocommit'}\n")
 
 
 @dataclass(frozen=True)
@@ -217,6 +229,7 @@ def replay(name: str, build, using: str = "default") -> Any:
     """``build()``'s database writes and return value, built once per starting state."""
     if not ENABLED:
         return build()
+    started = (time.process_time(), time.perf_counter())
     connection = connections[using]
     tables = _tables()
     before_fp = fingerprint(connection, tables)
@@ -231,6 +244,7 @@ def replay(name: str, build, using: str = "default") -> Any:
             raise AssertionError(f"replay({name!r}): databasen efter återuppspelningen skiljer sig från den laddade: {wrong[:6]}")
         STATS["replayed"] += 1
         _CACHE[key] = _CACHE.pop(key)  # most recently used last
+        _log(name, "replayed", started, key[3])
         return _rehydrate(snapshot.result)
     before = _dump(connection, tables)
     result = build()
@@ -247,6 +261,7 @@ def replay(name: str, build, using: str = "default") -> Any:
         _largest(before_fp, relevant), _counts(after_fp), _largest(after_fp, relevant),
     )
     STATS["built"] += 1
+    _log(name, "built", started, key[3])
     return result
 
 

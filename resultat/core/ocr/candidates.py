@@ -638,8 +638,12 @@ class Analyser:
                 # head with a single known first part: "desti|nationsnivå" has none,
                 # "destinations|nivå" is the split ("konjunktursamman|häng" is not)
                 late = j >= first + HEAD_WINDOW
-                pre = self._prefix(reading[:j])
-                if pre is not None and not (late and pre[2] > 1):
+                if late:  # one known first part only (no two-part search: cheaper)
+                    one = self._part(reading[:j], False)
+                    pre = (one[0], one[1], 1) if one is not None else None
+                else:
+                    pre = self._prefix(reading[:j])
+                if pre is not None:
                     if not found:
                         stop = min(stop, (j if late else first) + HEAD_WINDOW)
                     score = pre[1] + head[1] + COMPOUND_JOIN * pre[2] + penalty
@@ -1004,7 +1008,7 @@ class Analyser:
                     scored.add(found[0], found[1] + penalty + EXTRA_LETTER, pattern)
 
     def _t_for_o(self, readings, scored: _Scored) -> None:
-        """A t the OCR read for ö between two consonants ("bestkare" = besökare,
+        """A t the OCR read for ö after a consonant, before k ("bestkare" = besökare,
         "understka" = undersöka), or a c outside "ck" ("miljcer"), when the word as read is unknown or only a far-fetched
         compound; the reading with ö must be a known word or an inflected one."""
         reading, pattern, penalty = readings[0]
@@ -1012,7 +1016,8 @@ class Analyser:
             return
         for k in range(1, len(reading) - 1):
             ch, before, after = reading[k], reading[k - 1], reading[k + 1]
-            t_spot = ch == "t" and before not in _VOWELS and after not in _VOWELS
+            # (a t before k: "stk", "ttk" are no Swedish clusters inside a stem)
+            t_spot = ch == "t" and before not in _VOWELS and after == "k"
             # a c outside "ck"/"ch" is no Swedish letter either: "miljcer" = miljöer
             c_spot = ch == "c" and after not in "kh" and before not in "cs"
             if not (t_spot or c_spot):

@@ -219,14 +219,14 @@ class Repairer:
                 pick = got
             mid = i > 0 and toks[i - 1][2][:1].islower() and not _opens_sentence(text, toks, i)
             if (
-                (
+                tok[2][:1] == "I"
+                and tok[2][1:2].islower()
+                and pick.text == tok[2]
+                and (
                     mid
                     or _after_name_genitive(text, toks, i)
                     and self.lexicon.proper_name(chosen[-1][:-1]) is not None
                 )
-                and tok[2][:1] == "I"
-                and tok[2][1:2].islower()
-                and pick.text == tok[2]
             ):
                 # a capital I mid-sentence read for l: "de nordliga Ianens" = länens
                 alt = next(

@@ -12,8 +12,9 @@ from django.utils import translation
 # test the plugins themselves. tests.factories: the shared fixtures and builders of
 # every test package (no cross-package conftest imports). tests.plugins.parsed: the
 # report import parses the same text once per process; tests.plugins.hashing: Argon2id
-# password hashes with minimal cost parameters.
-pytest_plugins = ["pytester", "tests.factories", "tests.plugins.parsed", "tests.plugins.hashing"]
+# password hashes with minimal cost parameters; tests.plugins.snapshots: the directory
+# in which the workers of an xdist run hand each other the loaders' replayed rows.
+pytest_plugins = ["pytester", "tests.plugins.snapshots", "tests.factories", "tests.plugins.parsed", "tests.plugins.hashing"]
 
 
 @pytest.fixture(autouse=True)

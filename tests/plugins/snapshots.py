@@ -33,11 +33,17 @@ Sequences are moved past the largest replayed key on PostgreSQL.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+import pytest
 from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connections, models, transaction
@@ -53,6 +59,9 @@ ENABLED = os.environ.get("RESULTAT_TEST_SNAPSHOTS", "1").strip().lower() not in 
 # RESULTAT_TEST_SNAPSHOT_LOG=<file>: one line per request (worker, name, built/replayed,
 # seconds, whether inside a transaction), to see which loaders build how often.
 LOG = os.environ.get("RESULTAT_TEST_SNAPSHOT_LOG", "")
+# RESULTAT_TEST_SNAPSHOTS_SHARED=0: the workers of an xdist run do not hand each other
+# what they built (each builds its own, as before).
+SHARE = os.environ.get("RESULTAT_TEST_SNAPSHOTS_SHARED", "1").strip().lower() not in {"0", "false", "no", "off"}
 
 
 def _log(name: str, what: str, started: tuple[float, float], atomic: bool) -> None:
@@ -69,6 +78,13 @@ class Table:
     pk: str
     columns: tuple[str, ...]  # pk first
     model: type[models.Model]
+
+    def __reduce__(self):  # pickled by table name (auto-created m2m models are no module attributes)
+        return _table_named, (self.name,)
+
+
+def _table_named(name: str) -> Table:
+    return {t.name: t for t in _tables()}[name]
 
 
 @dataclass
@@ -182,6 +198,13 @@ class _Ref:
     model: type[models.Model]
     pk: Any
 
+    def __reduce__(self):
+        return _ref, (self.model._meta.label, self.pk)
+
+
+def _ref(label: str, pk: Any) -> _Ref:
+    return _Ref(apps.get_model(label), pk)
+
 
 def _dehydrate(value: Any) -> Any:
     if isinstance(value, models.Model):
@@ -234,8 +257,16 @@ def replay(name: str, build, using: str = "default") -> Any:
     tables = _tables()
     before_fp = fingerprint(connection, tables)
     key = (name, using, connection.settings_dict["NAME"], connection.in_atomic_block, _counts(before_fp))
-    snapshot = _CACHE.get(key)
-    if snapshot is not None and _largest(before_fp, snapshot.relevant) == snapshot.relevant_before:
+    snapshot, how = _CACHE.get(key), "replayed"
+    shared = None
+    if not _fits(snapshot, before_fp) and shared_dir() is not None:
+        # Not built in this process: another worker of the run may have built it (or be
+        # building it now); its file holds the same rows for the same starting state.
+        shared = _Shared(shared_dir(), (name, using, connection.vendor) + key[3:])
+        from_file = shared.load()
+        if _fits(from_file, before_fp):
+            snapshot, how = from_file, "replayed (built by another worker)"
+    if _fits(snapshot, before_fp):
         with transaction.atomic(using=using):
             _apply(connection, snapshot.changes)
         after_fp = fingerprint(connection, tables)
@@ -243,26 +274,125 @@ def replay(name: str, build, using: str = "default") -> Any:
             wrong = sorted(set(_counts(after_fp)) ^ set(snapshot.counts_after))
             raise AssertionError(f"replay({name!r}): databasen efter återuppspelningen skiljer sig från den laddade: {wrong[:6]}")
         STATS["replayed"] += 1
-        _CACHE[key] = _CACHE.pop(key)  # most recently used last
-        _log(name, "replayed", started, key[3])
+        _keep(key, snapshot)
+        _log(name, how, started, key[3])
         return _rehydrate(snapshot.result)
+    try:
+        result, built = _build(connection, tables, before_fp, build)
+        if shared is not None:
+            shared.save(built)
+    finally:
+        if shared is not None:
+            shared.release()
+    _keep(key, built)
+    STATS["built"] += 1
+    _log(name, "built" if snapshot is None else "built (largest keys moved)", started, key[3])
+    return result
+
+
+def _fits(snapshot: Snapshot | None, before_fp: tuple) -> bool:
+    return snapshot is not None and _largest(before_fp, snapshot.relevant) == snapshot.relevant_before
+
+
+def _build(connection, tables: list[Table], before_fp: tuple, build) -> tuple[Any, Snapshot]:
     before = _dump(connection, tables)
     result = build()
     after_fp = fingerprint(connection, tables)
     after = _dump(connection, tables)  # every table: rows may also change in place
     changes = _diff(tables, before, after)
     relevant = _relevant(changes)
-    _CACHE.pop(key, None)
-    same_name = [k for k in _CACHE if k[0] == name]
-    for old in same_name[: max(0, len(same_name) - KEEP_PER_NAME + 1)]:
-        del _CACHE[old]
-    _CACHE[key] = Snapshot(
+    snapshot = Snapshot(
         changes, _dehydrate(result), relevant,
         _largest(before_fp, relevant), _counts(after_fp), _largest(after_fp, relevant),
     )
-    STATS["built"] += 1
-    _log(name, "built", started, key[3])
-    return result
+    return result, snapshot
+
+
+def _keep(key: tuple, snapshot: Snapshot) -> None:
+    """Cache ``snapshot`` as the most recently used, keeping KEEP_PER_NAME per name."""
+    _CACHE.pop(key, None)
+    same_name = [k for k in _CACHE if k[0] == key[0]]
+    for old in same_name[: max(0, len(same_name) - KEEP_PER_NAME + 1)]:
+        del _CACHE[old]
+    _CACHE[key] = snapshot
+
+
+# --- shared between the workers of one pytest-xdist run --------------------------------
+
+
+SHARED_ENV = "RESULTAT_TEST_SNAPSHOT_DIR"
+# How long a worker waits for another that is building the same snapshot before it
+# builds it itself (a build takes 5-40 s).
+WAIT_SECONDS = 240
+_made_dir = pytest.StashKey[str]()
+
+
+def shared_dir() -> Path | None:
+    """The run's shared directory, in a worker of an xdist run (None otherwise)."""
+    directory = os.environ.get(SHARED_ENV)
+    if not directory or not os.environ.get("PYTEST_XDIST_WORKER"):
+        return None
+    return Path(directory) if os.path.isdir(directory) else None
+
+
+class _Shared:
+    """One snapshot's file in the shared directory, and its claim (a lock file made
+    with O_EXCL): the worker that claims it builds and writes the file; the others
+    wait for the file. The claim stays after the file is written (so nobody builds
+    again) and is given up only when the build failed."""
+
+    def __init__(self, directory: Path, key: tuple):
+        digest = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32]
+        self.path = directory / f"{digest}.pickle"
+        self.claim = directory / f"{digest}.claim"
+        self.owner = False
+        self.saved = False
+
+    def load(self) -> Snapshot | None:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while True:
+            if self.path.exists():
+                with self.path.open("rb") as f:
+                    return pickle.load(f)
+            try:
+                os.close(os.open(self.claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                self.owner = True
+                return None
+            except FileExistsError:
+                if time.monotonic() > deadline:
+                    return None
+                time.sleep(0.2)
+
+    def save(self, snapshot: Snapshot) -> None:
+        if self.owner:
+            partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
+            with partial.open("wb") as f:
+                pickle.dump(snapshot, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, self.path)
+            self.saved = True
+
+    def release(self) -> None:
+        if self.owner and not self.saved:
+            self.claim.unlink(missing_ok=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The controller of an xdist run makes the directory its workers share (they
+    inherit the environment); removed at the end of the run."""
+    if not ENABLED or not SHARE or os.environ.get(SHARED_ENV) or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    if not getattr(config.option, "numprocesses", None):
+        return
+    directory = tempfile.mkdtemp(prefix="resultat-test-replay-")
+    os.environ[SHARED_ENV] = directory
+    config.stash[_made_dir] = directory
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    directory = config.stash.get(_made_dir, None)
+    if directory:
+        shutil.rmtree(directory, ignore_errors=True)
+        os.environ.pop(SHARED_ENV, None)
 
 
 # --- put a committed database back between the tests of one module -------------------

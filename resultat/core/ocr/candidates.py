@@ -109,6 +109,8 @@ LETTER_COMPOUND_TRIGGER = 1200
 WEAK_COMPOUND = -16.5
 #: A dropped å/ä/ö ("synliggrande"), when nothing else was found.
 LOST_LETTER_TRIGGER = 850
+#: A dropped å/ä/ö in a word of five or six letters gives a word at most this rare.
+SHORT_LOST_COST = 600
 #: A glued preposition ("ilanet").
 GLUED_TRIGGER_COST = 500
 #: Two common words run together ("paen" = "på en"), in tokens this short.
@@ -644,6 +646,7 @@ class Analyser:
                 else:
                     pre = self._prefix(reading[:j])
                 if pre is not None:
+                    head = self._skap_suffix(pre[0], reading[j:], head)
                     if not found:
                         stop = min(stop, (j if late else first) + HEAD_WINDOW)
                     score = pre[1] + head[1] + COMPOUND_JOIN * pre[2] + penalty
@@ -663,6 +666,18 @@ class Analyser:
                 if best is None or score > best[1]:
                     best = (pre[0] + "sår", score)
         return best
+
+    def _skap_suffix(self, pre: str, part: str, head: tuple[str, float]) -> tuple[str, float]:
+        """The suffix -skap, not the head "skåp", after a person noun in -are
+        ("arbetsgivar|skapet" of arbetsgivare, as "ledarskap", "ägarskap"): the suffix
+        makes the abstract noun of a person; cupboards are "kyl|skåp", "kläd|skåp"."""
+        if not (head[0].startswith("skåp") and part.startswith("skap")):
+            return head
+        if len(pre) < 4 or not pre.endswith("ar"):
+            return head
+        if not self.lexicon.is_word(pre + "e", PART_COST):
+            return head
+        return ("skap" + head[0][4:], head[1])
 
     def _head_rivals(self, word: str) -> list[tuple[str, float]]:
         """The compound ``word`` with its head spelt another way the lexicon knows,
@@ -810,6 +825,10 @@ class Analyser:
             self._misread_in_compound(readings, scored)
         if scored.top() < -LOST_LETTER_TRIGGER / 100 and len(lower) >= 7:
             self._lost_letter(readings, scored)
+        elif not scored.words and len(lower) in (5, 6):
+            # ... and in a shorter word nothing else explained, for a common word only
+            # ("stöd och miljer" = miljöer)
+            self._lost_letter(readings, scored, SHORT_LOST_COST)
         if not scored.words and len(lower) >= RARE_PART_MIN_WORD:
             self._rare_first_part(readings, scored)
         if not scored.words and damaged and len(lower) >= EXTRA_LETTER_MIN:
@@ -919,7 +938,7 @@ class Analyser:
                 if comp is not None:
                     scored.add(comp[0], comp[1], pattern)
 
-    def _lost_letter(self, readings, scored: _Scored) -> None:
+    def _lost_letter(self, readings, scored: _Scored, limit: int = INFLECTED_WORD_COST) -> None:
         """An å/ä/ö the OCR dropped altogether: "synliggrande" = synliggörande.
 
         Only in a longer word that nothing else explained, and only when the
@@ -931,7 +950,7 @@ class Analyser:
         for k in range(2, len(reading) - 1):
             for letter in _DIA:
                 alt = reading[:k] + letter + reading[k:]
-                found = self._best(alt, INFLECTED_WORD_COST)
+                found = self._best(alt, limit)
                 if found is not None and found[0][k] == letter:
                     scored.add(found[0], found[1] + penalty + LOST_LETTER, pattern)
 

@@ -777,7 +777,34 @@ _CARE_QUALITIES = (
 
 
 def _rule_beror(s: _Spot) -> None:
-    s.give("beror" if s.nxt == "på" else "berör", 1.0)
+    """beror (på) or berör: "beror på" also with its subject inverted between, a
+    definite noun after a fronted phrase ("För många … beror tillgängligheten till
+    service på tillgången till bil"); "berör områdena överenskommelsen" has no "på"."""
+    if s.nxt == "på":
+        s.give("beror", 1.0)
+    elif (
+        len(s.nxt) >= 5
+        and _DEFINITE.search(s.nxt)
+        and s.nxt not in _NOT_NOUNS
+        and "på" in s.right.clause[1:7]
+        and 2 <= len(s.left.clause) < 8
+        and s.left.clause[-1] in PREPOSITIONS
+    ):
+        # only after a fronted phrase (the sentence opens with a preposition): with its
+        # subject before it the verb is "berör" ("Beslutet berör kommunerna på flera sätt")
+        s.give("beror", 2.0)
+    else:
+        s.give("berör", 1.0)
+
+
+def _rule_vard(s: _Spot) -> None:
+    """värd (host) after "med X som", X a name, at a clause end or before "för"
+    ("med Region Västerbotten som värd."); "vård" in "insatser som vård och omsorg"."""
+    if s.prev != "som" or not (s.right.boundary or s.nxt == "för"):
+        return
+    raw = s.left.raw[1:2]
+    if raw and raw[0][:1].isupper() and "med" in s.left.clause[2:5]:
+        s.give("värd", 2.5)
 
 
 def _rule_anda(s: _Spot) -> None:
@@ -997,6 +1024,7 @@ _RULES = {
     "raden": _rule_raden,
     "varden": _rule_varden,
     "beror": _rule_beror,
+    "vard": _rule_vard,
     "anda": _rule_anda,
     "man": _rule_man,
     "mans": _rule_man,
@@ -1106,7 +1134,7 @@ def default_model() -> ContextModel:
 
 _RULE_WORDS: dict[str, bool] = {}
 #: Skeletons whose rules read the words beyond the nearest two (Side.clause).
-_CLAUSE_SKELETONS = frozenset("har var vara tag man mans grodor nar fort".split())
+_CLAUSE_SKELETONS = frozenset("har var vara tag man mans grodor nar fort beror vard".split())
 
 
 _CLAUSE_WORDS = frozenset(["än", "sätt", "i de"])

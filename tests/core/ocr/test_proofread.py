@@ -452,6 +452,31 @@ CASES = [
     ("manga ar sa glada", "många är så glada"),
     ("landskapet. For manga ar dessa miljoer nara", "landskapet. För många är dessa miljöer nära"),
     ("och Ornsksldsviks kommun.", "och Örnsköldsviks kommun."),
+    # sixteenth round (read off fresh16 after its blind figure): an å/ä/ö dropped in a
+    # short word nothing else explains; the suffix -skap after a person noun in -are,
+    # not the head "skåp"; "beror … på" with its subject inverted after a fronted
+    # phrase; "som värd" after "med" and a name
+    (
+        "tillgang till stod och miljer for innovation",
+        "tillgång till stöd och miljöer för innovation",
+    ),
+    ("det goda arbetsgivarskapet och", "det goda arbetsgivarskapet och"),
+    ("ett nytt kylskap och", "ett nytt kylskåp och"),
+    (
+        "For manga som bor i serviceglesa omraden beror tillgangligheten till service pa bilen.",
+        "För många som bor i serviceglesa områden beror tillgängligheten till service på bilen.",
+    ),
+    ("Beslutet beror kommunerna pa flera satt.", "Beslutet berör kommunerna på flera sätt."),
+    (
+        "Utvarderingen beror omradena overenskommelsen i sin helhet, arbetsformer",
+        "Utvärderingen berör områdena överenskommelsen i sin helhet, arbetsformer",
+    ),
+    (
+        "en i Vasterbotten med Region Vasterbotten som vard. Under traffen",
+        "en i Västerbotten med Region Västerbotten som värd. Under träffen",
+    ),
+    ("med fokus pa tjanster som vard.", "med fokus på tjänster som vård."),
+    ("insatser som vard och omsorg", "insatser som vård och omsorg"),
     # headings: compounds with misread letters
     ("Ndringslivsndtverket", "Näringslivsnätverket"),  # 2987
     ("Exportfrimjande", "Exportfrämjande"),  # 3019
@@ -599,11 +624,11 @@ def test_read_parts_do_not_fall_back(imported):
         ("fresh9", "body"): 0,  # blind at 4f1d86a (repair of 73f8ca7): 9; ninth round 2
         ("fresh10", "body"): 0,  # blind at 2c0b293: 7; read for the tenth round
         ("fresh11", "body"): 0,  # blind at 85f8d23: 12; read for the eleventh round
-        ("fresh12", "body"): 2,  # blind at 4e9b055: 11; read for the twelfth round
+        ("fresh12", "body"): 1,  # blind at 4e9b055: 11; twelfth round 2, sixteenth 1
         ("fresh13", "body"): 0,  # blind at d695eb6: 9; read for the thirteenth round
         ("fresh14", "body"): 4,  # blind at 3da4eb1: 15; read for the fourteenth round
         ("fresh15", "body"): 2,  # blind at 16cdc13: 9; read for the fifteenth round
-        ("fresh16", "body"): 5,  # its blind figure (2653a29), not read for rules
+        ("fresh16", "body"): 2,  # blind at 2653a29: 5; read for the sixteenth round
     }
     for part, most in reached.items():
         got = result[part]

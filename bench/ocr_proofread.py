@@ -62,6 +62,7 @@ PARTS = (
     "fresh14",
     "fresh15",
     "fresh16",
+    "fresh17",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -84,7 +85,8 @@ HEADING_N = 150
 #: "fresh13" (body only) after the twelfth round (d695eb6, read off fresh12),
 #: "fresh14" (body only) after the thirteenth round (3da4eb1, read off fresh13),
 #: "fresh15" (body only) after the fourteenth round (16cdc13, read off fresh14),
-#: "fresh16" (body only) after the fifteenth round (2653a29, read off fresh15).
+#: "fresh16" (body only) after the fifteenth round (2653a29, read off fresh15),
+#: "fresh17" (body only) after the sixteenth round (0f7d6b4, read off fresh16).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -191,6 +193,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh16.yaml",
+    ),
+    (
+        "fresh17",
+        20261223,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh17.yaml",
     ),
 )
 

@@ -109,6 +109,8 @@ LETTER_COMPOUND_TRIGGER = 1200
 WEAK_COMPOUND = -16.5
 #: A dropped å/ä/ö ("synliggrande"), when nothing else was found.
 LOST_LETTER_TRIGGER = 850
+#: First parts of a compound that place or count counties ("norrlänen", "fyrlänen").
+_COUNTY_PARTS = frozenset("norr söder syd väst öst fyr två tre fem sex sju åtta nio tio".split())
 #: A dropped å/ä/ö in a word of five or six letters gives a word at most this rare.
 SHORT_LOST_COST = 600
 #: A glued preposition ("ilanet").
@@ -646,7 +648,7 @@ class Analyser:
                 else:
                     pre = self._prefix(reading[:j])
                 if pre is not None:
-                    head = self._skap_suffix(pre[0], reading[j:], head)
+                    head = self._head_for_first_part(pre[0], reading[j:], head)
                     if not found:
                         stop = min(stop, (j if late else first) + HEAD_WINDOW)
                     score = pre[1] + head[1] + COMPOUND_JOIN * pre[2] + penalty
@@ -667,10 +669,16 @@ class Analyser:
                     best = (pre[0] + "sår", score)
         return best
 
-    def _skap_suffix(self, pre: str, part: str, head: tuple[str, float]) -> tuple[str, float]:
+    def _head_for_first_part(
+        self, pre: str, part: str, head: tuple[str, float]
+    ) -> tuple[str, float]:
         """The suffix -skap, not the head "skåp", after a person noun in -are
         ("arbetsgivar|skapet" of arbetsgivare, as "ledarskap", "ägarskap"): the suffix
-        makes the abstract noun of a person; cupboards are "kyl|skåp", "kläd|skåp"."""
+        makes the abstract noun of a person; cupboards are "kyl|skåp", "kläd|skåp".
+        And "län", not "lån", after a point of the compass or a number's first part
+        ("norr|länen", "fyr|länen": counties are counted and placed, loans are not)."""
+        if head[0].startswith("lån") and part.startswith("lan") and pre in _COUNTY_PARTS:
+            return ("län" + head[0][3:], head[1])
         if not (head[0].startswith("skåp") and part.startswith("skap")):
             return head
         if len(pre) < 4 or not pre.endswith("ar"):
@@ -794,6 +802,10 @@ class Analyser:
         if _ACRONYM_L_TAIL.fullmatch(token):
             fixed = _L_AMONG_CAPITALS.sub("I", token)
             return (Candidate(fixed.lower(), fixed, 0.0),)
+        if token == "ii":
+            # the preposition printed twice, as "runtomii" ends: "kvinnan ii projektet"
+            # (the numeral II is in capitals and stays)
+            return (Candidate("i", "i", 0.0),)
         twin = _REAL_WORD_TWINS.get(token)
         if twin is not None:
             # a common word whose i may be a misread ä of another common word: both,

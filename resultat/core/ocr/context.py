@@ -462,6 +462,8 @@ def _rule_har(s: _Spot) -> None:
             s.give("har", 3.0 if nxt in _SUBJECT_PRONOUNS else 1.0)
         elif not _SUPINE.search(nxt):
             s.give("här", 2.5)
+    elif prev in ("det", "den", "de", "vi", "man") and nxt in _SHORT_SUPINES:
+        s.give("har", 2.5)  # "Det har hänt mycket": "det här" takes a noun, not a supine
     elif (
         prev in ("den", "det", "de")  # "detta här" is not written: "Detta har sammantaget …"
         and nxt
@@ -490,6 +492,12 @@ def _rule_har(s: _Spot) -> None:
         s.give("har", 2.5)  # "län har tillsammans med … genomfört": "har" wants its supine
     elif _SUPINE.search(nxt):
         s.give("har", 1.0)
+
+
+#: Supines of strong and irregular verbs that the endings of _SUPINE miss.
+_SHORT_SUPINES = frozenset(
+    "hänt känt sänt nämnt glömt tänkt sökt köpt byggt lagt sagt följt ställt gällt valt".split()
+)
 
 
 #: A definite noun, also of a noun in -i ("strategin").
@@ -594,6 +602,16 @@ def _rule_starkt(s: _Spot) -> None:
         and not s.left.words[:1] == ("ett",)
     ):
         s.give("stärkt", 2.5)  # "har … samlat aktörer, stärkt och breddat": two supines
+    elif (
+        s.nxt == "och"
+        and len(s.right.clause) >= 3
+        and s.right.clause[1].endswith(("ad", "rd", "ld"))
+        and _common_gender_noun(s.right.clause[2])
+        and not s.left.words[:1] == ("ett",)
+    ):
+        # two participles of an en-noun: "bidra till stärkt och utvecklad samverkan"
+        # (the neuter "starkt" cannot go with "samverkan")
+        s.give("stärkt", 2.5)
     elif len(s.nxt) >= 6 and _DEFINITE_GENITIVE.search(s.nxt) and not s.right.gap.strip():
         # no adjective before a definite genitive: "har aktivt stärkt samhällets
         # stabilitet" (an adverb before the participle, "starkt" would need "ett")
@@ -715,6 +733,15 @@ def _rule_fortsatta(s: _Spot) -> None:
     ):
         # after a genitive: "Västerbottens fortsatta välfärd", "kollektivtrafikens fortsatta"
         s.give("fortsatta", 2.0)
+    elif (
+        prev in ("om", "av", "till", "på", "inom", "med")
+        and len(nxt) >= 5
+        and nxt not in _NOT_NOUNS
+        and nxt not in PREPOSITIONS
+        and not s.right.gap.strip()
+    ):
+        # a preposition takes no bare infinitive: "kunskap om fortsatta utvecklingsbehov"
+        s.give("fortsatta", 2.0)
 
 
 def _rule_raden(s: _Spot) -> None:
@@ -800,11 +827,21 @@ def _rule_beror(s: _Spot) -> None:
 def _rule_vard(s: _Spot) -> None:
     """värd (host) after "med X som", X a name, at a clause end or before "för"
     ("med Region Västerbotten som värd."); "vård" in "insatser som vård och omsorg"."""
+    if s.nxt == "att" and s.prev in ("är", "var", "vara", "blir", "inte"):
+        s.give("värd", 2.5)  # "yttrandefriheten är värd att slå vakt om"
+        return
     if s.prev != "som" or not (s.right.boundary or s.nxt == "för"):
         return
     raw = s.left.raw[1:2]
     if raw and raw[0][:1].isupper() and "med" in s.left.clause[2:5]:
         s.give("värd", 2.5)
+
+
+def _rule_vacker(s: _Spot) -> None:
+    """väcker (a verb) or vacker: a present tense coordinated with one before "och"
+    ("som utmanar och väcker tankar"); "stor och vacker" keeps the adjective."""
+    if s.prev == "och" and s.left.words[1:2] and _present_active(s.left.words[1]):
+        s.give("väcker", 2.5)
 
 
 def _rule_anda(s: _Spot) -> None:
@@ -962,7 +999,7 @@ def _rule_nar(s: _Spot) -> None:
     frukostar når projektet även ut till andra"; "när vi går ut" has its verb)."""
     clause = s.right.clause
     for k, w in enumerate(clause[:4]):
-        if w in ("ut", "upp", "fram") and k >= 1:
+        if w in ("ut", "upp", "fram") and (k >= 1 or s.prev == "som"):
             if clause[k + 1 : k + 2] and clause[k + 1] in ("till", "med", "i", "på", "bland"):
                 if all(_NO_VERB.fullmatch(v) or v in _NOT_VERBS for v in clause[:k]):
                     s.give("når", 3.0)
@@ -993,6 +1030,14 @@ def _rule_tts(s: _Spot) -> None:
 def _rule_forsta(s: _Spot) -> None:
     if s.prev in _DETERMINERS or s.prev in ("för", "den", "det"):
         s.give("första", 2.5)  # "den första och andra", "för första gången": the ordinal
+    elif s.nxt in _QUESTION_WORDS and not s.right.gap.strip():
+        s.give("förstå", 2.5)  # "och förstå vad som påverkar": the ordinal takes a noun
+    elif s.left.gap.strip() == "," and s.right.gap.strip() == "," and s.nxt.endswith("a"):
+        s.give("förstå", 2.0)  # a list of infinitives: "att se, förstå, värdesätta"
+
+
+#: Words opening an indirect question or an object clause.
+_QUESTION_WORDS = frozenset("vad hur varför vilka vilken vilket".split())
 
 
 def _rule_vart(s: _Spot) -> None:
@@ -1025,6 +1070,7 @@ _RULES = {
     "varden": _rule_varden,
     "beror": _rule_beror,
     "vard": _rule_vard,
+    "vacker": _rule_vacker,
     "anda": _rule_anda,
     "man": _rule_man,
     "mans": _rule_man,
@@ -1134,7 +1180,7 @@ def default_model() -> ContextModel:
 
 _RULE_WORDS: dict[str, bool] = {}
 #: Skeletons whose rules read the words beyond the nearest two (Side.clause).
-_CLAUSE_SKELETONS = frozenset("har var vara tag man mans grodor nar fort beror vard".split())
+_CLAUSE_SKELETONS = frozenset("har var vara tag man mans grodor nar fort beror vard starkt".split())
 
 
 _CLAUSE_WORDS = frozenset(["än", "sätt", "i de"])

@@ -63,6 +63,7 @@ PARTS = (
     "fresh15",
     "fresh16",
     "fresh17",
+    "fresh18",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -86,7 +87,8 @@ HEADING_N = 150
 #: "fresh14" (body only) after the thirteenth round (3da4eb1, read off fresh13),
 #: "fresh15" (body only) after the fourteenth round (16cdc13, read off fresh14),
 #: "fresh16" (body only) after the fifteenth round (2653a29, read off fresh15),
-#: "fresh17" (body only) after the sixteenth round (0f7d6b4, read off fresh16).
+#: "fresh17" (body only) after the sixteenth round (0f7d6b4, read off fresh16),
+#: "fresh18" (body only) after the seventeenth round (9ac07fe, read off fresh17).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -200,6 +202,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh17.yaml",
+    ),
+    (
+        "fresh18",
+        20261224,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh18.yaml",
     ),
 )
 

@@ -4,6 +4,7 @@ role gets exactly what the table says (tests/security/access_table.py)."""
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
@@ -12,6 +13,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.plugins.snapshots import replay
 from tests.security import access_table as table
 from tests.security import scenario
 
@@ -104,7 +106,9 @@ def _request(client, method, url, data, headers):
 
 @pytest.fixture
 def world(db):
-    return scenario.build()
+    # Built once per process (or run), its rows replayed for the other roles
+    # (tests/plugins/snapshots.py): each role starts from the same scenario.
+    return SimpleNamespace(**replay("security-scenario", lambda: vars(scenario.build())))
 
 
 @pytest.mark.parametrize("role", table.ROLES)

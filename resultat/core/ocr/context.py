@@ -490,10 +490,20 @@ def _rule_har(s: _Spot) -> None:
         s.give("har", 2.5)  # "Under 2025 har strategin konkretiserats": its subject, its supine
     elif nxt in _CLAUSE_ADVERBS and any(_supine_like(w) for w in right.clause[1:]):
         s.give("har", 2.5)  # "län har tillsammans med … genomfört": "har" wants its supine
+    elif tuple(right.clause[:2]) in _TWO_WORD_ADVERBS and any(
+        _supine_like(w) for w in right.clause[2:4]
+    ):
+        s.give("har", 2.5)  # "Det har till exempel genomförts": an adverbial, then the supine
+    elif nxt in ("samt", "och", "eller") and _present_active(prev):
+        s.give("här", 2.5)  # "vilka lösningar som passar här samt": "har" takes an object
     elif _SUPINE.search(nxt):
         s.give("har", 1.0)
 
 
+#: Adverbials of two words between "har" and its supine.
+_TWO_WORD_ADVERBS = frozenset(
+    [("till", "exempel"), ("bland", "annat"), ("i", "år"), ("på", "sikt"), ("i", "dag")]
+)
 #: Supines of strong and irregular verbs that the endings of _SUPINE miss.
 _SHORT_SUPINES = frozenset(
     "hänt känt sänt nämnt glömt tänkt sökt köpt byggt lagt sagt följt ställt gällt valt".split()
@@ -998,6 +1008,13 @@ def _rule_nar(s: _Spot) -> None:
     """när or når: "når" with its particle "ut" and no verb between ("via
     frukostar når projektet även ut till andra"; "när vi går ut" has its verb)."""
     clause = s.right.clause
+    if (
+        s.right.boundary
+        and s.prev in ("inte", "aldrig")
+        and ({"där", "som"} & set(s.left.clause[1:4]))
+    ):
+        s.give("når", 3.0)  # a relative clause's verb: "där marknaden inte når."
+        return
     for k, w in enumerate(clause[:4]):
         if w in ("ut", "upp", "fram") and (k >= 1 or s.prev == "som"):
             if clause[k + 1 : k + 2] and clause[k + 1] in ("till", "med", "i", "på", "bland"):

@@ -64,6 +64,7 @@ PARTS = (
     "fresh16",
     "fresh17",
     "fresh18",
+    "fresh19",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -88,7 +89,8 @@ HEADING_N = 150
 #: "fresh15" (body only) after the fourteenth round (16cdc13, read off fresh14),
 #: "fresh16" (body only) after the fifteenth round (2653a29, read off fresh15),
 #: "fresh17" (body only) after the sixteenth round (0f7d6b4, read off fresh16),
-#: "fresh18" (body only) after the seventeenth round (9ac07fe, read off fresh17).
+#: "fresh18" (body only) after the seventeenth round (9ac07fe, read off fresh17),
+#: "fresh19" (body only) after the eighteenth round (4f56dea, read off fresh18).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -209,6 +211,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh18.yaml",
+    ),
+    (
+        "fresh19",
+        20261225,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh19.yaml",
     ),
 )
 

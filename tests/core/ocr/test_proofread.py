@@ -677,6 +677,7 @@ def test_read_parts_do_not_fall_back(imported):
         ("fresh16", "body"): 2,  # blind at 2653a29: 5; read for the sixteenth round
         ("fresh17", "body"): 11,  # blind at 0f7d6b4: 21; read for the seventeenth round
         ("fresh18", "body"): 9,  # blind at 9ac07fe: 12; read for the eighteenth round
+        ("fresh19", "body"): 3,  # its blind figure (4f56dea), not read for rules
     }
     for part, most in reached.items():
         got = result[part]

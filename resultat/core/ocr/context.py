@@ -534,10 +534,23 @@ def _subject_like(word: str) -> bool:
     )
 
 
+#: The seasons other than spring, which "vår" pairs with ("vår och höst").
+_SEASONS = frozenset("höst hösten sommar sommaren vinter vintern".split())
+
+
+def _season_pair(s: _Spot) -> bool:
+    """ "var" between "och"/"eller" and a season: "vår och höst", "höst och vår"."""
+    if s.nxt in ("och", "eller") and s.right.words[1:2] and s.right.words[1] in _SEASONS:
+        return True
+    return s.prev in ("och", "eller") and bool(s.left.words[1:2]) and s.left.words[1] in _SEASONS
+
+
 def _rule_var(s: _Spot) -> None:
     """var/vår, vara/våra."""
     prev, nxt = s.prev, s.nxt
-    if s.skeleton == "var" and nxt in ("och", "för", "sin", "sitt", "sina"):
+    if s.skeleton == "var" and _season_pair(s):
+        s.give("vår", 3.0)  # the season beside another: "dialoger vår och höst"
+    elif s.skeleton == "var" and nxt in ("och", "för", "sin", "sitt", "sina"):
         s.give("var", 2.5)  # "var och en", "var för sig"
     elif s.skeleton == "var" and nxt in _SUBJECT_PRONOUNS:
         s.give("var", 3.0)  # "utgått från var det finns": "vår" needs a noun

@@ -294,7 +294,11 @@ class Repairer:
             return False  # after a blank line, not a full stop: a title
         lower = prev.lower()
         lex = self.lexicon
-        return lex.proper_name(lower) is None and (lex.cost(lower) or 999) <= COMMON_WORD_COST
+        cost = lex.cost(lower)
+        if lower.isascii():
+            # the opener as printed, its å/ä/ö lost: "Darmed Okar betydelsen" (Därmed)
+            cost = min((c for _w, c in lex.spellings(lower)), default=cost)
+        return lex.proper_name(lower) is None and (cost or 999) <= COMMON_WORD_COST
 
 
 _PIPE = (Candidate("i", "I", 0.0),)

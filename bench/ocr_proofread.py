@@ -65,6 +65,7 @@ PARTS = (
     "fresh17",
     "fresh18",
     "fresh19",
+    "fresh20",
 )
 SEED_FILE = "resultat-vasterbotten-2025.ocr.txt"
 KEY = ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025.yaml"
@@ -90,7 +91,8 @@ HEADING_N = 150
 #: "fresh16" (body only) after the fifteenth round (2653a29, read off fresh15),
 #: "fresh17" (body only) after the sixteenth round (0f7d6b4, read off fresh16),
 #: "fresh18" (body only) after the seventeenth round (9ac07fe, read off fresh17),
-#: "fresh19" (body only) after the eighteenth round (4f56dea, read off fresh18).
+#: "fresh19" (body only) after the eighteenth round (4f56dea, read off fresh18),
+#: "fresh20" (body only) after the nineteenth round (2aa3e6b, read off fresh19).
 FRESH = (
     ("fresh", 20261207, 30, 100, ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh.yaml"),
     (
@@ -218,6 +220,13 @@ FRESH = (
         40,
         0,
         ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh19.yaml",
+    ),
+    (
+        "fresh20",
+        20261226,
+        40,
+        0,
+        ROOT / "tests" / "fixtures" / "ocr-proofread-key-2025-fresh20.yaml",
     ),
 )
 

@@ -687,6 +687,7 @@ def test_read_parts_do_not_fall_back(imported):
         ("fresh17", "body"): 11,  # blind at 0f7d6b4: 21; read for the seventeenth round
         ("fresh18", "body"): 9,  # blind at 9ac07fe: 12; read for the eighteenth round
         ("fresh19", "body"): 1,  # blind at 4f56dea: 3; read for the nineteenth round
+        ("fresh20", "body"): 9,  # its blind figure (2aa3e6b), not read for rules
     }
     for part, most in reached.items():
         got = result[part]

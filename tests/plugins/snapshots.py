@@ -33,6 +33,7 @@ Sequences are moved past the largest replayed key on PostgreSQL.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import pickle
@@ -386,6 +387,7 @@ def pytest_configure(config: pytest.Config) -> None:
     directory = tempfile.mkdtemp(prefix="resultat-test-replay-")
     os.environ[SHARED_ENV] = directory
     config.stash[_made_dir] = directory
+    atexit.register(shutil.rmtree, directory, True)  # also when unconfigure never runs
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -194,6 +194,22 @@ def mentions(initiative, user=None, *, public: bool = True) -> QuerySet[Contribu
     return qs.filter(initiative=initiative)
 
 
+def can_read_initiative(user, initiative) -> bool:
+    """An initiative's page: a confirmed one is public; one the report import was unsure
+    of (waiting for an analyst, or rejected) is shown to signed-in staff only. Its
+    mentions and history follow their own rules (``mentions``, ``mentioning``,
+    ``can_read_initiative_history``)."""
+    confirmed = initiative.review_status == initiative.Review.CONFIRMED
+    return confirmed or bool(user and user.is_authenticated and user.is_active)
+
+
+def mentioning(initiative, user=None) -> QuerySet[Contribution]:
+    """The contributions that mention ``initiative`` as a whole (found in their text by
+    the report import) and that ``user`` may read: published ones for everybody, drafts
+    by the draft rule."""
+    return initiative.mentioned_in.filter(pk__in=readable_contributions(user).values("pk"))
+
+
 def can_read_initiative_history(user, initiative) -> bool:
     """An initiative's edit history names staff: analysts and the editors of the units
     of its areas read it (the people who may edit it), nobody else."""

@@ -62,7 +62,7 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 
 def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
     init = get_object_or_404(Initiative, code=code)
-    if init.review_status != Initiative.Review.CONFIRMED and not request.user.is_authenticated:
+    if not visibility.can_read_initiative(request.user, init):
         raise Http404  # an unconfirmed find of the report import is not public
     funding = init.funding.select_related("programme", "municipality", "subpriority")
     total = sum((d.granted_amount for d in funding), Decimal(0))
@@ -86,7 +86,7 @@ def initiative_detail(request: HttpRequest, code: str) -> HttpResponse:
         "edits": init.edits.select_related("author")[:20] if show_history else [],
         "can_edit": permissions.can_edit(request.user, init),
         "can_review": permissions.can_review(request.user) and init.review_status != Initiative.Review.CONFIRMED,
-        "mentioned_in": [c for c in init.mentioned_in.select_related("cycle", "area", "question").order_by("-cycle__year", "area__name") if visibility.is_published(c) or request.user.is_authenticated],
+        "mentioned_in": visibility.mentioning(init, request.user).select_related("cycle", "area", "question").order_by("-cycle__year", "area__name"),
     })
 
 

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from resultat.followup import services, visibility
 from resultat.followup.models import Contribution, ContributionItem
@@ -142,6 +143,33 @@ def test_staff_who_may_edit_the_initiative_see_its_history_and_their_drafts(init
     assert f"2027: {draft.area.name}" in analyst
     editor = _client(people["editor_a"]).get(url).content.decode()
     assert "Historik" in editor
+
+
+def test_the_mentioned_in_list_follows_the_draft_rule(initiative_with_mentions, published, people, nobody):
+    """"Nämns i" (the contributions whose text names the initiative, linked by the report
+    import) used to list every mention to any signed-in account: an account with no role
+    and another unit's editor saw which unpublished drafts name it."""
+    initiative, draft = initiative_with_mentions
+    initiative.mentioned_in.add(published, draft)
+    url = reverse("initiatives:detail", args=[initiative.code])
+    draft_line = escape(f"{draft.cycle.year} {draft.area.name} – {draft.question.title}")
+    published_line = escape(f"2026 {people['area'].name} – {published.question.title}")
+    for user in (None, nobody, people["editor_b"]):
+        body = _client(user).get(url).content.decode()
+        assert published_line in body, user
+        assert draft_line not in body, user
+    assert draft_line in _client(people["analyst"]).get(url).content.decode()
+    assert [c.pk for c in visibility.mentioning(initiative, nobody)] == [published.pk]
+
+
+def test_an_initiative_the_import_was_unsure_of_is_for_signed_in_staff_only(initiative_with_mentions, people, nobody):
+    initiative, _ = initiative_with_mentions
+    initiative.review_status = initiative.Review.NEEDS_REVIEW
+    initiative.save(update_fields=["review_status"])
+    url = reverse("initiatives:detail", args=[initiative.code])
+    assert _client().get(url).status_code == 404
+    assert _client(people["analyst"]).get(url).status_code == 200
+    assert not visibility.can_read_initiative(None, initiative)
 
 
 def test_no_reader_decides_published_itself():

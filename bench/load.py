@@ -27,16 +27,19 @@ clients log in, open their contribution, autosave it (htmx request) every
 --autosave-every seconds (default 4, the editor page's own debounce: it saves 4 s after
 the last keystroke) with a new text, and submit it at the end. Each editor starts at its
 own random offset within the first period (--start spread, seeded): people do not type
-in step. Until 2026-12-08 every editor saved at the same instant when the window opened
+in step. --start poisson also draws every pause at random (exponential, the same mean):
+saves of different editors then bunch up now and then, as independent arrivals do.
+Until 2026-12-08 every editor saved at the same instant when the window opened
 and, sleeping the same period after each answer, kept saving in bursts of up to 25 at
 once (--start together reproduces it; the printed "already on their way" count shows
 the difference: median 3 / p95 15 together, 1 / 3 spread). --shared of the editors
 (default 10) are editors of *different units* who all cite the same two standing
-arenas in their "Samverkan" contribution: they alternate autosaves with full saves of
-the form (text and typed list, each save re-indexes the shared arena), so saves of
-different units re-index the same search documents at the same moment. (Initiatives
-are linked to contributions by the report import, not by the editor's form, so the
-shared arenas are what editors can share.) Logins happen before
+arenas in their "Samverkan" contribution, and --shared-initiatives (default 5) editors
+of different units cite the same two initiatives of the register in their "Insatser i
+länet" (the editor's "Lägg till insats" rows): they alternate autosaves with full saves
+of the form (text and typed list, each save re-indexes the shared arena or initiative),
+so saves of different units re-index the same search documents at the same moment.
+Logins happen before
 the measured window starts. Afterwards every contribution's text and
 revision in the database is compared with the last save the server acknowledged:
 a difference is a lost write; and every contribution's text with its search document
@@ -84,8 +87,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def prepare(env: dict, editors: int, shared: int) -> list[tuple[str, int, bool]]:
-    """Runs in a child process with the bench environment; returns (username, contribution pk, shared)."""
+def prepare(env: dict, editors: int, shared: int, shared_initiatives: int) -> list[tuple[str, int, str]]:
+    """Runs in a child process with the bench environment; returns (username, contribution
+    pk, what the editor shares: "" nothing, "arena" the two standing arenas, "initiative"
+    the two initiatives)."""
     code = f"""
 import os, django, json
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "resultat.config.settings")
@@ -113,6 +118,9 @@ version = StrategyVersion.objects.get(code="aktualisering-2025-26")
 cycle = services.open_cycle(year=2026, version=version, question_set=qs, actor=analyst, deadlines={{"submit_by": date(2027, 1, 31)}})
 for code, name in (("gemensam-arena-1", "Gemensamma forumet"), ("gemensam-arena-2", "Länsgruppen för samverkan")):
     StandingArena.objects.create(code=code, name=name)
+from resultat.initiatives.services import save_initiative
+initiatives = [save_initiative(None, user=analyst, data={{"name": name, "kind": "project", "status": "ongoing"}}).code
+               for name in ("Gemensamma insatsen", "Länsprojektet för kompetens")]
 out = []
 editor_group = Group.objects.get(name=Role.EDITOR)
 # the shared editors: "Samverkan" of areas of different units
@@ -124,20 +132,32 @@ for c in Contribution.objects.filter(cycle=cycle, question__code="samverkan").se
         shared.append((c, unit))
 if len(shared) < {shared}:
     raise SystemExit(f"bara {{len(shared)}} verksamheter med egna områden för --shared")
-contributions = list(Contribution.objects.filter(cycle=cycle, area__units__isnull=False).exclude(pk__in=[c.pk for c, _ in shared])
+# the editors sharing initiatives: "Insatser i länet" of areas of different units
+sharing_initiatives, their_units = [], set()
+for c in Contribution.objects.filter(cycle=cycle, question__code="insatser").select_related("area").order_by("pk"):
+    unit = c.area.units.exclude(pk__in=their_units).first()
+    if unit is not None and len(sharing_initiatives) < {shared_initiatives}:
+        their_units.add(unit.pk)
+        sharing_initiatives.append((c, unit))
+if len(sharing_initiatives) < {shared_initiatives}:
+    raise SystemExit(f"bara {{len(sharing_initiatives)}} verksamheter med egna områden för --shared-initiatives")
+taken = [c.pk for c, _ in shared + sharing_initiatives]
+contributions = list(Contribution.objects.filter(cycle=cycle, area__units__isnull=False).exclude(pk__in=taken)
                      .distinct().select_related("area").order_by("pk"))
-plain = {editors} - {shared}
+plain = {editors} - {shared} - {shared_initiatives}
 for i in range({editors}):
     if i < plain:
-        c, unit = contributions[i * (len(contributions) // plain)], None
+        c, unit, what = contributions[i * (len(contributions) // plain)], None, ""
+    elif i < plain + {shared_initiatives}:
+        (c, unit), what = sharing_initiatives[i - plain], "initiative"
     else:
-        c, unit = shared[i - plain]
+        (c, unit), what = shared[i - plain - {shared_initiatives}], "arena"
     user = User.objects.create_user(f"redaktor{{i}}", password="{PASSWORD}")
     user.groups.add(editor_group)
     (unit or c.area.units.first()).editors.add(user)
-    out.append((user.username, c.pk, unit is not None))
+    out.append((user.username, c.pk, what))
 call_command("search", "reindex", verbosity=0)
-print("PREPARED" + json.dumps(out))
+print("PREPARED" + json.dumps({{"editors": out, "initiatives": initiatives}}))
 """
     result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
@@ -157,8 +177,12 @@ from resultat.followup.models import Contribution
 from resultat.search.models import SearchDocument
 docs = dict(SearchDocument.objects.filter(source="contribution", kind="contribution").values_list("source_id", "text"))
 stale = [c.pk for c in Contribution.objects.exclude(body="") if docs.get(c.pk, "").strip() != to_plain_text(c.body).strip()]
-arenas = {t: sorted(filter(None, areas.split("|"))) for t, areas in SearchDocument.objects.filter(kind="arena", title__in=["Gemensamma forumet", "Länsgruppen för samverkan"]).values_list("title", "areas")}
-print("STATE" + json.dumps({"contributions": {c.pk: [c.body, c.revision, c.state] for c in Contribution.objects.all()}, "stale": stale, "arenas": arenas}))
+shared_titles = ["Gemensamma forumet", "Länsgruppen för samverkan", "Gemensamma insatsen", "Länsprojektet för kompetens"]
+arenas = {t: sorted(filter(None, areas.split("|"))) for t, areas in SearchDocument.objects.filter(kind__in=["arena", "initiative"], title__in=shared_titles).values_list("title", "areas")}
+from django.db.models import Q
+from resultat.followup.models import ContributionItem
+citing = {t: ContributionItem.objects.filter(Q(arena__name=t) | Q(initiative__name=t)).values("contribution").distinct().count() for t in shared_titles}
+print("STATE" + json.dumps({"contributions": {c.pk: [c.body, c.revision, c.state] for c in Contribution.objects.all()}, "stale": stale, "arenas": arenas, "citing": citing}))
 """
     result = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
@@ -229,8 +253,22 @@ def public_client(base: str, start, window: dict, stats: Stats):
             i += 1
 
 
+def shared_items(shared: str, window: dict, *texts: str) -> dict:
+    """The typed list of a full save: one row per text, citing the shared arenas
+    ("arena": the "Samverkan" question) or the shared initiatives ("initiative": "Insatser
+    i länet") in turn; nothing for an editor who shares nothing."""
+    if not shared:
+        return {}
+    codes = ["gemensam-arena-1", "gemensam-arena-2"] if shared == "arena" else window["initiatives"]
+    field = "arena" if shared == "arena" else "initiative_name"  # the form takes an initiative's name or code
+    items = {"items-TOTAL": str(len(texts))}
+    for i, text in enumerate(texts):
+        items.update({f"items-{i}-kind": shared, f"items-{i}-{field}": codes[i % len(codes)], f"items-{i}-text": text})
+    return items
+
+
 def editor_client(base: str, editor_base: str, start: threading.Barrier, window: dict, stats: Stats, username: str, pk: int, acked: dict,
-                  shared: bool = False):
+                  shared: str = ""):
     """``editor_base``: where the proxy's location rule sends /uppfoljning/ (the same as
     ``base`` with one gunicorn). Cookies do not depend on the port, as behind one proxy."""
     # An editor saves every 4 s; gunicorn closes an idle keep-alive connection after 2 s
@@ -266,9 +304,8 @@ def editor_client(base: str, editor_base: str, start: threading.Barrier, window:
             n += 1
             body = f"Text {n} från {username}."
             if shared and n % 2 == 0:
-                # a full save of the form: text and the typed list citing both shared arenas
-                items = {"items-TOTAL": "2", "items-0-kind": "arena", "items-0-arena": "gemensam-arena-1", "items-0-text": body,
-                         "items-1-kind": "arena", "items-1-arena": "gemensam-arena-2", "items-1-text": f"Möte {n}"}
+                # a full save of the form: text and the typed list citing both shared arenas or initiatives
+                items = shared_items(shared, window, body, f"Möte {n}")
                 response = timed(stats, "save+lists", client, "POST", f"/uppfoljning/bidrag/{pk}/spara/",
                                  data={"body": body, "base_revision": revision, **items}, headers={"X-CSRFToken": token})
                 ok = response is not None and response.status_code == 302
@@ -279,9 +316,10 @@ def editor_client(base: str, editor_base: str, start: threading.Barrier, window:
             if ok:
                 revision += 1
                 acked[pk] = (f"<p>{body}</p>", revision, "draft")
-            time.sleep(window["autosave_every"])  # the editor page autosaves 4 s after the last keystroke
+            # the editor page autosaves 4 s after the last keystroke; --start poisson draws each pause
+            time.sleep(window["pause"](username))
         body = f"Slutlig text från {username}."
-        items = {"items-TOTAL": "1", "items-0-kind": "arena", "items-0-arena": "gemensam-arena-1", "items-0-text": body} if shared else {}
+        items = shared_items(shared, window, body)
         response = timed(stats, "submit", client, "POST", f"/uppfoljning/bidrag/{pk}/spara/",
                          data={"body": body, "base_revision": revision, "then": "submit", **items}, headers={"X-CSRFToken": token})
         if response is not None and response.status_code == 302:
@@ -371,11 +409,17 @@ def main():
                              "public gunicorn they load")
     parser.add_argument("--autosave-every", type=float, default=4.0,
                         help="seconds between an editor's autosaves (the page's own debounce is 4 s; 0.5 is a stress test)")
-    parser.add_argument("--start", choices=("spread", "together"), default="spread",
+    parser.add_argument("--start", choices=("spread", "poisson", "together"), default="spread",
                         help="spread (default): each editor starts saving at its own random offset within the first "
-                             "--autosave-every seconds (seeded by --seed), as independent people do; together: all "
-                             "editors save at the same moment when the window opens, and (each sleeping the same "
-                             "period after its answer) keep saving in bursts: the load of the runs before 2026-12-08")
+                             "--autosave-every seconds (seeded by --seed), as independent people do, then every "
+                             "--autosave-every seconds; poisson: random offsets and random pauses too (exponential, "
+                             "mean --autosave-every: the same rate, the saves of different editors now and then "
+                             "bunch up); together: all editors save at the same moment when the window opens, and "
+                             "(each sleeping the same period after its answer) keep saving in bursts: the load of the "
+                             "runs before 2026-12-08")
+    parser.add_argument("--shared-initiatives", type=int, default=5,
+                        help="how many of the editors belong to different units and cite the same two initiatives in "
+                             "their \"Insatser i länet\" (full saves alternate with autosaves, as --shared)")
     parser.add_argument("--seed", type=int, default=20261208, help="seed of the editors' start offsets (--start spread)")
     parser.add_argument("--phases", type=Path, default=None,
                         help="write per-request phase timings (bench/phases.py) under this directory, one subdirectory per "
@@ -400,7 +444,9 @@ def main():
         env["DATABASE_URL"] = f"sqlite:///{var}/load.sqlite3"
         engine = "SQLite (WAL)"
     print(f"Förbereder databasen ({engine}) …", flush=True)
-    editors = prepare(env, args.editors, min(args.shared, args.editors))
+    shared = min(args.shared, args.editors)
+    prepared = prepare(env, args.editors, shared, min(args.shared_initiatives, args.editors - shared))
+    editors = [tuple(e) for e in prepared["editors"]]
     port = free_port()
     editor_log = var / "editors-access.log"
     if args.split:
@@ -417,8 +463,9 @@ def main():
         shape = f"en gunicorn {args.workers}×{args.threads}"
     if args.client_nice:
         shape += f"; de surfande klienterna med nice {args.client_nice}"
-    shape += ("; redaktörerna börjar samtidigt" if args.start == "together"
-              else f"; redaktörerna börjar var för sig (slumpfrö {args.seed})")
+    shape += {"together": "; redaktörerna börjar samtidigt",
+              "spread": f"; redaktörerna börjar var för sig (slumpfrö {args.seed})",
+              "poisson": f"; redaktörerna börjar och pausar slumpvis (exponentiellt, slumpfrö {args.seed})"}[args.start]
     base, editor_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{editor_port}"
     browsers = args.clients - len(editors)
     try:
@@ -434,7 +481,11 @@ def main():
         browser.start()  # before any thread of this process starts
         stats, acked, window = Stats(), {}, {"autosave_every": args.autosave_every}
         rng = random.Random(args.seed)
-        window["offsets"] = {u: (rng.uniform(0, args.autosave_every) if args.start == "spread" else 0.0) for u, _, _ in editors}
+        every = args.autosave_every
+        window["initiatives"] = prepared["initiatives"]
+        window["offsets"] = {u: (0.0 if args.start == "together" else rng.uniform(0, every)) for u, _, _ in editors}
+        pauses = {u: random.Random(f"{args.seed}-{u}") for u, _, _ in editors}  # each thread draws from its own
+        window["pause"] = ((lambda u: pauses[u].expovariate(1 / every)) if args.start == "poisson" else (lambda u: every))
 
         def begin():  # runs once, when every editor has logged in: the measured window starts
             window["started"] = time.time()
@@ -472,7 +523,8 @@ def main():
     # the logins and the first page load happen before the window: shown, not in "alla"
     everything = [x for k, v in stats.latencies.items() if k not in ("login", "editor-page") for x in v]
     print(f"\nDatabas: {engine}; {shape}")
-    print(f"redaktörer: {len(editors)}, varav {sum(1 for e in editors if e[2])} i olika verksamheter med två gemensamma samverkansytor")
+    print(f"redaktörer: {len(editors)}, varav {sum(1 for e in editors if e[2] == 'arena')} i olika verksamheter med två gemensamma "
+          f"samverkansytor och {sum(1 for e in editors if e[2] == 'initiative')} i olika verksamheter med två gemensamma insatser")
     print(f"{'typ':<12} {'anrop':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}   (login och editor-page: före mätfönstret)")
     rows = sorted(stats.latencies.items()) + [("alla", everything)]
     if args.split and editor_log.exists() and server_times(editor_log):
@@ -486,8 +538,9 @@ def main():
               f"p95 {busy[min(len(busy) - 1, round(0.95 * (len(busy) - 1)))]}, max {busy[-1]} (av {len(editors)} redaktörer)")
     print(f"\nanrop: {len(everything)} ({len(everything) / elapsed:.0f}/s), fel: {len(stats.errors)}, "
           f"förlorade skrivningar: {len(lost)} av {len(acked)} bidrag, klarmarkerade: {sum(1 for v in acked.values() if v[2] == 'submitted')}")
-    print(f"sökindex: {len(checked['stale'])} bidrag med inaktuell text i indexet; gemensamma samverkansytor: "
-          + ", ".join(f"{key} {len(areas)} områden" for key, areas in sorted(checked["arenas"].items())))
+    print(f"sökindex: {len(checked['stale'])} bidrag med inaktuell text i indexet; gemensamma samverkansytor och insatser "
+          "(bidrag som anger dem i slutet; områden i sökdokumentet): "
+          + ", ".join(f"{key} {checked['citing'].get(key, 0)} bidrag, {len(areas)} områden" for key, areas in sorted(checked["arenas"].items())))
     for error in stats.errors[:10]:
         print("  fel:", error)
     for pk in lost[:10]:

@@ -123,24 +123,19 @@ initiatives = [save_initiative(None, user=analyst, data={{"name": name, "kind": 
                for name in ("Gemensamma insatsen", "Länsprojektet för kompetens")]
 out = []
 editor_group = Group.objects.get(name=Role.EDITOR)
-# the shared editors: "Samverkan" of areas of different units
-shared, units_taken = [], set()
-for c in Contribution.objects.filter(cycle=cycle, question__code="samverkan").select_related("area").order_by("pk"):
-    unit = c.area.units.exclude(pk__in=units_taken).first()
-    if unit is not None and len(shared) < {shared}:
-        units_taken.add(unit.pk)
-        shared.append((c, unit))
-if len(shared) < {shared}:
-    raise SystemExit(f"bara {{len(shared)}} verksamheter med egna områden för --shared")
-# the editors sharing initiatives: "Insatser i länet" of areas of different units
-sharing_initiatives, their_units = [], set()
-for c in Contribution.objects.filter(cycle=cycle, question__code="insatser").select_related("area").order_by("pk"):
-    unit = c.area.units.exclude(pk__in=their_units).first()
-    if unit is not None and len(sharing_initiatives) < {shared_initiatives}:
-        their_units.add(unit.pk)
-        sharing_initiatives.append((c, unit))
-if len(sharing_initiatives) < {shared_initiatives}:
-    raise SystemExit(f"bara {{len(sharing_initiatives)}} verksamheter med egna områden för --shared-initiatives")
+def of_different_units(question, n, option):  # n contributions answering question, each with a unit of its own
+    found, units = [], set()
+    for c in Contribution.objects.filter(cycle=cycle, question__code=question).select_related("area").order_by("pk"):
+        unit = c.area.units.exclude(pk__in=units).first()
+        if unit is not None and len(found) < n:
+            units.add(unit.pk)
+            found.append((c, unit))
+    if len(found) < n:
+        raise SystemExit(f"bara {{len(found)}} verksamheter med egna områden för {{option}}")
+    return found
+# the editors sharing arenas ("Samverkan") and initiatives ("Insatser i länet"), each of a different unit
+shared = of_different_units("samverkan", {shared}, "--shared")
+sharing_initiatives = of_different_units("insatser", {shared_initiatives}, "--shared-initiatives")
 taken = [c.pk for c, _ in shared + sharing_initiatives]
 contributions = list(Contribution.objects.filter(cycle=cycle, area__units__isnull=False).exclude(pk__in=taken)
                      .distinct().select_related("area").order_by("pk"))
